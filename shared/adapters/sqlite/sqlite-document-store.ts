@@ -1,0 +1,145 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Clock } from '../../ports/clock.js';
+import {
+  StoreConflictError,
+  StorePreconditionError,
+  type BatchOperation,
+  type ContainerName,
+  type Document,
+  type DocumentStore,
+  type Query,
+  type Stored,
+} from '../../ports/document-store.js';
+import { toSql } from './sqlite-query.js';
+
+interface Row {
+  body: string;
+  etag: string;
+}
+
+/** Paths read by hot-path range queries get an expression index each. */
+const INDEXED_PATHS = ['timestamp', 'localDay', 'type'];
+
+/**
+ * The embedded document store: one SQLite file holding JSON documents with Cosmos
+ * semantics. It is a document store, not a relational model.
+ */
+export class SqliteDocumentStore implements DocumentStore {
+  readonly maxBatchOperations = 100;
+  private readonly db: Database.Database;
+
+  constructor(
+    file: string,
+    private readonly clock: Clock,
+  ) {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.exec(`CREATE TABLE IF NOT EXISTS documents (
+      container TEXT NOT NULL, pk TEXT NOT NULL, id TEXT NOT NULL,
+      body TEXT NOT NULL, etag TEXT NOT NULL, expires_at INTEGER,
+      PRIMARY KEY (container, pk, id)) WITHOUT ROWID`);
+    for (const path of INDEXED_PATHS) {
+      this.db.exec(`CREATE INDEX IF NOT EXISTS documents_${path}
+        ON documents (container, pk, json_extract(body, '$.${path}'))`);
+    }
+  }
+
+  async read<T extends Document>(container: ContainerName, pk: string, id: string) {
+    return this.readNow<T>(container, pk, id);
+  }
+
+  async query<T extends Document>(container: ContainerName, query: Query): Promise<Stored<T>[]> {
+    const { sql, params } = toSql(container, query, this.clock.now().getTime());
+    const rows = this.db.prepare(sql).all(...params) as Row[];
+    return rows.map((row) => withEtag<T>(row));
+  }
+
+  async create<T extends Document>(container: ContainerName, doc: T) {
+    return this.db.transaction(() => this.createNow(container, doc))();
+  }
+
+  async upsert<T extends Document>(container: ContainerName, doc: T) {
+    return this.write(container, doc);
+  }
+
+  async replace<T extends Document>(container: ContainerName, doc: T, ifMatch?: string) {
+    return this.db.transaction(() => this.replaceNow(container, doc, ifMatch))();
+  }
+
+  async delete(container: ContainerName, pk: string, id: string, ifMatch?: string) {
+    this.db.transaction(() => this.deleteNow(container, pk, id, ifMatch))();
+  }
+
+  async batch(container: ContainerName, pk: string, operations: BatchOperation[]) {
+    if (operations.length > this.maxBatchOperations) {
+      throw new RangeError(`a batch holds at most ${this.maxBatchOperations} operations`);
+    }
+    this.db.transaction(() => {
+      for (const operation of operations) {
+        if (operation.op === 'delete') {
+          this.deleteNow(container, pk, operation.id, operation.ifMatch);
+          continue;
+        }
+        if (operation.doc.pk !== pk) throw new RangeError(`document ${operation.doc.id} is not in partition ${pk}`);
+        if (operation.op === 'create') this.createNow(container, operation.doc);
+        else if (operation.op === 'replace') this.replaceNow(container, operation.doc, operation.ifMatch);
+        else this.write(container, operation.doc);
+      }
+    })();
+  }
+
+  async close() {
+    this.db.close();
+  }
+
+  private readNow<T extends Document>(container: ContainerName, pk: string, id: string) {
+    const row = this.db
+      .prepare(
+        `SELECT body, etag FROM documents WHERE container = ? AND pk = ? AND id = ?
+         AND (expires_at IS NULL OR expires_at > ?)`,
+      )
+      .get(container, pk, id, this.clock.now().getTime()) as Row | undefined;
+    return row ? withEtag<T>(row) : undefined;
+  }
+
+  private createNow<T extends Document>(container: ContainerName, doc: T) {
+    if (this.readNow(container, doc.pk, doc.id)) throw new StoreConflictError(doc.id);
+    return this.write(container, doc);
+  }
+
+  private replaceNow<T extends Document>(container: ContainerName, doc: T, ifMatch?: string) {
+    const current = this.readNow(container, doc.pk, doc.id);
+    if (!current || (ifMatch !== undefined && current._etag !== ifMatch)) throw new StorePreconditionError(doc.id);
+    return this.write(container, doc);
+  }
+
+  private deleteNow(container: ContainerName, pk: string, id: string, ifMatch?: string) {
+    const current = this.readNow(container, pk, id);
+    if (!current || (ifMatch !== undefined && current._etag !== ifMatch)) throw new StorePreconditionError(id);
+    this.db.prepare('DELETE FROM documents WHERE container = ? AND pk = ? AND id = ?').run(container, pk, id);
+  }
+
+  private write<T extends Document>(container: ContainerName, doc: T): Stored<T> {
+    const { _etag: _ignored, ...plain } = doc as T & { _etag?: string };
+    const etag = `"${randomUUID()}"`;
+    const expiresAt = plain.ttl && plain.ttl > 0 ? this.clock.now().getTime() + plain.ttl * 1000 : null;
+    this.db
+      .prepare(
+        `INSERT INTO documents (container, pk, id, body, etag, expires_at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (container, pk, id) DO UPDATE SET body = excluded.body, etag = excluded.etag,
+         expires_at = excluded.expires_at`,
+      )
+      .run(container, plain.pk, plain.id, JSON.stringify(plain), etag, expiresAt);
+    return { ...(plain as T), _etag: etag };
+  }
+}
+
+function withEtag<T extends Document>(row: Row): Stored<T> {
+  return { ...(JSON.parse(row.body) as T), _etag: row.etag };
+}

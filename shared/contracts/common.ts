@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { isValidTimeZone } from '../domain/time.js';
+
+export const isoInstant = z.iso.datetime({ offset: true }).describe('ISO-8601 instant, e.g. 2026-11-27T09:00:00Z');
+export const isoDay = z.iso.date().describe('a calendar day, YYYY-MM-DD');
+export const workItemId = z.number().int().positive();
+export const timeZone = z.string().refine(isValidTimeZone, 'must be an IANA time zone such as Europe/Berlin');
+export const comment = z.string().max(2000);
+export const activityTypeId = z.string().min(1).max(100);
+
+/** Query strings arrive as text: accept "12" where a number is meant. */
+export const queryInt = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+export const queryBoolean = z.enum(['true', 'false']).transform((v) => v === 'true');
+export const idParam = z.object({ id: z.string().min(1).max(100) });

@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import { activityTypeId, comment, timeZone, workItemId } from './common.js';
+
+export const startTrackingBody = z.strictObject({
+  workItemId,
+  remark: comment.optional(),
+  activityTypeId: activityTypeId.optional(),
+  isBillable: z.boolean().optional(),
+  timeZone: timeZone.optional(),
+});
+export type StartTrackingInput = z.infer<typeof startTrackingBody>;
+
+export const stopTrackingBody = z.strictObject({}).optional();

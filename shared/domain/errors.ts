@@ -1,0 +1,34 @@
+/**
+ * Expected failures: each has a stable machine code and the HTTP status it maps to.
+ * Anything else reaching the edge is a bug and answers 500.
+ */
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429;
+
+export interface ErrorDetail {
+  path?: string;
+  index?: number;
+  code: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly status: ErrorStatus,
+    readonly code: string,
+    message: string,
+    readonly details?: ErrorDetail[],
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export const badRequest = (code: string, message: string, details?: ErrorDetail[]) =>
+  new AppError(400, code, message, details);
+export const unauthorized = (message: string) => new AppError(401, 'auth.unauthorized', message);
+export const forbidden = (message: string) => new AppError(403, 'auth.forbidden', message);
+export const notFound = (what: string) => new AppError(404, 'not_found', `${what} was not found`);
+export const conflict = (code: string, message: string, details?: ErrorDetail[]) =>
+  new AppError(409, code, message, details);
+export const unprocessable = (code: string, message: string, details?: ErrorDetail[]) =>
+  new AppError(422, code, message, details);

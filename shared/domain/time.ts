@@ -1,0 +1,67 @@
+/** Pure time arithmetic: instants are UTC, lengths whole seconds, days local to an offset. */
+
+export const SECONDS_PER_DAY = 86_400;
+export const MAX_WORKLOG_SECONDS = SECONDS_PER_DAY;
+
+/** Drops milliseconds: worklogs start on whole seconds so that lengths add up exactly. */
+export function toWholeSecond(instant: Date): Date {
+  return new Date(Math.floor(instant.getTime() / 1000) * 1000);
+}
+
+export function addSeconds(instant: Date, seconds: number): Date {
+  return new Date(instant.getTime() + seconds * 1000);
+}
+
+export function secondsBetween(from: Date, to: Date): number {
+  return Math.floor((to.getTime() - from.getTime()) / 1000);
+}
+
+export function isoSeconds(instant: Date): string {
+  return instant.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** The local calendar day (YYYY-MM-DD) of an instant seen at a UTC offset. */
+export function localDay(instant: Date, utcOffsetMinutes: number): string {
+  return new Date(instant.getTime() + utcOffsetMinutes * 60_000).toISOString().slice(0, 10);
+}
+
+/** The UTC offset of an IANA time zone at an instant, in minutes east of UTC. */
+export function offsetOf(timeZone: string, instant: Date): number {
+  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
+    .formatToParts(instant)
+    .find((part) => part.type === 'timeZoneName')?.value;
+  const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name ?? '');
+  if (!match) return 0;
+  const minutes = Number(match[2]) * 60 + Number(match[3]);
+  return match[1] === '-' ? -minutes : minutes;
+}
+
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The UTC offset written in an ISO-8601 timestamp (`Z`, `+02:00`), in minutes. */
+export function offsetWrittenIn(timestamp: string): number {
+  const match = /([+-])(\d{2}):?(\d{2})$/.exec(timestamp);
+  if (!match) return 0;
+  const minutes = Number(match[2]) * 60 + Number(match[3]);
+  return match[1] === '-' ? -minutes : minutes;
+}
+
+/** Every day from `from` to `to` inclusive (YYYY-MM-DD). */
+export function daysBetween(from: string, to: string): string[] {
+  const days: string[] = [];
+  for (let day = new Date(`${from}T00:00:00Z`); isoDay(day) <= to; day = addSeconds(day, SECONDS_PER_DAY)) {
+    days.push(isoDay(day));
+  }
+  return days;
+}
+
+function isoDay(instant: Date): string {
+  return instant.toISOString().slice(0, 10);
+}

@@ -1,0 +1,51 @@
+import { MAX_WORKLOG_SECONDS, secondsBetween } from './time.js';
+import type { WorklogDraft } from './worklog.js';
+
+/** A running tracker. A user has at most one. */
+export interface Tracker {
+  workItemId: number;
+  startTimestamp: string;
+  activityTypeId: string | null;
+  comment: string | null;
+  isBillable: boolean;
+  utcOffsetMinutes: number;
+  timeZone: string | null;
+}
+
+export function elapsedSeconds(tracker: Tracker, now: Date): number {
+  return Math.max(0, secondsBetween(new Date(tracker.startTimestamp), now));
+}
+
+/**
+ * The worklog a tracker leaves when it stops at `stopAt`. It never runs into the next
+ * worklog (`nextStart`, e.g. one entered by hand for later), so tracked time cannot
+ * overlap, and never past the longest worklog allowed. Undefined when less than a
+ * second was tracked.
+ */
+export function trackedDraft(tracker: Tracker, stopAt: Date, nextStart?: Date): WorklogDraft | undefined {
+  const start = new Date(tracker.startTimestamp);
+  const end = nextStart && nextStart < stopAt ? nextStart : stopAt;
+  const length = Math.min(secondsBetween(start, end), MAX_WORKLOG_SECONDS);
+  if (length < 1) return undefined;
+  return {
+    start,
+    length,
+    billableLength: tracker.isBillable ? length : 0,
+    utcOffsetMinutes: tracker.utcOffsetMinutes,
+    workItemId: tracker.workItemId,
+    comment: tracker.comment,
+    activityTypeId: tracker.activityTypeId,
+  };
+}
+
+export function trackerView(tracker: Tracker, now: Date) {
+  return {
+    workItemId: tracker.workItemId,
+    startTimestamp: tracker.startTimestamp,
+    elapsedSeconds: elapsedSeconds(tracker, now),
+    activityTypeId: tracker.activityTypeId,
+    comment: tracker.comment,
+    isBillable: tracker.isBillable,
+    timeZone: tracker.timeZone,
+  };
+}

@@ -1,0 +1,79 @@
+import type { z } from 'zod';
+import { AppError, badRequest, forbidden } from '../domain/errors.js';
+import { authenticate } from '../identity/authenticate.js';
+import { isAdmin, type Caller } from '../identity/caller.js';
+import { errorToHttp, invalidInput, type HttpOutput } from './http-errors.js';
+import type { AnyRoute, AppContext } from './route.js';
+import { createRouter } from './router.js';
+
+/** A request as any host hands it over: the path is below /api. */
+export interface HttpInput {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  header: (name: string) => string | undefined;
+  bodyText?: string;
+}
+
+export type Log = (line: string) => void;
+
+/** Route table → auth → validation → use case → `{ data }` or `{ error }`. */
+export function createRequestHandler(app: AppContext, routes: readonly AnyRoute[], log: Log) {
+  const match = createRouter(routes);
+  return async (input: HttpInput): Promise<HttpOutput> => {
+    try {
+      const found = match(input.method, input.path);
+      if (found.kind === 'not_found') throw new AppError(404, 'route.not_found', `no endpoint ${input.method} /api${input.path}`);
+      if (found.kind === 'method_not_allowed') {
+        throw new AppError(404, 'route.method_not_allowed', `/api${input.path} answers ${found.allowed.join(', ')}, not ${input.method}`);
+      }
+      return await run(app, found.route, found.params, input);
+    } catch (error) {
+      return errorToHttp(error, log);
+    }
+  };
+}
+
+async function run(app: AppContext, route: AnyRoute, params: Record<string, string>, input: HttpInput): Promise<HttpOutput> {
+  const caller = route.access === 'public' ? undefined : await callerOf(app, route, input);
+  const data = await route.handle({
+    app,
+    caller,
+    params: validate('path', route.params, params),
+    query: validate('query', route.query, queryObject(input.query)),
+    body: validate('body', route.body, parseBody(input.bodyText)),
+    header: input.header,
+  });
+  return { status: route.successStatus ?? 200, body: route.unwrapped ? data : { data: data ?? null } };
+}
+
+async function callerOf(app: AppContext, route: AnyRoute, input: HttpInput): Promise<Caller> {
+  const caller = await authenticate(app.ports, app.auth, input.header('authorization'));
+  const host = input.header('host')?.split(':')[0]?.toLowerCase();
+  if (app.publicHostSuffix && host?.endsWith(app.publicHostSuffix)) {
+    const label = host.slice(0, -app.publicHostSuffix.length);
+    if (label !== caller.orgName.toLowerCase()) throw forbidden(`this token belongs to ${caller.orgName}, not ${label}`);
+  }
+  if (route.access === 'admin' && !isAdmin(caller)) throw forbidden('only Project Collection Administrators may do this');
+  return caller;
+}
+
+function validate<T>(where: 'body' | 'query' | 'path', schema: z.ZodType<T> | undefined, value: unknown): T | undefined {
+  if (!schema) return undefined;
+  const result = schema.safeParse(value);
+  if (!result.success) throw invalidInput(where, result.error);
+  return result.data;
+}
+
+function queryObject(query: URLSearchParams): Record<string, string> {
+  return Object.fromEntries(query.entries());
+}
+
+function parseBody(text: string | undefined): unknown {
+  if (text === undefined || text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw badRequest('request.malformed_json', `the body is not valid JSON: ${(error as Error).message}`);
+  }
+}

@@ -1,0 +1,32 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import { AppError, badRequest, type ErrorDetail } from '../domain/errors.js';
+
+export interface HttpOutput {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** Turns zod issues into one readable message plus a detail per issue. */
+export function invalidInput(where: 'body' | 'query' | 'path', error: z.ZodError): AppError {
+  const details: ErrorDetail[] = error.issues.map((issue) => {
+    const path = [where, ...issue.path.map(String)].join('.');
+    return { path, code: `request.${issue.code}`, message: `${path}: ${issue.message}` };
+  });
+  return badRequest('request.invalid', details.map((d) => d.message).join('; '), details);
+}
+
+/** The one place where errors become HTTP. Anything unexpected is logged and answers 500. */
+export function errorToHttp(error: unknown, log: (line: string) => void): HttpOutput {
+  if (error instanceof AppError) {
+    const { code, message, details } = error;
+    return { status: error.status, body: { error: details ? { code, message, details } : { code, message } } };
+  }
+  const correlationId = randomUUID();
+  log(`unexpected error ${correlationId}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  return {
+    status: 500,
+    body: { error: { code: 'internal', message: `unexpected error; quote ${correlationId} when reporting it` } },
+  };
+}

@@ -1,0 +1,60 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { AppError } from '../domain/errors.js';
+import { createRequestHandler, type HttpInput, type Log } from './handle-request.js';
+import { errorToHttp, type HttpOutput } from './http-errors.js';
+import type { AnyRoute, AppContext } from './route.js';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+const PREFIX = '/api';
+
+/** The route table on a plain node:http server: what `npm start` runs instead of the Functions host. */
+export function createLocalHost(app: AppContext, routes: readonly AnyRoute[], log: Log): Server {
+  const handle = createRequestHandler(app, routes, log);
+  return createServer((req, res) => {
+    const started = performance.now();
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    void answer(req, url, handle, log).then((out) => {
+      res.writeHead(out.status, { 'content-type': 'application/json; charset=utf-8', ...out.headers });
+      res.end(out.body === undefined ? undefined : JSON.stringify(out.body));
+      log(`${req.method} ${url.pathname}${url.search} ${out.status} ${(performance.now() - started).toFixed(1)}ms`);
+    });
+  });
+}
+
+async function answer(req: IncomingMessage, url: URL, handle: (input: HttpInput) => Promise<HttpOutput>, log: Log) {
+  try {
+    if (url.pathname !== PREFIX && !url.pathname.startsWith(`${PREFIX}/`)) {
+      throw new AppError(404, 'route.not_found', `no endpoint ${url.pathname}; the API lives under /api`);
+    }
+    const bodyText = await readBody(req);
+    return await handle({
+      method: req.method ?? 'GET',
+      path: url.pathname.slice(PREFIX.length) || '/',
+      query: url.searchParams,
+      header: (name) => headerValue(req, name),
+      bodyText,
+    });
+  } catch (error) {
+    return errorToHttp(error, log);
+  }
+}
+
+function headerValue(req: IncomingMessage, name: string) {
+  const value = req.headers[name.toLowerCase()];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+async function readBody(req: IncomingMessage): Promise<string | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) {
+      // Drain the rest so the client can read the 413.
+      req.resume();
+      throw new AppError(413, 'request.too_large', `the body exceeds ${MAX_BODY_BYTES} bytes`);
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return chunks.length ? Buffer.concat(chunks).toString('utf8') : undefined;
+}

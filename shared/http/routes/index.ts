@@ -1,0 +1,28 @@
+import { timesheetQuery } from '../../contracts/timesheet.js';
+import { getTimesheet } from '../../timesheet/get-timesheet.js';
+import { openApiDocument } from '../openapi.js';
+import { defineRoute, type AnyRoute } from '../route.js';
+import { identityRoutes } from './identity-routes.js';
+import { trackingRoutes } from './tracking-routes.js';
+import { worklogRoutes } from './worklog-routes.js';
+
+/** The route table: every endpoint of Timehub, read by Azure, the local host and OpenAPI. */
+export const routes: AnyRoute[] = [
+  defineRoute({
+    name: 'health', method: 'GET', path: '/health', access: 'public', tag: 'Service',
+    summary: 'Liveness', handle: async () => ({ status: 'ok' }),
+  }),
+  defineRoute({
+    name: 'openApi', method: 'GET', path: '/openapi.json', access: 'public', tag: 'Service',
+    summary: 'This API, described as OpenAPI 3.1', unwrapped: true, handle: async () => openApiDocument(routes),
+  }),
+  ...identityRoutes,
+  ...trackingRoutes,
+  ...worklogRoutes,
+  defineRoute({
+    name: 'timesheet', method: 'GET', path: '/timesheet', access: 'member', tag: 'Timesheet',
+    summary: "The caller's time per local day and work item (at most 31 days)",
+    query: timesheetQuery,
+    handle: ({ app, caller, query }) => getTimesheet(app.ports, caller, query),
+  }),
+];

@@ -1,0 +1,27 @@
+import { startTrackingBody, stopTrackingBody } from '../../contracts/tracking.js';
+import { currentTracker } from '../../tracking/current-tracker.js';
+import { startTracking } from '../../tracking/start-tracking.js';
+import { stopTracking } from '../../tracking/stop-tracking.js';
+import { defineRoute } from '../route.js';
+
+const tag = 'Tracking';
+
+export const trackingRoutes = [
+  defineRoute({
+    name: 'currentTracker', method: 'GET', path: '/tracking/client/current', access: 'member', tag,
+    summary: "The caller's running tracker, or null when idle",
+    handle: ({ app, caller }) => currentTracker(app.ports, caller),
+  }),
+  defineRoute({
+    name: 'startTracking', method: 'POST', path: '/tracking/client/startTracking', access: 'member', tag,
+    summary: 'Start tracking a work item; a running tracker is stopped first and its worklog written',
+    body: startTrackingBody,
+    handle: ({ app, caller, body }) => startTracking(app.ports, caller, body),
+  }),
+  defineRoute({
+    name: 'stopTracking', method: 'POST', path: '/tracking/client/stopTracking', access: 'member', tag,
+    summary: 'Stop the running tracker and write its worklog; 409 when none runs',
+    body: stopTrackingBody,
+    handle: ({ app, caller }) => stopTracking(app.ports, caller),
+  }),
+];

@@ -1,0 +1,33 @@
+import { DEFAULT_ACTIVITY_TYPES, type ActivityType } from '../domain/activity-types.js';
+import { StoreConflictError, type Document } from '../ports/document-store.js';
+import type { Ports } from '../ports/index.js';
+
+export interface OrganizationDoc extends Document {
+  type: 'organization';
+  orgId: string;
+  name: string;
+  activityTypes: ActivityType[];
+  createdTimestamp: string;
+}
+
+/** The org's own document, created with the defaults on first use. */
+export async function loadOrganization(ports: Pick<Ports, 'store' | 'clock'>, orgId: string, orgName: string) {
+  const existing = await ports.store.read<OrganizationDoc>('orgs', orgId, 'organization');
+  if (existing) return existing;
+  const doc: OrganizationDoc = {
+    id: 'organization', pk: orgId, type: 'organization', schemaVersion: 1, orgId, name: orgName,
+    activityTypes: [...DEFAULT_ACTIVITY_TYPES], createdTimestamp: ports.clock.now().toISOString(),
+  };
+  try {
+    return await ports.store.create('orgs', doc);
+  } catch (error) {
+    if (!(error instanceof StoreConflictError)) throw error;
+    const raced = await ports.store.read<OrganizationDoc>('orgs', orgId, 'organization');
+    if (!raced) throw error;
+    return raced;
+  }
+}
+
+export async function activityTypesOf(ports: Pick<Ports, 'store' | 'clock'>, orgId: string, orgName: string) {
+  return (await loadOrganization(ports, orgId, orgName)).activityTypes;
+}

@@ -1,0 +1,13 @@
+import type { Clock } from './clock.js';
+import type { DevOpsDirectory } from './devops-directory.js';
+import type { DocumentStore } from './document-store.js';
+
+/** Everything a use case may touch, built once per process by the composition root. */
+export interface Ports {
+  store: DocumentStore;
+  clock: Clock;
+  directory: DevOpsDirectory;
+  newId: () => string;
+}
+
+export type { Clock, DevOpsDirectory, DocumentStore };

@@ -1,0 +1,20 @@
+import { buildTimesheet } from '../domain/timesheet.js';
+import type { TimesheetQuery } from '../contracts/timesheet.js';
+import type { Caller } from '../identity/caller.js';
+import { activityTypesOf } from '../orgs/organization.js';
+import type { Ports } from '../ports/index.js';
+import { queryUserWorklogs } from '../worklogs/worklog-documents.js';
+import { worklogView } from '../worklogs/worklog-view.js';
+
+/**
+ * The caller's time per local day and work item. Reads only the worklogs of those days,
+ * through the localDay index of the caller's own partition.
+ */
+export async function getTimesheet(ports: Ports, caller: Caller, query: TimesheetQuery) {
+  const activityTypes = await activityTypesOf(ports, caller.orgId, caller.orgName);
+  const worklogs = await queryUserWorklogs(ports.store, caller.orgId, caller.user.id, { fromDay: query.from, toDay: query.to });
+  const ids = [...new Set(worklogs.flatMap((w) => (w.workItemId === null ? [] : [w.workItemId])))];
+  const workItems = ids.length ? await ports.directory.workItems(caller.orgName, ids) : [];
+  const sheet = buildTimesheet(query.from, query.to, worklogs, new Map(workItems.map((w) => [w.id, w.title])));
+  return { ...sheet, worklogs: sheet.worklogs.map((w) => worklogView(w, activityTypes)) };
+}

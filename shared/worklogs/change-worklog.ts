@@ -1,0 +1,56 @@
+import { notFound } from '../domain/errors.js';
+import { addSeconds, isoSeconds, localDay, toWholeSecond } from '../domain/time.js';
+import { endOf, type Worklog } from '../domain/worklog.js';
+import type { WorklogPatch } from '../contracts/worklogs.js';
+import type { Caller } from '../identity/caller.js';
+import { activityTypesOf } from '../orgs/organization.js';
+import type { Ports } from '../ports/index.js';
+import { commitToLedger } from './user-ledger.js';
+import { draftProblems, overlapProblems, throwIfAny } from './worklog-checks.js';
+import { fromDoc, readWorklog, toDoc, worklogsAround } from './worklog-documents.js';
+import { draftWithPatch } from './worklog-input.js';
+import { worklogView } from './worklog-view.js';
+
+/** Changes one of the caller's worklogs; it is then flagged isChanged. */
+export async function updateWorklog(ports: Ports, caller: Caller, id: string, patch: WorklogPatch) {
+  const activityTypes = await activityTypesOf(ports, caller.orgId, caller.orgName);
+  return commitToLedger(ports.store, caller.orgId, caller.user.id, async (state) => {
+    const doc = await readWorklog(ports.store, caller.orgId, caller.user.id, id);
+    if (!doc) throw notFound(`worklog ${id}`);
+    const current = fromDoc(doc);
+    const draft = draftWithPatch(current, patch);
+    throwIfAny(await draftProblems(ports, caller, [draft], activityTypes));
+    const now = ports.clock.now();
+    const existing = await worklogsAround(ports.store, caller.orgId, caller.user.id, draft.start, endOf(draft));
+    throwIfAny(overlapProblems([draft], existing, state?.tracker ?? null, toWholeSecond(now), id), 409);
+    const changed: Worklog = {
+      ...current,
+      timestamp: isoSeconds(draft.start),
+      endTimestamp: isoSeconds(addSeconds(draft.start, draft.length)),
+      length: draft.length,
+      billableLength: draft.billableLength,
+      utcOffsetMinutes: draft.utcOffsetMinutes,
+      localDay: localDay(draft.start, draft.utcOffsetMinutes),
+      workItemId: draft.workItemId,
+      comment: draft.comment,
+      activityTypeId: draft.activityTypeId,
+      editedTimestamp: isoSeconds(now),
+      flags: { ...current.flags, isChanged: true, isBillable: draft.billableLength > 0 },
+    };
+    return {
+      tracker: state?.tracker ?? null,
+      operations: [{ op: 'replace', doc: toDoc(caller.orgId, changed), ifMatch: doc._etag }],
+      result: worklogView(changed, activityTypes),
+    };
+  });
+}
+
+/** Deletes one of the caller's worklogs. */
+export async function deleteWorklog(ports: Ports, caller: Caller, id: string) {
+  await commitToLedger(ports.store, caller.orgId, caller.user.id, async (state) => {
+    const doc = await readWorklog(ports.store, caller.orgId, caller.user.id, id);
+    if (!doc) throw notFound(`worklog ${id}`);
+    return { tracker: state?.tracker ?? null, operations: [{ op: 'delete', id, ifMatch: doc._etag }], result: undefined };
+  });
+  return { id, deleted: true };
+}

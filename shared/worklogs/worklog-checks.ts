@@ -1,0 +1,69 @@
+import type { ActivityType } from '../domain/activity-types.js';
+import { AppError, type ErrorDetail } from '../domain/errors.js';
+import { isoSeconds } from '../domain/time.js';
+import type { Tracker } from '../domain/tracker.js';
+import { checkDraft, endOf, findOverlap, type Interval, type WorklogDraft } from '../domain/worklog.js';
+import type { Ports } from '../ports/index.js';
+import type { Caller } from '../identity/caller.js';
+
+/**
+ * Checks drafts against the rules and the org's directory (work items, activity
+ * types). Every problem is reported with the index of the draft it belongs to.
+ */
+export async function draftProblems(
+  ports: Pick<Ports, 'directory' | 'clock'>,
+  caller: Caller,
+  drafts: readonly WorklogDraft[],
+  activityTypes: readonly ActivityType[],
+): Promise<ErrorDetail[]> {
+  const now = ports.clock.now();
+  const ids = [...new Set(drafts.flatMap((d) => (d.workItemId === null ? [] : [d.workItemId])))];
+  const known = new Set(ids.length ? (await ports.directory.workItems(caller.orgName, ids)).map((w) => w.id) : []);
+  return drafts.flatMap((draft, index) => {
+    const problems = checkDraft(draft, now);
+    if (draft.workItemId !== null && !known.has(draft.workItemId)) {
+      problems.push({ path: 'workItemId', code: 'worklog.unknown_work_item', message: `work item ${draft.workItemId} does not exist in this organization` });
+    }
+    if (draft.activityTypeId !== null && !activityTypes.some((a) => a.id === draft.activityTypeId)) {
+      problems.push({ path: 'activityTypeId', code: 'worklog.unknown_activity_type', message: `activity type ${draft.activityTypeId} does not exist` });
+    }
+    return problems.map((p) => (drafts.length > 1 ? { ...p, index } : p));
+  });
+}
+
+/** 422 for broken rules, 409 for time already taken; one problem names itself. */
+export function throwIfAny(problems: ErrorDetail[], status: 409 | 422 = 422) {
+  const [first] = problems;
+  if (!first) return;
+  const single = problems.length === 1;
+  const code = single ? first.code : status === 409 ? 'worklog.overlap' : 'worklog.invalid';
+  const message = single ? first.message : `${problems.length} problems, listed in details`;
+  throw new AppError(status, code, message, problems);
+}
+
+/**
+ * Where drafts would share time with the user's worklogs, the running tracker's time
+ * so far, or each other.
+ */
+export function overlapProblems(
+  drafts: readonly WorklogDraft[],
+  existing: readonly Interval[],
+  tracker: Tracker | null,
+  now: Date,
+  ignoreId?: string,
+): ErrorDetail[] {
+  const taken: Interval[] = [...existing];
+  if (tracker) taken.push({ id: 'running tracker', timestamp: tracker.startTimestamp, endTimestamp: isoSeconds(now) });
+  const problems: ErrorDetail[] = [];
+  drafts.forEach((draft, index) => {
+    const clash = findOverlap(draft.start, endOf(draft), taken, ignoreId);
+    const at = drafts.length > 1 ? { index } : {};
+    if (clash?.id === 'running tracker') {
+      problems.push({ ...at, path: 'timestamp', code: 'worklog.overlaps_tracker', message: `overlaps your running tracker, started ${clash.timestamp}` });
+    } else if (clash) {
+      problems.push({ ...at, path: 'timestamp', code: 'worklog.overlap', message: `overlaps worklog ${clash.id} (${clash.timestamp} to ${clash.endTimestamp})` });
+    }
+    taken.push({ id: `batch item ${index}`, timestamp: isoSeconds(draft.start), endTimestamp: isoSeconds(endOf(draft)) });
+  });
+  return problems;
+}

@@ -1,0 +1,25 @@
+import type { ActivityType } from '../domain/activity-types.js';
+import type { Worklog } from '../domain/worklog.js';
+
+/** The public shape of a worklog, named after 7pace's REST API v3. */
+export function worklogView(worklog: Worklog, activityTypes: readonly ActivityType[]) {
+  const activityType = activityTypes.find((a) => a.id === worklog.activityTypeId);
+  return {
+    id: worklog.id,
+    timestamp: worklog.timestamp,
+    length: worklog.length,
+    billableLength: worklog.billableLength,
+    workItemId: worklog.workItemId,
+    comment: worklog.comment,
+    activityType: activityType ? { id: activityType.id, name: activityType.name, color: activityType.color } : null,
+    user: worklog.user,
+    addedByUser: worklog.addedByUser,
+    createdTimestamp: worklog.createdTimestamp,
+    editedTimestamp: worklog.editedTimestamp,
+    utcOffsetMinutes: worklog.utcOffsetMinutes,
+    localDay: worklog.localDay,
+    flags: worklog.flags,
+  };
+}
+
+export type WorklogView = ReturnType<typeof worklogView>;

@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { issueLocalAccessToken } from '../../shared/adapters/devops/local-access-token.js';
+import { findSeedOrganization, findSeedUser } from '../../shared/adapters/devops/local-seed.js';
+import type { DevOpsDirectory } from '../../shared/ports/devops-directory.js';
+
+export interface DevOpsDirectoryFixture {
+  directory: DevOpsDirectory;
+  /** The secret the directory accepts local access tokens under. */
+  accessTokenSecret: string;
+  close?: () => Promise<void>;
+}
+
+function seeded(orgName: string, userName: string) {
+  const org = findSeedOrganization(orgName);
+  const user = findSeedUser(orgName, userName);
+  if (!org || !user) throw new Error(`Seed lacks ${userName}@${orgName}`);
+  return { org, user };
+}
+
+/** One behaviour for every DevOpsDirectory adapter, run against the seeded orgs. */
+export function describeDevOpsDirectoryContract(adapter: string, setup: () => Promise<DevOpsDirectoryFixture>): void {
+  describe(`DevOpsDirectory contract: ${adapter}`, () => {
+    let fixture: DevOpsDirectoryFixture;
+    const directory = () => fixture.directory;
+    const token = (org: string, user: string, expiresInSeconds?: number) =>
+      issueLocalAccessToken(fixture.accessTokenSecret, org, user, expiresInSeconds);
+
+    beforeAll(async () => {
+      fixture = await setup();
+    });
+    afterAll(async () => {
+      await fixture?.close?.();
+    });
+
+    describe('connectionData', () => {
+      it('returns the token owner and the org for the org the token was issued for', async () => {
+        const { org, user } = seeded('fabrikam', 'alice');
+        const data = await directory().connectionData('fabrikam', await token('fabrikam', 'alice'));
+        expect(data).toEqual({
+          organization: { id: org.id, name: 'fabrikam' },
+          authenticatedUser: { id: user.id, displayName: 'Alice Anders', uniqueName: 'alice@fabrikam.example' },
+        });
+      });
+
+      it('matches the org name case-insensitively', async () => {
+        const data = await directory().connectionData('Fabrikam', await token('fabrikam', 'bob'));
+        expect(data?.authenticatedUser.id).toBe(seeded('fabrikam', 'bob').user.id);
+        expect(data?.organization.name).toBe('fabrikam');
+      });
+
+      it('refuses a token issued for another org', async () => {
+        expect(await directory().connectionData('contoso', await token('fabrikam', 'alice'))).toBeUndefined();
+      });
+
+      it('refuses a forged token', async () => {
+        const forged = await issueLocalAccessToken('not-the-secret', 'fabrikam', 'alice');
+        expect(await directory().connectionData('fabrikam', forged)).toBeUndefined();
+      });
+
+      it('refuses an expired token', async () => {
+        expect(await directory().connectionData('fabrikam', await token('fabrikam', 'alice', -60))).toBeUndefined();
+      });
+
+      it('refuses a token that is not a JWT', async () => {
+        expect(await directory().connectionData('fabrikam', 'not-a-token')).toBeUndefined();
+      });
+
+      it('refuses an unknown org and an invalid org name', async () => {
+        const aliceToken = await token('fabrikam', 'alice');
+        expect(await directory().connectionData('northwind', aliceToken)).toBeUndefined();
+        expect(await directory().connectionData('../fabrikam', aliceToken)).toBeUndefined();
+      });
+    });
+
+    describe('isCollectionAdmin', () => {
+      it('is true for alice, a Project Collection Administrator', async () => {
+        expect(await directory().isCollectionAdmin('fabrikam', await token('fabrikam', 'alice'))).toBe(true);
+        expect(await directory().isCollectionAdmin('contoso', await token('contoso', 'alice'))).toBe(true);
+      });
+
+      it('is false for members bob and carol', async () => {
+        expect(await directory().isCollectionAdmin('fabrikam', await token('fabrikam', 'bob'))).toBe(false);
+        expect(await directory().isCollectionAdmin('fabrikam', await token('fabrikam', 'carol'))).toBe(false);
+      });
+
+      it('is false for an admin token used on another org, and for a forged token', async () => {
+        expect(await directory().isCollectionAdmin('contoso', await token('fabrikam', 'alice'))).toBe(false);
+        const forged = await issueLocalAccessToken('not-the-secret', 'fabrikam', 'alice');
+        expect(await directory().isCollectionAdmin('fabrikam', forged)).toBe(false);
+      });
+    });
+
+    describe('workItems', () => {
+      it('returns only the ids that exist, with title, type and state', async () => {
+        const items = await directory().workItems('fabrikam', [3, 999, 1]);
+        const expected = findSeedOrganization('fabrikam')?.workItems.filter((item) => item.id === 1 || item.id === 3);
+        expect([...items].sort((a, b) => a.id - b.id)).toEqual(expected);
+      });
+
+      it('returns nothing for no ids, invalid ids or an unknown org', async () => {
+        expect(await directory().workItems('fabrikam', [])).toEqual([]);
+        expect(await directory().workItems('fabrikam', [0, -4, 2.5])).toEqual([]);
+        expect(await directory().workItems('northwind', [1])).toEqual([]);
+      });
+
+      it('answers for more ids than one Azure DevOps request takes', async () => {
+        const ids = Array.from({ length: 450 }, (_, index) => index + 1);
+        expect(await directory().workItems('contoso', ids)).toHaveLength(20);
+      });
+    });
+
+    describe('tenancy', () => {
+      it('gives the same person distinct user ids in the two orgs', async () => {
+        const inFabrikam = await directory().connectionData('fabrikam', await token('fabrikam', 'alice'));
+        const inContoso = await directory().connectionData('contoso', await token('contoso', 'alice'));
+        expect(inFabrikam?.authenticatedUser.id).toBeDefined();
+        expect(inContoso?.authenticatedUser.id).not.toBe(inFabrikam?.authenticatedUser.id);
+        expect(inContoso?.organization.id).not.toBe(inFabrikam?.organization.id);
+      });
+
+      it('keeps each org to its own work items', async () => {
+        const ids = Array.from({ length: 20 }, (_, index) => index + 1);
+        const titles = async (org: string) => new Set((await directory().workItems(org, ids)).map((item) => item.title));
+        const fabrikam = await titles('fabrikam');
+        const contoso = await titles('contoso');
+        expect(fabrikam.size).toBe(20);
+        expect([...contoso].filter((title) => fabrikam.has(title))).toEqual([]);
+      });
+    });
+  });
+}

@@ -1,0 +1,87 @@
+import { once } from 'node:events';
+import { createServer, type RequestListener, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createFakeDevOpsServer } from '../../shared/adapters/devops/fake-devops-server.js';
+import { DevOpsRequestError, RestDevOpsDirectory } from '../../shared/adapters/devops/rest-devops-directory.js';
+import { describeDevOpsDirectoryContract } from './devops-directory.contract.js';
+
+const accessTokenSecret = 'contract-test-access-token-secret';
+const serviceToken = 'contract-test-service-token';
+
+async function listen(server: Server): Promise<string> {
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+async function close(server: Server): Promise<void> {
+  server.closeAllConnections();
+  await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+}
+
+describeDevOpsDirectoryContract('RestDevOpsDirectory against the fake Azure DevOps server', async () => {
+  const server = createFakeDevOpsServer({ accessTokenSecret, serviceToken });
+  const baseUrl = await listen(server);
+  return {
+    directory: new RestDevOpsDirectory({ baseUrl, serviceToken: async () => serviceToken }),
+    accessTokenSecret,
+    close: () => close(server),
+  };
+});
+
+describe('RestDevOpsDirectory failures', () => {
+  const servers: Server[] = [];
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map(close));
+  });
+
+  async function stub(handler: RequestListener, timeoutMs?: number): Promise<RestDevOpsDirectory> {
+    const server = createServer(handler);
+    servers.push(server);
+    return new RestDevOpsDirectory({ baseUrl: await listen(server), serviceToken: async () => 'refused', timeoutMs });
+  }
+
+  const json = (status: number, body: unknown): RequestListener => (_req, res) => {
+    res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+  };
+
+  it('throws when Azure DevOps refuses the service identity for work items', async () => {
+    const server = createFakeDevOpsServer({ accessTokenSecret, serviceToken });
+    servers.push(server);
+    const directory = new RestDevOpsDirectory({ baseUrl: await listen(server), serviceToken: async () => 'wrong' });
+    await expect(directory.workItems('fabrikam', [1])).rejects.toBeInstanceOf(DevOpsRequestError);
+  });
+
+  it('throws on a server error instead of reporting the token as refused', async () => {
+    const directory = await stub(json(500, { message: 'boom' }));
+    await expect(directory.connectionData('fabrikam', 'token')).rejects.toMatchObject({ status: 500 });
+  });
+
+  it('throws on a response of the wrong shape', async () => {
+    const directory = await stub(json(200, { instanceId: 'not-a-guid' }));
+    await expect(directory.connectionData('fabrikam', 'token')).rejects.toBeInstanceOf(DevOpsRequestError);
+  });
+
+  it('throws when Azure DevOps does not answer in time', async () => {
+    const directory = await stub(() => undefined, 50);
+    await expect(directory.connectionData('fabrikam', 'token')).rejects.toBeInstanceOf(DevOpsRequestError);
+  });
+
+  it('treats the sign-in redirect as a refused token', async () => {
+    const directory = await stub((_req, res) => res.writeHead(302, { location: 'https://login.example/' }).end());
+    expect(await directory.connectionData('fabrikam', 'token')).toBeUndefined();
+    expect(await directory.isCollectionAdmin('fabrikam', 'token')).toBe(false);
+  });
+
+  it("treats a public org's anonymous identity as a refused token", async () => {
+    const anonymous = 'aaaaaaaa-aaaa-aaaa-aaaa-aaaaaaaaaaaa';
+    const directory = await stub(
+      json(200, {
+        instanceId: '82aa2fdd-f972-4fff-b708-b781eee236bc',
+        authenticatedUser: { id: anonymous, descriptor: `System:PublicAccess;${anonymous}`, providerDisplayName: 'Anonymous' },
+      }),
+    );
+    expect(await directory.connectionData('fabrikam', 'token')).toBeUndefined();
+  });
+});
