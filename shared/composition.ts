@@ -1,10 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { DefaultAzureCredential } from '@azure/identity';
-import { CosmosDocumentStore } from './adapters/cosmos/cosmos-document-store.js';
-import { LocalDevOpsDirectory } from './adapters/devops/local-devops-directory.js';
-import { RestDevOpsDirectory, entraServiceToken } from './adapters/devops/rest-devops-directory.js';
-import { SqliteDocumentStore } from './adapters/sqlite/sqlite-document-store.js';
 import { LOCAL_SECRETS, type Settings } from './config/settings.js';
 import type { AppContext } from './http/route.js';
 import type { AuthSettings } from './identity/auth-settings.js';
@@ -17,7 +12,7 @@ export async function composeApp(settings: Settings, overrides: Partial<Ports> =
   const ports: Ports = {
     clock,
     store: overrides.store ?? (await documentStore(settings, clock)),
-    directory: overrides.directory ?? devOpsDirectory(settings),
+    directory: overrides.directory ?? (await devOpsDirectory(settings)),
     newId: overrides.newId ?? randomUUID,
   };
   return { ports, auth: authSettings(settings), publicHostSuffix: settings.PUBLIC_HOST_SUFFIX };
@@ -39,12 +34,22 @@ export function documentStoreKind(settings: Settings) {
 
 const sqliteFile = (settings: Settings) => join(settings.DATA_DIR, 'timehub.sqlite');
 
+// Adapters load on demand: the cloud never loads SQLite, the local host never loads Azure SDKs.
 async function documentStore(settings: Settings, clock: Clock): Promise<DocumentStore> {
-  if (!settings.COSMOS_ENDPOINT) return new SqliteDocumentStore(sqliteFile(settings), clock);
+  if (!settings.COSMOS_ENDPOINT) {
+    const { SqliteDocumentStore } = await import('./adapters/sqlite/sqlite-document-store.js');
+    return new SqliteDocumentStore(sqliteFile(settings), clock);
+  }
+  const { CosmosDocumentStore } = await import('./adapters/cosmos/cosmos-document-store.js');
   return CosmosDocumentStore.connect({ endpoint: settings.COSMOS_ENDPOINT, key: settings.COSMOS_KEY, database: settings.COSMOS_DATABASE });
 }
 
-function devOpsDirectory(settings: Settings): DevOpsDirectory {
-  if (!settings.DEVOPS_BASE_URL) return new LocalDevOpsDirectory({ accessTokenSecret: settings.LOCAL_DEVOPS_SECRET });
+async function devOpsDirectory(settings: Settings): Promise<DevOpsDirectory> {
+  if (!settings.DEVOPS_BASE_URL) {
+    const { LocalDevOpsDirectory } = await import('./adapters/devops/local-devops-directory.js');
+    return new LocalDevOpsDirectory({ accessTokenSecret: settings.LOCAL_DEVOPS_SECRET });
+  }
+  const { RestDevOpsDirectory, entraServiceToken } = await import('./adapters/devops/rest-devops-directory.js');
+  const { DefaultAzureCredential } = await import('@azure/identity');
   return new RestDevOpsDirectory({ baseUrl: settings.DEVOPS_BASE_URL, serviceToken: entraServiceToken(new DefaultAzureCredential()) });
 }

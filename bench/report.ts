@@ -1,0 +1,65 @@
+import { cpus, totalmem } from 'node:os';
+import type { StoreCounts } from './counting-store.js';
+import type { SideKind } from './bench-side.js';
+
+/** What one side did for one label, summed over its measured phases. */
+export class Tally {
+  private readonly latencies: number[] = [];
+  private seconds = 0;
+  private readonly counts: StoreCounts = { reads: 0, queries: 0, writes: 0, docsWritten: 0 };
+
+  add(latencies: Float64Array, seconds: number, counts: StoreCounts) {
+    for (const ms of latencies) this.latencies.push(ms);
+    this.seconds += seconds;
+    for (const key of Object.keys(counts) as (keyof StoreCounts)[]) this.counts[key] += counts[key];
+  }
+
+  get requests() {
+    return this.latencies.length;
+  }
+
+  rps() {
+    return this.requests / this.seconds;
+  }
+
+  percentile(p: number) {
+    const sorted = Float64Array.from(this.latencies).sort();
+    return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+  }
+
+  /** Store calls per request, e.g. "3r 2q 1w/2d": reads, queries, write calls / documents written. */
+  storeOps() {
+    const per = (n: number) => +(n / this.requests).toFixed(2);
+    const c = this.counts;
+    return `${per(c.reads)}r ${per(c.queries)}q ${per(c.writes)}w/${per(c.docsWritten)}d`;
+  }
+}
+
+export type Results = Map<string, Record<SideKind, Tally>>;
+
+export function tallyFor(results: Results, label: string, kind: SideKind) {
+  let row = results.get(label);
+  if (!row) results.set(label, (row = { timehub: new Tally(), bare: new Tally() }));
+  return row[kind];
+}
+
+const ms = (n: number) => n.toFixed(2);
+const int = (n: number) => Math.round(n).toString();
+
+export function table(results: Results): string {
+  const header = ['scenario', 'timehub req/s', 'p50 ms', 'p99 ms', 'bare req/s', 'p50 ms', 'p99 ms',
+    'overhead (bare/timehub rps)', 'store ops/req timehub', 'store ops/req bare', 'requests/side'];
+  const rows = [...results].map(([label, { timehub: t, bare: b }]) => [
+    label, int(t.rps()), ms(t.percentile(50)), ms(t.percentile(99)), int(b.rps()), ms(b.percentile(50)), ms(b.percentile(99)),
+    `${(b.rps() / t.rps()).toFixed(2)}×`, t.storeOps(), b.storeOps(), String(t.requests),
+  ]);
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+export function machineNote(concurrency: number) {
+  const cpu = cpus();
+  return `machine: ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown cpu'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, ` +
+    `node ${process.version} on ${process.platform}; ${concurrency} keep-alive connections from a worker thread; ` +
+    'SQLite file in a temp dir (WAL), fresh per scenario and side; store ops: r reads, q queries, w write calls (a batch is one) / d documents written';
+}

@@ -1,0 +1,64 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openSide, type Side } from './bench-side.js';
+import { LoadDriver } from './load-driver.js';
+import { machineNote, table, tallyFor, type Results } from './report.js';
+import { CLOCK_START, scenarios, type Phase, type Scenario } from './scenarios.js';
+
+/**
+ * npm run bench: the hot paths through the local host (route table, zod, API-token auth)
+ * against a bare node:http handler calling the same use cases, in one process, on the
+ * embedded SQLite store. BENCH_SCALE=2 doubles the measured requests.
+ */
+const CONCURRENCY = 8;
+const scale = Number(process.env.BENCH_SCALE ?? '1') || 1;
+
+async function runScenario(driver: LoadDriver, dir: string, scenario: Scenario, results: Results) {
+  const open = (kind: Side['kind']) => openSide({ kind, dir, scenario: scenario.name, users: scenario.users, clockStart: CLOCK_START });
+  const sides = [await open('timehub'), await open('bare')];
+  try {
+    for (const side of sides) await scenario.prepare?.(side);
+    const runPhase = async (side: Side, phase: Phase) => driver.run(side.url, side.tokens, phase.requests);
+    for (const side of sides) {
+      for (const phase of scenario.warmup) await runPhase(side, phase);
+      side.store.take();
+    }
+    // The sides take turns, chunk by chunk, so that drift on the machine hits both alike.
+    for (const [c, chunk] of scenario.chunks.entries()) {
+      for (const side of c % 2 === 0 ? sides : [...sides].reverse()) {
+        for (const phase of chunk) {
+          const result = await runPhase(side, phase);
+          tallyFor(results, phase.label, side.kind).add(result.latencies, result.seconds, side.store.take());
+        }
+      }
+    }
+  } finally {
+    for (const side of sides) await side.close();
+  }
+}
+
+async function main() {
+  const began = performance.now();
+  const dir = mkdtempSync(join(tmpdir(), 'timehub-bench-'));
+  const driver = new LoadDriver(CONCURRENCY);
+  const results: Results = new Map();
+  try {
+    for (const scenario of scenarios(scale)) {
+      const t = performance.now();
+      await runScenario(driver, dir, scenario, results);
+      console.error(`${scenario.name}: ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    }
+  } finally {
+    await driver.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  console.log(table(results));
+  console.log(machineNote(CONCURRENCY));
+  console.log(`bench took ${((performance.now() - began) / 1000).toFixed(1)} s`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

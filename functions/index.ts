@@ -1,0 +1,3 @@
+import azure from '@azure/functions';
+
+azure.app.setup({ enableHttpStream: false });

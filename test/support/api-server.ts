@@ -1,0 +1,83 @@
+import type { AddressInfo } from 'node:net';
+import { SignJWT } from 'jose';
+import { issueLocalAccessToken } from '../../shared/adapters/devops/local-access-token.js';
+import { findSeedUser } from '../../shared/adapters/devops/local-seed.js';
+import { SqliteDocumentStore } from '../../shared/adapters/sqlite/sqlite-document-store.js';
+import { composeApp } from '../../shared/composition.js';
+import { LOCAL_SECRETS, loadSettings } from '../../shared/config/settings.js';
+import { createLocalHost } from '../../shared/http/local-host.js';
+import type { AppContext } from '../../shared/http/route.js';
+import { routes } from '../../shared/http/routes/index.js';
+import type { DocumentStore } from '../../shared/ports/document-store.js';
+import { MutableClock } from './mutable-clock.js';
+
+export type OrgName = 'fabrikam' | 'contoso';
+export type UserName = 'alice' | 'bob' | 'carol';
+
+export interface TestApi {
+  url: string;
+  app: AppContext;
+  clock: MutableClock;
+  store: DocumentStore;
+  /** Signs in through POST /api/session, as the extension does, and returns the session token. */
+  signIn(org: OrgName, user: UserName): Promise<string>;
+  /** An app token as the extension's certificate would sign it. */
+  appToken(org: OrgName, user: UserName, options?: { audience?: string; secret?: string; expiresIn?: string }): Promise<string>;
+  accessToken(org: OrgName, user: UserName): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** The local host over the route table on a free port, with a clock the test drives. */
+export async function startTestApi(options: { store?: DocumentStore; clock?: MutableClock } = {}): Promise<TestApi> {
+  const clock = options.clock ?? new MutableClock(new Date());
+  const store = options.store ?? new SqliteDocumentStore(':memory:', clock);
+  const settings = loadSettings({});
+  const app = await composeApp(settings, { store, clock });
+  const server = createLocalHost(app, routes, () => {});
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const appToken: TestApi['appToken'] = async (org, user, o = {}) => {
+    const seeded = findSeedUser(org, user);
+    if (!seeded) throw new Error(`no seeded ${user} in ${org}`);
+    return new SignJWT({ nameid: seeded.id, tid: 'test-tenant' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer('app.vstoken.visualstudio.com')
+      .setAudience(o.audience ?? settings.APP_TOKEN_AUDIENCES[0] ?? '')
+      .setNotBefore(Math.floor(clock.now().getTime() / 1000) - 60)
+      .setExpirationTime(o.expiresIn ?? '70m')
+      .sign(new TextEncoder().encode(o.secret ?? LOCAL_SECRETS.appToken));
+  };
+  const accessToken: TestApi['accessToken'] = (org, user) => issueLocalAccessToken(settings.LOCAL_DEVOPS_SECRET, org, user);
+
+  return {
+    url, app, clock, store, appToken, accessToken,
+    async signIn(org, user) {
+      const res = await fetch(`${url}/api/session`, {
+        method: 'POST',
+        body: JSON.stringify({ organization: org, appToken: await appToken(org, user), accessToken: await accessToken(org, user) }),
+      });
+      const body = (await res.json()) as { data: { token: string } };
+      if (res.status !== 201) throw new Error(`sign-in failed: ${res.status} ${JSON.stringify(body)}`);
+      return body.data.token;
+    },
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await store.close();
+    },
+  };
+}
+
+/** A small fetch wrapper: JSON in, status and JSON out. */
+export function client(api: TestApi, token?: string) {
+  return async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const res = await fetch(`${api.url}/api${path}`, {
+      method,
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), 'content-type': 'application/json', ...headers },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await res.text();
+    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as { data?: any; error?: { code: string; message: string; details?: any[] } } };
+  };
+}

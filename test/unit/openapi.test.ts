@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { openApiDocument } from '../../shared/http/openapi.js';
+import { routes } from '../../shared/http/routes/index.js';
+
+describe('the OpenAPI document', () => {
+  const doc = openApiDocument(routes);
+
+  it('lists every route of the table exactly once', () => {
+    const operations = Object.values(doc.paths).flatMap((methods) => Object.values(methods)) as { operationId: string }[];
+    expect(operations.map((o) => o.operationId).sort()).toEqual(routes.map((r) => r.name).sort());
+  });
+
+  it('describes request bodies and query parameters from the zod schemas', () => {
+    const add = doc.paths['/api/rest/workLogs']?.post as { requestBody: { content: { 'application/json': { schema: { required: string[] } } } } };
+    expect(add.requestBody.content['application/json'].schema.required).toEqual(expect.arrayContaining(['timestamp', 'length']));
+    const list = doc.paths['/api/rest/workLogs']?.get as { parameters: { name: string }[] };
+    expect(list.parameters.map((p) => p.name)).toEqual(expect.arrayContaining(['$fromTimestamp', '$count', '$skip']));
+  });
+});
