@@ -1,0 +1,52 @@
+/** The layering rules of DESIGN.md, checked on every `npm test`. */
+module.exports = {
+  forbidden: [
+    {
+      name: 'domain-is-pure',
+      comment: 'shared/domain holds pure rules: no I/O, no SDKs, nothing from other layers',
+      severity: 'error',
+      from: { path: '^shared/domain/' },
+      to: { pathNot: '^shared/domain/' },
+    },
+    {
+      name: 'use-cases-use-ports-not-adapters',
+      comment: 'use cases and the HTTP layer reach technology only through ports',
+      severity: 'error',
+      from: { path: '^shared/(tracking|worklogs|timesheet|identity|orgs|contracts|ports|http)/' },
+      to: { path: '^shared/adapters/' },
+    },
+    {
+      name: 'no-sdks-outside-adapters',
+      comment: 'Azure SDKs and SQLite belong in adapters (the Functions types in the Azure host aside)',
+      severity: 'error',
+      from: { path: '^shared/', pathNot: '^shared/(adapters|http/azure-host)' },
+      to: { path: 'node_modules/(@azure/(cosmos|service-bus|functions)|better-sqlite3)' },
+    },
+    {
+      name: 'functions-only-register',
+      comment: 'functions/ registers triggers; adapters are picked by the composition root',
+      severity: 'error',
+      from: { path: '^functions/' },
+      to: { path: '^shared/adapters/' },
+    },
+    {
+      name: 'extension-not-from-backend-code',
+      comment: 'the extension may share contracts and domain types, never functions or adapters',
+      severity: 'error',
+      from: { path: '^extension/' },
+      to: { path: '^(functions|shared/adapters)/' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsConfig: { fileName: 'tsconfig.json' },
+    tsPreCompilationDeps: true,
+    enhancedResolveOptions: { extensions: ['.ts', '.js'] },
+  },
+};
