@@ -31,6 +31,5 @@ export const worklogListQuery = z.strictObject({
   $workItemIds: csvIds.optional(),
   $count: queryInt(1, MAX_PAGE).optional(),
   $skip: queryInt(0, 1_000_000).optional(),
-  'api-version': z.string().optional(),
 });
 export type WorklogListQuery = z.infer<typeof worklogListQuery>;

@@ -65,8 +65,10 @@ function validate<T>(where: 'body' | 'query' | 'path', schema: z.ZodType<T> | un
   return result.data;
 }
 
+/** `api-version` is accepted everywhere, as 7pace clients send it, and checked nowhere. */
 function queryObject(query: URLSearchParams): Record<string, string> {
-  return Object.fromEntries(query.entries());
+  const entries = [...query.entries()].filter(([name]) => name !== 'api-version');
+  return Object.fromEntries(entries);
 }
 
 function parseBody(text: string | undefined): unknown {

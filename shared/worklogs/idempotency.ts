@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { unprocessable } from '../domain/errors.js';
+import { badRequest, unprocessable } from '../domain/errors.js';
 import type { BatchOperation, Document, DocumentStore } from '../ports/document-store.js';
 
 /** How long a retried POST still gets its first answer back. */
 const KEEP_SECONDS = 24 * 3600;
+const MAX_KEY_LENGTH = 255;
 
 interface IdempotencyDoc extends Document {
   type: 'idempotency';
@@ -18,6 +19,9 @@ export interface IdempotentRequest {
 
 export function idempotentRequest(key: string | undefined, scope: string, input: unknown): IdempotentRequest | undefined {
   if (key === undefined) return undefined;
+  if (key.length < 1 || key.length > MAX_KEY_LENGTH) {
+    throw badRequest('idempotency.key_invalid', `Idempotency-Key must be 1 to ${MAX_KEY_LENGTH} characters`);
+  }
   const requestHash = createHash('sha256').update(scope).update(JSON.stringify(input)).digest('base64url');
   return { key, requestHash };
 }
