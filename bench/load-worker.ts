@@ -60,7 +60,7 @@ async function run(job: PhaseJob): Promise<PhaseResult> {
 
 parentPort?.on('message', (job: PhaseJob) => {
   run(job).then(
-    (result) => parentPort?.postMessage(result, [result.latencies.buffer]),
+    (result) => parentPort?.postMessage(result, [result.latencies.buffer as ArrayBuffer]),
     (error: unknown) => parentPort?.postMessage({ failed: String((error as Error).stack ?? error) }),
   );
 });

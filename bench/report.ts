@@ -1,4 +1,4 @@
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import type { StoreCounts } from './counting-store.js';
 import type { SideKind } from './bench-side.js';
 
@@ -57,9 +57,10 @@ export function table(results: Results): string {
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
 
-export function machineNote(concurrency: number) {
+/** `loadBefore`: the 1-minute load average when the bench began (other work on the machine skews figures). */
+export function machineNote(concurrency: number, loadBefore: number) {
   const cpu = cpus();
   return `machine: ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown cpu'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, ` +
-    `node ${process.version} on ${process.platform}; ${concurrency} keep-alive connections from a worker thread; ` +
+    `node ${process.version} on ${process.platform}, load average ${loadBefore.toFixed(2)} before / ${loadavg()[0]!.toFixed(2)} after; ${concurrency} keep-alive connections from a worker thread; ` +
     'SQLite file in a temp dir (WAL), fresh per scenario and side; store ops: r reads, q queries, w write calls (a batch is one) / d documents written';
 }

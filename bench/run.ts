@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSide, type Side } from './bench-side.js';
 import { LoadDriver } from './load-driver.js';
@@ -40,6 +40,7 @@ async function runScenario(driver: LoadDriver, dir: string, scenario: Scenario, 
 
 async function main() {
   const began = performance.now();
+  const loadBefore = loadavg()[0]!;
   const dir = mkdtempSync(join(tmpdir(), 'timehub-bench-'));
   const driver = new LoadDriver(CONCURRENCY);
   const results: Results = new Map();
@@ -54,7 +55,7 @@ async function main() {
     rmSync(dir, { recursive: true, force: true });
   }
   console.log(table(results));
-  console.log(machineNote(CONCURRENCY));
+  console.log(machineNote(CONCURRENCY, loadBefore));
   console.log(`bench took ${((performance.now() - began) / 1000).toFixed(1)} s`);
 }
 

@@ -19,6 +19,8 @@ export interface Scenario {
 }
 
 const HOUR = 3600_000;
+/** Measured chunks per scenario: the sides take turns this many times each. */
+const CHUNKS = 8;
 /** The fake clocks start here (a Monday), so every run writes the same timestamps. */
 export const CLOCK_START = new Date('2026-03-02T08:00:00Z');
 const workItem = (n: number) => (n % 20) + 1;
@@ -31,8 +33,8 @@ function startStop(scale: number): Scenario {
     { label: 'start tracking', requests: range(users).map((u) => ({ method: 'POST', path: '/api/tracking/client/startTracking', body: { workItemId: workItem(u + r) }, user: u })) },
     { label: 'stop tracking', requests: range(users).map((u) => ({ method: 'POST', path: '/api/tracking/client/stopTracking', body: {}, user: u })) },
   ];
-  const rounds = Math.max(1, Math.round(3 * scale));
-  return { name: 'start/stop', users, warmup: round(0), chunks: range(4).map((c) => range(rounds).flatMap((r) => round(1 + c * rounds + r))) };
+  const rounds = Math.max(1, Math.round(scale));
+  return { name: 'start/stop', users, warmup: round(0), chunks: range(CHUNKS).map((c) => range(rounds).flatMap((r) => round(1 + c * rounds + r))) };
 }
 
 /** Each user's worklogs follow one another an hour apart, 40 minutes long, far in the past. */
@@ -46,11 +48,11 @@ function addWorklog(scale: number): Scenario {
     const body = { timestamp: new Date(base + k * HOUR).toISOString(), length: 2400, workItemId: workItem(k), comment: `bench ${k}` };
     return { method: 'POST', path: '/api/rest/workLogs', body, user: u };
   });
-  const perChunk = Math.round(1500 * scale);
+  const perChunk = Math.round(600 * scale);
   return {
     name: 'add worklog', users,
     warmup: [{ label: 'add worklog', requests: requests(users * 8) }],
-    chunks: range(4).map(() => [{ label: 'add worklog', requests: requests(perChunk) }]),
+    chunks: range(CHUNKS).map(() => [{ label: 'add worklog', requests: requests(perChunk) }]),
   };
 }
 
@@ -75,11 +77,11 @@ function timesheetWeek(scale: number): Scenario {
       await addWorklogs(side.ports, caller, inputs);
     }
   };
-  const perChunk = Math.round(500 * scale);
+  const perChunk = Math.round(250 * scale);
   return {
     name: 'timesheet week', users, prepare,
     warmup: [{ label: 'timesheet week', requests: requests(users * 10) }],
-    chunks: range(4).map(() => [{ label: 'timesheet week', requests: requests(perChunk) }]),
+    chunks: range(CHUNKS).map(() => [{ label: 'timesheet week', requests: requests(perChunk) }]),
   };
 }
 

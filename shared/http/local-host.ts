@@ -47,14 +47,11 @@ function headerValue(req: IncomingMessage, name: string) {
 async function readBody(req: IncomingMessage): Promise<string | undefined> {
   const chunks: Buffer[] = [];
   let size = 0;
+  // Read to the end even past the limit: a reset connection would hide the 413 from the client.
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) {
-      // Drain the rest so the client can read the 413.
-      req.resume();
-      throw new AppError(413, 'request.too_large', `the body exceeds ${MAX_BODY_BYTES} bytes`);
-    }
-    chunks.push(chunk as Buffer);
+    if (size <= MAX_BODY_BYTES) chunks.push(chunk as Buffer);
   }
+  if (size > MAX_BODY_BYTES) throw new AppError(413, 'request.too_large', `the body exceeds ${MAX_BODY_BYTES} bytes`);
   return chunks.length ? Buffer.concat(chunks).toString('utf8') : undefined;
 }

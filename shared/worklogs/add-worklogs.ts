@@ -28,12 +28,14 @@ export async function addWorklogs(ports: Ports, caller: Caller, inputs: NewWorkl
   const pk = userPartition(caller.orgId, caller.user.id);
   const request = options.validateOnly ? undefined : idempotentRequest(options.idempotencyKey, 'addWorklogs', inputs);
   return commitToLedger<WorklogView[]>(ports.store, caller.orgId, caller.user.id, async (state) => {
-    const earlier = await earlierResult(ports.store, pk, request);
-    if (earlier) return { done: earlier.result as WorklogView[] };
     const now = ports.clock.now();
     const starts = drafts.map((d) => d.start.getTime());
     const ends = drafts.map((d) => endOf(d).getTime());
     const existing = await worklogsAround(ports.store, caller.orgId, caller.user.id, new Date(Math.min(...starts)), new Date(Math.max(...ends)));
+    // Read the key after the worklogs: a racing first request that wrote worklogs we saw
+    // wrote its key in the same batch, so a retry gets its answer, not a 409 against itself.
+    const earlier = await earlierResult(ports.store, pk, request);
+    if (earlier) return { done: earlier.result as WorklogView[] };
     throwIfAny(overlapProblems(drafts, existing, state?.tracker ?? null, toWholeSecond(now)), 409);
     const worklogs = drafts.map((draft) =>
       buildWorklog(draft, { id: ports.newId(), user: caller.user, addedByUser: caller.user }, { isTracked: false, isManuallyEntered: true, isChanged: false }, now),

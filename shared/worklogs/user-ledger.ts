@@ -50,7 +50,14 @@ export async function commitToLedger<T>(
   const pk = userPartition(orgId, userId);
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const state = await readUserState(store, orgId, userId);
-    const next = await plan(state);
+    let next: Plan<T> | { done: T };
+    try {
+      next = await plan(state);
+    } catch (error) {
+      // A refusal may rest on a mix of two states: decide again if the state moved.
+      if (error instanceof AppError && (await readUserState(store, orgId, userId))?._etag !== state?._etag) continue;
+      throw error;
+    }
     if ('done' in next) return next.done;
     const stateDoc: UserStateDoc = {
       id: 'state', pk, type: 'userState', schemaVersion: 1, orgId, userId,

@@ -53,7 +53,11 @@ export function overlapProblems(
   ignoreId?: string,
 ): ErrorDetail[] {
   const taken: Interval[] = [...existing];
-  if (tracker) taken.push({ id: 'running tracker', timestamp: tracker.startTimestamp, endTimestamp: isoSeconds(now) });
+  if (tracker) {
+    // A tracker started this very second already holds that second.
+    const end = new Date(Math.max(now.getTime(), new Date(tracker.startTimestamp).getTime() + 1000));
+    taken.push({ id: 'running tracker', timestamp: tracker.startTimestamp, endTimestamp: isoSeconds(end) });
+  }
   const problems: ErrorDetail[] = [];
   drafts.forEach((draft, index) => {
     const clash = findOverlap(draft.start, endOf(draft), taken, ignoreId);

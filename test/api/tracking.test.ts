@@ -161,6 +161,13 @@ describe('tracking next to worklogs entered by hand', () => {
     expect((await current()).body.data).toMatchObject({ startTimestamp: T0 });
   });
 
+  it('refuses a worklog starting in the very second a tracker started', async () => {
+    await start();
+    const res = await bob('POST', '/rest/workLogs', aWorklog({ timestamp: T0, length: 600 }));
+    expect(res.status).toBe(409);
+    expect(res.body.error?.code).toBe('worklog.overlaps_tracker');
+  });
+
   it('accepts a worklog that ends before the tracker started', async () => {
     await start();
     api.clock.advance(10 * MINUTE);

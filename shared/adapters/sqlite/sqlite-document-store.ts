@@ -30,6 +30,8 @@ const INDEXED_PATHS = ['timestamp', 'localDay', 'type'];
 export class SqliteDocumentStore implements DocumentStore {
   readonly maxBatchOperations = 100;
   private readonly db: Database.Database;
+  /** Preparing a statement costs more than running it: keep each one. */
+  private readonly statements = new Map<string, Database.Statement>();
 
   constructor(
     file: string,
@@ -56,7 +58,7 @@ export class SqliteDocumentStore implements DocumentStore {
 
   async query<T extends Document>(container: ContainerName, query: Query): Promise<Stored<T>[]> {
     const { sql, params } = toSql(container, query, this.clock.now().getTime());
-    const rows = this.db.prepare(sql).all(...params) as Row[];
+    const rows = this.statement(sql).all(...params) as Row[];
     return rows.map((row) => withEtag<T>(row));
   }
 
@@ -98,9 +100,18 @@ export class SqliteDocumentStore implements DocumentStore {
     this.db.close();
   }
 
+  private statement(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
   private readNow<T extends Document>(container: ContainerName, pk: string, id: string) {
-    const row = this.db
-      .prepare(
+    const row = this
+      .statement(
         `SELECT body, etag FROM documents WHERE container = ? AND pk = ? AND id = ?
          AND (expires_at IS NULL OR expires_at > ?)`,
       )
@@ -122,15 +133,15 @@ export class SqliteDocumentStore implements DocumentStore {
   private deleteNow(container: ContainerName, pk: string, id: string, ifMatch?: string) {
     const current = this.readNow(container, pk, id);
     if (!current || (ifMatch !== undefined && current._etag !== ifMatch)) throw new StorePreconditionError(id);
-    this.db.prepare('DELETE FROM documents WHERE container = ? AND pk = ? AND id = ?').run(container, pk, id);
+    this.statement('DELETE FROM documents WHERE container = ? AND pk = ? AND id = ?').run(container, pk, id);
   }
 
   private write<T extends Document>(container: ContainerName, doc: T): Stored<T> {
     const { _etag: _ignored, ...plain } = doc as T & { _etag?: string };
     const etag = `"${randomUUID()}"`;
     const expiresAt = plain.ttl && plain.ttl > 0 ? this.clock.now().getTime() + plain.ttl * 1000 : null;
-    this.db
-      .prepare(
+    this
+      .statement(
         `INSERT INTO documents (container, pk, id, body, etag, expires_at) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT (container, pk, id) DO UPDATE SET body = excluded.body, etag = excluded.etag,
          expires_at = excluded.expires_at`,
