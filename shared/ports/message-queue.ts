@@ -1,0 +1,42 @@
+/**
+ * The queue port: Service Bus semantics (at-least-once delivery, scheduled messages
+ * that can be cancelled, a delivery count, dead-lettering), whatever adapter runs.
+ */
+
+export const QUEUE_NAMES = ['activity-checks', 'email-notices'] as const;
+export type QueueName = (typeof QUEUE_NAMES)[number];
+
+export interface OutgoingMessage {
+  /** Stable ids make redelivered or re-sent messages recognisable (duplicate detection). */
+  messageId: string;
+  body: unknown;
+}
+
+export interface MessageQueue {
+  send(queue: QueueName, message: OutgoingMessage): Promise<void>;
+  /** Delivers at `at` or soon after; returns a handle for `cancel`. */
+  schedule(queue: QueueName, message: OutgoingMessage, at: Date): Promise<string>;
+  /** Cancels a scheduled message that was not yet delivered; a no-op when it was. */
+  cancel(queue: QueueName, handle: string): Promise<void>;
+}
+
+/** What a handler learns about the message it handles (Service Bus trigger metadata). */
+export interface DeliveredMessage {
+  messageId: string;
+  body: unknown;
+  /** 1 on the first delivery. */
+  deliveryCount: number;
+  enqueuedAt: Date;
+}
+
+/** Throwing makes the queue deliver the message again, until it is dead-lettered. */
+export type MessageHandler = (message: DeliveredMessage) => Promise<void>;
+
+export interface DeadLetter {
+  queue: QueueName;
+  messageId: string;
+  body: unknown;
+  deliveryCount: number;
+  reason: string;
+  deadLetteredAt: string;
+}
