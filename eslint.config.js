@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', '.data/', 'coverage/', 'extension/dist/', '*.cjs', 'eslint.config.js'] },
+  { ignores: ['**/dist/', 'node_modules/', '.data/', 'coverage/', 'extension/dist/', '*.cjs', 'eslint.config.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -17,7 +17,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['shared/domain/**', 'shared/ports/**', 'shared/tracking/**', 'shared/worklogs/**', 'shared/timesheet/**', 'shared/identity/**'],
+    files: ['shared/domain/**', 'shared/ports/**', 'shared/tracking/**', 'shared/worklogs/**', 'shared/timesheet/**', 'shared/identity/**', 'shared/orgs/**', 'shared/roles/**', 'shared/billing/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'error' },
   },
   {

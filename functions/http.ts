@@ -1,11 +1,10 @@
 import azure from '@azure/functions';
-import { composeApp } from '../shared/composition.js';
-import { loadSettings } from '../shared/config/settings.js';
+import { appForProcess } from '../shared/composition.js';
 import { createAzureHttpHandler } from '../shared/http/azure-host.js';
 import { routes } from '../shared/http/routes/index.js';
 
 // The route table, registered once per endpoint; all logic lives in shared/.
-const handler = createAzureHttpHandler(() => composeApp(loadSettings()), routes);
+const handler = createAzureHttpHandler(appForProcess, routes);
 
 for (const route of routes) {
   azure.app.http(route.name, {

@@ -1,22 +1,32 @@
 import { once } from 'node:events';
-import { composeApp, documentStoreKind } from '../shared/composition.js';
+import { composeApp, composeWorker, documentStoreKind, outboxFolder } from '../shared/composition.js';
 import { loadSettings, SettingsError } from '../shared/config/settings.js';
 import { createLocalHost } from '../shared/http/local-host.js';
 import { routes } from '../shared/http/routes/index.js';
+import { localDevHost } from './dev-host/mount-dev-host.js';
 
 /** `npm start`: the API on the embedded defaults, over the same route table as Azure. */
 async function main() {
   const settings = loadSettings();
   const app = await composeApp(settings);
   const log = (line: string) => console.log(`${new Date().toISOString()} ${line}`);
-  const server = createLocalHost(app, routes, log);
+  const devHost = await localDevHost(settings, app.ports.clock, log);
+  const server = createLocalHost(app, routes, log, devHost);
+  const worker = await composeWorker(app, settings, log);
   server.listen(settings.PORT);
   await once(server, 'listening');
+  worker?.start();
   console.log(`Timehub API on http://localhost:${settings.PORT}/api (OpenAPI: /api/openapi.json)`);
+  if (devHost) console.log(`Timehub in a local Azure DevOps (dev host): http://localhost:${settings.PORT}/`);
   console.log(`Store: ${documentStoreKind(settings)}`);
+  if (worker) console.log(`Queue worker: embedded, in the same SQLite file; emails go to ${outboxFolder(settings)}`);
   console.log('Demo organizations: fabrikam and contoso, users alice (admin), bob, carol.');
   console.log('An API token for scripts: npm run token -- --org fabrikam --user alice');
-  const stop = () => server.close(() => void app.ports.store.close().then(() => process.exit(0)));
+  // Let running handlers finish: what they leave unfinished is redelivered on the next start.
+  const stop = () => {
+    server.close();
+    void (worker?.stop() ?? Promise.resolve()).then(() => app.ports.store.close()).then(() => process.exit(0));
+  };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }

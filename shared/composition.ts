@@ -1,10 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { LOCAL_SECRETS, type Settings } from './config/settings.js';
+import { LOCAL_SECRETS, loadSettings, type Settings } from './config/settings.js';
+import type { BillingSettings } from './billing/billing-settings.js';
 import type { AppContext } from './http/route.js';
+import { readProductVersion } from './orgs/about.js';
+import { queueHandlers, type WorkerContext } from './queue/queue-handlers.js';
 import type { AuthSettings } from './identity/auth-settings.js';
 import { systemClock, type Clock } from './ports/clock.js';
-import type { DevOpsDirectory, DocumentStore, Ports } from './ports/index.js';
+import type { DevOpsDirectory, DocumentStore, Mailer, MessageQueue, Ports } from './ports/index.js';
+import type { DeliveredMessage } from './ports/message-queue.js';
 
 /** The composition root: picks one adapter per port from the settings. */
 export async function composeApp(settings: Settings, overrides: Partial<Ports> = {}): Promise<AppContext> {
@@ -13,9 +17,18 @@ export async function composeApp(settings: Settings, overrides: Partial<Ports> =
     clock,
     store: overrides.store ?? (await documentStore(settings, clock)),
     directory: overrides.directory ?? (await devOpsDirectory(settings)),
+    queue: overrides.queue ?? (await messageQueue(settings, clock)),
+    mailer: overrides.mailer ?? (await mailer(settings)),
     newId: overrides.newId ?? randomUUID,
   };
-  return { ports, auth: authSettings(settings), publicHostSuffix: settings.PUBLIC_HOST_SUFFIX };
+  return {
+    ports, auth: authSettings(settings), publicHostSuffix: settings.PUBLIC_HOST_SUFFIX,
+    billing: billingSettings(settings), about: { version: readProductVersion(), build: settings.BUILD_ID },
+  };
+}
+
+export function billingSettings(settings: Settings): BillingSettings {
+  return { buyNowUrl: settings.BUY_NOW_URL, webhookSecret: settings.BILLING_WEBHOOK_SECRET, licensePublicKeyPem: settings.LICENSE_PUBLIC_KEY };
 }
 
 export function authSettings(settings: Settings): AuthSettings {
@@ -31,6 +44,9 @@ export function authSettings(settings: Settings): AuthSettings {
 export function documentStoreKind(settings: Settings) {
   return settings.COSMOS_ENDPOINT ? `Cosmos DB at ${settings.COSMOS_ENDPOINT}` : `SQLite in ${sqliteFile(settings)}`;
 }
+
+export const appBaseUrl = (settings: Settings) => settings.APP_BASE_URL ?? `http://localhost:${settings.PORT}`;
+export const outboxFolder = (settings: Settings) => join(settings.DATA_DIR, 'outbox');
 
 const sqliteFile = (settings: Settings) => join(settings.DATA_DIR, 'timehub.sqlite');
 
@@ -52,4 +68,52 @@ async function devOpsDirectory(settings: Settings): Promise<DevOpsDirectory> {
   const { RestDevOpsDirectory, entraServiceToken } = await import('./adapters/devops/rest-devops-directory.js');
   const { DefaultAzureCredential } = await import('@azure/identity');
   return new RestDevOpsDirectory({ baseUrl: settings.DEVOPS_BASE_URL, serviceToken: entraServiceToken(new DefaultAzureCredential()) });
+}
+
+async function messageQueue(settings: Settings, clock: Clock): Promise<MessageQueue> {
+  const namespace = settings.SERVICEBUS__fullyQualifiedNamespace;
+  if (!namespace) {
+    const { SqliteMessageQueue } = await import('./adapters/local-queue/sqlite-message-queue.js');
+    return new SqliteMessageQueue(sqliteFile(settings), clock);
+  }
+  const { ServiceBusMessageQueue } = await import('./adapters/servicebus/service-bus-queue.js');
+  return ServiceBusMessageQueue.connect({ fullyQualifiedNamespace: namespace });
+}
+
+async function mailer(settings: Settings): Promise<Mailer> {
+  if (!settings.SMTP_HOST) {
+    const { OutboxMailer } = await import('./adapters/outbox/outbox-mailer.js');
+    return new OutboxMailer(outboxFolder(settings), settings.SMTP_FROM);
+  }
+  const { SmtpMailer } = await import('./adapters/smtp/smtp-mailer.js');
+  return new SmtpMailer({
+    host: settings.SMTP_HOST, port: settings.SMTP_PORT, secure: settings.SMTP_SECURE,
+    user: settings.SMTP_USER, password: settings.SMTP_PASSWORD, from: settings.SMTP_FROM,
+  });
+}
+
+/** The embedded queue's worker, when the embedded queue runs (Azure drains Service Bus itself). */
+export async function composeWorker(app: AppContext, settings: Settings, log: (line: string) => void) {
+  const { SqliteMessageQueue } = await import('./adapters/local-queue/sqlite-message-queue.js');
+  if (!(app.ports.queue instanceof SqliteMessageQueue)) return undefined;
+  const { LocalQueueWorker } = await import('./adapters/local-queue/local-queue-worker.js');
+  const context: WorkerContext = { ports: app.ports, appBaseUrl: appBaseUrl(settings) };
+  const handlers = queueHandlers.map((h) => ({ queue: h.queue, handle: (m: DeliveredMessage) => h.handle(context, m) }));
+  return new LocalQueueWorker(app.ports.queue, app.ports.clock, handlers, { pollMs: 1000, log });
+}
+
+/** What queue handlers get in Azure, where the Functions host drains Service Bus. */
+let processWide: Promise<AppContext> | undefined;
+
+/** One app per Functions process, shared by the HTTP and queue triggers; a failed start is retried. */
+export function appForProcess(): Promise<AppContext> {
+  processWide ??= composeApp(loadSettings()).catch((error: unknown) => {
+    processWide = undefined;
+    throw error;
+  });
+  return processWide;
+}
+
+export async function workerContextForProcess(): Promise<WorkerContext> {
+  return { ports: (await appForProcess()).ports, appBaseUrl: appBaseUrl(loadSettings()) };
 }

@@ -1,3 +1,4 @@
+import { createPublicKey } from 'node:crypto';
 import { z } from 'zod';
 
 /** Secrets that only protect the local instance. The cloud must set its own. */
@@ -5,12 +6,35 @@ export const LOCAL_SECRETS = {
   appToken: 'timehub-local-app-token-secret-not-for-production',
   session: 'timehub-local-session-secret-not-for-production',
   devOps: 'timehub-local-devops-secret-not-for-production',
+  billingWebhook: 'timehub-local-billing-webhook-secret-not-for-production',
 };
+
+/**
+ * The public half of the development license key. Its private half is committed, for local
+ * demos only, in test/fixtures/dev-license-key/: the cloud must set LICENSE_PUBLIC_KEY.
+ */
+export const DEV_LICENSE_PUBLIC_KEY = `-----BEGIN PUBLIC KEY-----
+MCowBQYDK2VwAyEAsOXKRO7YybvOzlxy9XqOAhZ2NMMEYxw7y0FKHco/aCE=
+-----END PUBLIC KEY-----
+`;
+
+/** An Ed25519 public key in PEM; app settings may carry the line breaks as \n. */
+const ed25519PublicKey = z
+  .string()
+  .transform((pem) => pem.replace(/\\n/g, '\n'))
+  .refine((pem) => {
+    try {
+      return createPublicKey(pem).asymmetricKeyType === 'ed25519';
+    } catch {
+      return false;
+    }
+  }, 'must be an Ed25519 public key in PEM (-----BEGIN PUBLIC KEY-----)');
 
 const list = z.string().transform((s) => s.split(',').map((p) => p.trim()).filter(Boolean));
 const optionalText = z.string().trim().min(1).optional();
 
-const schema = z.object({
+/** Every setting Timehub reads; infra/ must set or deliberately leave each (test/infra checks it). */
+export const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65_535).default(7071),
   DATA_DIR: z.string().min(1).default('.data'),
   COSMOS_ENDPOINT: z.url().optional(),
@@ -24,6 +48,22 @@ const schema = z.object({
   SESSION_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
   PUBLIC_HOST_SUFFIX: z.string().regex(/^\.[a-z0-9.-]+$/, 'must look like .timehub.example.com').optional(),
   LOCAL_DEVOPS_SECRET: z.string().min(16).default(LOCAL_SECRETS.devOps),
+  /** Subscriptions and licensing (issue 4). */
+  BUY_NOW_URL: z.url().default('https://timehub.example.com/buy'),
+  BILLING_WEBHOOK_SECRET: z.string().min(32, 'must be at least 32 random characters').default(LOCAL_SECRETS.billingWebhook),
+  LICENSE_PUBLIC_KEY: ed25519PublicKey.default(DEV_LICENSE_PUBLIC_KEY),
+  /** Shown by GET /api/about, e.g. the git commit the build came from. */
+  BUILD_ID: z.string().trim().min(1).max(100).default('local'),
+  /** The Functions Service Bus trigger reads the same identity-based connection setting. */
+  SERVICEBUS__fullyQualifiedNamespace: z.string().regex(/^[a-z0-9-]+\.servicebus\.windows\.net$/i, 'must be <namespace>.servicebus.windows.net').optional(),
+  SMTP_HOST: optionalText,
+  SMTP_PORT: z.coerce.number().int().min(1).max(65_535).default(587),
+  SMTP_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  SMTP_USER: optionalText,
+  SMTP_PASSWORD: optionalText,
+  SMTP_FROM: z.string().min(3).default('Timehub <no-reply@timehub.localhost>'),
+  /** Where users open Timehub: links in emails point here. */
+  APP_BASE_URL: z.url().optional(),
 });
 
 export type Settings = z.infer<typeof schema>;
@@ -42,15 +82,28 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   const problems = [
     ...(result.error?.issues.map((issue) => `${issue.path.join('.') || 'settings'}: ${issue.message}`) ?? []),
     ...missingCloudSecrets(present),
+    ...unresolvedKeyVaultReferences(present),
   ];
   if (result.success && problems.length === 0) return result.data;
   throw new SettingsError(problems);
 }
 
-/** Against real services the local secrets would let anyone sign tokens. */
+/** Required against real services: without them the local secrets would let anyone sign tokens. */
+export const CLOUD_REQUIRED_SETTINGS = ['APP_TOKEN_SECRET', 'SESSION_SECRET', 'BILLING_WEBHOOK_SECRET', 'LICENSE_PUBLIC_KEY', 'BUY_NOW_URL'] as const;
+
 function missingCloudSecrets(env: Record<string, string | undefined>): string[] {
   if (!env.COSMOS_ENDPOINT && !env.DEVOPS_BASE_URL) return [];
-  return ['APP_TOKEN_SECRET', 'SESSION_SECRET']
+  return CLOUD_REQUIRED_SETTINGS
     .filter((name) => !env[name])
     .map((name) => `${name}: is required when COSMOS_ENDPOINT or DEVOPS_BASE_URL is set`);
+}
+
+/**
+ * Azure leaves a Key Vault reference it cannot resolve (missing secret, missing role) as the
+ * literal `@Microsoft.KeyVault(...)` text, which would otherwise pass as a weak, guessable secret.
+ */
+function unresolvedKeyVaultReferences(env: Record<string, string | undefined>): string[] {
+  return Object.entries(env)
+    .filter(([name, value]) => name in schema.shape && value?.trimStart().startsWith('@Microsoft.KeyVault('))
+    .map(([name]) => `${name}: its Key Vault reference did not resolve; put the secret in the vault and check the app's Key Vault Secrets User role`);
 }

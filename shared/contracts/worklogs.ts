@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { activityTypeId, comment, isoInstant, queryBoolean, queryInt, timeZone, workItemId } from './common.js';
+import { userId } from './roles.js';
 
 export const MAX_PAGE = 500;
 
@@ -15,7 +16,7 @@ export const newWorklogBody = z.strictObject({
 export type NewWorklogInput = z.infer<typeof newWorklogBody>;
 
 export const worklogBatchBody = z.array(newWorklogBody).min(1).max(MAX_PAGE, `a batch holds at most ${MAX_PAGE} worklogs`);
-export const worklogBatchQuery = z.strictObject({ validateOnly: queryBoolean.optional() });
+export const worklogBatchQuery = z.strictObject({ validateOnly: queryBoolean.optional(), userId: userId.optional() });
 
 export const worklogPatchBody = newWorklogBody.partial().refine((patch) => Object.keys(patch).length > 0, 'give at least one field to change');
 export type WorklogPatch = z.infer<typeof worklogPatchBody>;
@@ -31,5 +32,6 @@ export const worklogListQuery = z.strictObject({
   $workItemIds: csvIds.optional(),
   $count: queryInt(1, MAX_PAGE).optional(),
   $skip: queryInt(0, 1_000_000).optional(),
+  userId: userId.optional().describe("whose worklogs (the caller's when left out; others' need a role that may read them)"),
 });
 export type WorklogListQuery = z.infer<typeof worklogListQuery>;

@@ -1,8 +1,13 @@
+import { DEFAULT_TRACKING_POLICY, pendingCheck, settle, watchFor, type TrackerWatch } from './activity-check.js';
 import { MAX_WORKLOG_SECONDS, secondsBetween } from './time.js';
-import type { WorklogDraft } from './worklog.js';
+import type { UserRef, WorklogDraft } from './worklog.js';
 
 /** A running tracker. A user has at most one. */
 export interface Tracker {
+  /** New on every start, so that timer messages of an earlier tracker are recognised as stale. */
+  id: string;
+  orgName: string;
+  user: UserRef;
   workItemId: number;
   startTimestamp: string;
   activityTypeId: string | null;
@@ -10,6 +15,14 @@ export interface Tracker {
   isBillable: boolean;
   utcOffsetMinutes: number;
   timeZone: string | null;
+  watch: TrackerWatch;
+  /** The queue message that wakes the server for the next event of `watch`. */
+  scheduled: { handle: string; at: string } | null;
+}
+
+/** Trackers stored before activity checks existed get the default watch. */
+export function watchOf(tracker: Tracker): TrackerWatch {
+  return tracker.watch ?? watchFor(DEFAULT_TRACKING_POLICY, new Date(tracker.startTimestamp));
 }
 
 export function elapsedSeconds(tracker: Tracker, now: Date): number {
@@ -39,6 +52,7 @@ export function trackedDraft(tracker: Tracker, stopAt: Date, nextStart?: Date): 
 }
 
 export function trackerView(tracker: Tracker, now: Date) {
+  const outcome = settle(watchOf(tracker), now);
   return {
     workItemId: tracker.workItemId,
     startTimestamp: tracker.startTimestamp,
@@ -47,5 +61,6 @@ export function trackerView(tracker: Tracker, now: Date) {
     comment: tracker.comment,
     isBillable: tracker.isBillable,
     timeZone: tracker.timeZone,
+    activityCheck: outcome.kind === 'running' ? pendingCheck(outcome.watch) : null,
   };
 }

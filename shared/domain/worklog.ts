@@ -32,7 +32,11 @@ export interface Worklog {
   activityTypeId: string | null;
   createdTimestamp: string;
   editedTimestamp: string | null;
+  /** Who last changed it (an Administrator may change other users' worklogs); absent before any edit. */
+  editedByUser?: UserRef | null;
   flags: WorklogFlags;
+  /** Why the server stopped the tracker that left this worklog; null otherwise. */
+  stopReason: string | null;
 }
 
 /** What a user asks for; the rest of a worklog is derived. */
@@ -104,6 +108,7 @@ export function buildWorklog(
     createdTimestamp: isoSeconds(now),
     editedTimestamp: null,
     flags: { ...flags, isBillable: draft.billableLength > 0 },
+    stopReason: null,
   };
 }
 

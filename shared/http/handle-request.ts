@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { AppError, badRequest, forbidden } from '../domain/errors.js';
 import { authenticate } from '../identity/authenticate.js';
-import { isAdmin, type Caller } from '../identity/caller.js';
+import { guardTimeWrite } from '../billing/write-gate.js';
+import { requirePermission, resolveMember, type Member } from '../roles/member-access.js';
 import { errorToHttp, invalidInput, type HttpOutput } from './http-errors.js';
 import type { AnyRoute, AppContext } from './route.js';
 import { createRouter } from './router.js';
@@ -35,27 +36,36 @@ export function createRequestHandler(app: AppContext, routes: readonly AnyRoute[
 }
 
 async function run(app: AppContext, route: AnyRoute, params: Record<string, string>, input: HttpInput): Promise<HttpOutput> {
-  const caller = route.access === 'public' ? undefined : await callerOf(app, route, input);
-  const data = await route.handle({
+  const member = route.access === 'public' ? undefined : await memberOf(app, route, input);
+  const pathParams = validate('path', route.params, params);
+  const query = validate('query', route.query, queryObject(input.query));
+  const routeInput = {
     app,
-    caller,
-    params: validate('path', route.params, params),
-    query: validate('query', route.query, queryObject(input.query)),
-    body: validate('body', route.body, parseBody(input.bodyText)),
+    caller: member?.caller,
+    params: pathParams,
+    query,
+    body: route.rawBody ? undefined : validate('body', route.body, parseBody(input.bodyText)),
+    rawBody: input.bodyText ?? '',
     header: input.header,
-  });
+  };
+  // The subscription gate: 402 while read-only, and the first write of the period takes a seat.
+  if (route.writes && member) await guardTimeWrite(app.ports, app.billing, member, route.writes, query);
+  const data = await route.handle(routeInput);
   return { status: route.successStatus ?? 200, body: route.unwrapped ? data : { data: data ?? null } };
 }
 
-async function callerOf(app: AppContext, route: AnyRoute, input: HttpInput): Promise<Caller> {
+/** The caller with their role resolved from the store on every request (an uninstalled org answers 403). */
+async function memberOf(app: AppContext, route: AnyRoute, input: HttpInput): Promise<Member> {
   const caller = await authenticate(app.ports, app.auth, input.header('authorization'));
   const host = input.header('host')?.split(':')[0]?.toLowerCase();
   if (app.publicHostSuffix && host?.endsWith(app.publicHostSuffix)) {
     const label = host.slice(0, -app.publicHostSuffix.length);
     if (label !== caller.orgName.toLowerCase()) throw forbidden(`this token belongs to ${caller.orgName}, not ${label}`);
   }
-  if (route.access === 'admin' && !isAdmin(caller)) throw forbidden('only Project Collection Administrators may do this');
-  return caller;
+  const member = await resolveMember(app.ports, caller);
+  if (route.access === 'admin') requirePermission(member.caller, 'org:manage');
+  if (route.permission) requirePermission(member.caller, route.permission);
+  return member;
 }
 
 function validate<T>(where: 'body' | 'query' | 'path', schema: z.ZodType<T> | undefined, value: unknown): T | undefined {

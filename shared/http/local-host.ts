@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server } from 'node:http';
 import { AppError } from '../domain/errors.js';
 import { createRequestHandler, type HttpInput, type Log } from './handle-request.js';
 import { errorToHttp, type HttpOutput } from './http-errors.js';
@@ -7,12 +7,19 @@ import type { AnyRoute, AppContext } from './route.js';
 export const MAX_BODY_BYTES = 1024 * 1024;
 const PREFIX = '/api';
 
-/** The route table on a plain node:http server: what `npm start` runs instead of the Functions host. */
-export function createLocalHost(app: AppContext, routes: readonly AnyRoute[], log: Log): Server {
+/**
+ * The route table on a plain node:http server: what `npm start` runs instead of the Functions host.
+ * `outsideApi` answers every path not under /api (the extension's local dev host); without it they answer 404.
+ */
+export function createLocalHost(app: AppContext, routes: readonly AnyRoute[], log: Log, outsideApi?: RequestListener): Server {
   const handle = createRequestHandler(app, routes, log);
   return createServer((req, res) => {
     const started = performance.now();
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (outsideApi && url.pathname !== PREFIX && !url.pathname.startsWith(`${PREFIX}/`)) {
+      outsideApi(req, res);
+      return;
+    }
     void answer(req, url, handle, log).then((out) => {
       res.writeHead(out.status, { 'content-type': 'application/json; charset=utf-8', ...out.headers });
       res.end(out.body === undefined ? undefined : JSON.stringify(out.body));

@@ -1,4 +1,7 @@
 import type { z } from 'zod';
+import type { AboutInfo, BillingSettings } from '../billing/billing-settings.js';
+import type { TimeWrite } from '../billing/write-gate.js';
+import type { Permission } from '../domain/roles.js';
 import type { AuthSettings } from '../identity/auth-settings.js';
 import type { Caller } from '../identity/caller.js';
 import type { Ports } from '../ports/index.js';
@@ -12,6 +15,8 @@ export interface AppContext {
   auth: AuthSettings;
   /** Set in the cloud: requests to `{org}<suffix>` must come from that org. */
   publicHostSuffix?: string;
+  billing: BillingSettings;
+  about: AboutInfo;
 }
 
 export interface RouteInput<A extends Access, P, Q, B> {
@@ -20,6 +25,8 @@ export interface RouteInput<A extends Access, P, Q, B> {
   params: P;
   query: Q;
   body: B;
+  /** The body exactly as received (e.g. to check a signature over it). */
+  rawBody: string;
   header: (name: string) => string | undefined;
 }
 
@@ -40,6 +47,12 @@ export interface Route<A extends Access = Access, P = unknown, Q = unknown, B = 
   unwrapped?: boolean;
   /** Request headers worth documenting, e.g. Idempotency-Key. */
   headers?: string[];
+  /** Leave the body unparsed: the handler reads `rawBody` (e.g. signed webhooks). */
+  rawBody?: true;
+  /** Checked before the handler: 403 naming the role needed. */
+  permission?: Permission;
+  /** Writes time: checked against the subscription before the handler (see billing/write-gate.ts). */
+  writes?: TimeWrite;
   handle: (input: RouteInput<A, P, Q, B>) => Promise<unknown>;
 }
 

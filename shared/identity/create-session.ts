@@ -2,7 +2,7 @@ import { jwtVerify } from 'jose';
 import { z } from 'zod';
 import { unauthorized } from '../domain/errors.js';
 import type { SessionInput } from '../contracts/identity.js';
-import { loadOrganization } from '../orgs/organization.js';
+import { registerSession } from '../orgs/register-session.js';
 import type { Ports } from '../ports/index.js';
 import type { AuthSettings } from './auth-settings.js';
 import type { Caller } from './caller.js';
@@ -33,9 +33,13 @@ export async function createSession(ports: Ports, settings: AuthSettings, input:
     },
     roles: isAdmin ? ['admin'] : [],
   };
-  await loadOrganization(ports, caller.orgId, caller.orgName);
+  // Registers the org (trial) on its first session, reinstalls it after an uninstall.
+  const access = await registerSession(ports, { id: caller.orgId, name: caller.orgName }, caller.user, isAdmin);
   const session = await issueSessionToken(settings, caller, now);
-  return { ...session, organization: { id: caller.orgId, name: caller.orgName }, user: caller.user, roles: caller.roles };
+  return {
+    ...session, organization: { id: caller.orgId, name: caller.orgName }, user: caller.user, roles: caller.roles,
+    role: access.role, teams: access.teams, isBillingAdmin: access.billingAdmin,
+  };
 }
 
 async function verifyAppToken(settings: AuthSettings, token: string, now: Date) {

@@ -1,4 +1,6 @@
+import { DEFAULT_TRACKING_POLICY, type TrackingPolicy } from '../domain/activity-check.js';
 import { DEFAULT_ACTIVITY_TYPES, type ActivityType } from '../domain/activity-types.js';
+import type { Entitlement } from '../domain/subscription.js';
 import { StoreConflictError, type Document } from '../ports/document-store.js';
 import type { Ports } from '../ports/index.js';
 
@@ -8,7 +10,16 @@ export interface OrganizationDoc extends Document {
   name: string;
   activityTypes: ActivityType[];
   createdTimestamp: string;
+  /** Absent on documents written before activity checks: the defaults apply. */
+  trackingPolicy?: TrackingPolicy;
+  /** Lifecycle and subscription; absent on older documents, read through org-lifecycle.ts. */
+  installState?: 'installed' | 'uninstalled';
+  uninstalledTimestamp?: string | null;
+  trialStartTimestamp?: string;
+  entitlement?: Entitlement | null;
 }
+
+export const trackingPolicyOf = (org: OrganizationDoc): TrackingPolicy => org.trackingPolicy ?? DEFAULT_TRACKING_POLICY;
 
 /** The org's own document, created with the defaults on first use. */
 export async function loadOrganization(ports: Pick<Ports, 'store' | 'clock'>, orgId: string, orgName: string) {
@@ -30,4 +41,9 @@ export async function loadOrganization(ports: Pick<Ports, 'store' | 'clock'>, or
 
 export async function activityTypesOf(ports: Pick<Ports, 'store' | 'clock'>, orgId: string, orgName: string) {
   return (await loadOrganization(ports, orgId, orgName)).activityTypes;
+}
+
+/** The org document when only its id is known (queue handlers); undefined before first use. */
+export async function loadOrganizationById(ports: Pick<Ports, 'store'>, orgId: string) {
+  return ports.store.read<OrganizationDoc>('orgs', orgId, 'organization');
 }

@@ -3,7 +3,8 @@
  * per-document TTL, single-partition transactional batches), whatever adapter runs.
  */
 
-export type ContainerName = 'orgs' | 'worklogs';
+/** 'subscriptions' holds the vendor's subscription records (pk = subscription id), apart from any org. */
+export type ContainerName = 'orgs' | 'worklogs' | 'subscriptions';
 
 /** Every stored document has these fields; `ttl` is in seconds, as in Cosmos. */
 export interface Document {
@@ -49,6 +50,11 @@ export interface DocumentStore {
   delete(container: ContainerName, pk: string, id: string, ifMatch?: string): Promise<void>;
   /** All operations succeed or none does. Every operation is in partition `pk`. */
   batch(container: ContainerName, pk: string, operations: BatchOperation[]): Promise<void>;
+  /**
+   * Removes documents whose TTL has run out; returns how many. Only stores that do not
+   * expire documents themselves need it (SQLite hides them from reads; Cosmos deletes them).
+   */
+  purgeExpired?(): Promise<number>;
   close(): Promise<void>;
 }
 

@@ -18,6 +18,8 @@ export interface MessageQueue {
   schedule(queue: QueueName, message: OutgoingMessage, at: Date): Promise<string>;
   /** Cancels a scheduled message that was not yet delivered; a no-op when it was. */
   cancel(queue: QueueName, handle: string): Promise<void>;
+  /** Messages that failed too often, oldest first (for admins to see what was given up on). */
+  deadLetters(queue?: QueueName, limit?: number): Promise<DeadLetter[]>;
 }
 
 /** What a handler learns about the message it handles (Service Bus trigger metadata). */

@@ -3,6 +3,7 @@ import type { TimesheetQuery } from '../contracts/timesheet.js';
 import type { Caller } from '../identity/caller.js';
 import { activityTypesOf } from '../orgs/organization.js';
 import type { Ports } from '../ports/index.js';
+import { assertMayReadTimeOf } from '../roles/time-access.js';
 import { queryUserWorklogs } from '../worklogs/worklog-documents.js';
 import { worklogView } from '../worklogs/worklog-view.js';
 
@@ -11,8 +12,11 @@ import { worklogView } from '../worklogs/worklog-view.js';
  * through the localDay index of the caller's own partition.
  */
 export async function getTimesheet(ports: Ports, caller: Caller, query: TimesheetQuery) {
+  // Another user's timesheet follows the roles: a Team lead sees their teams', managers everyone's.
+  const userId = query.userId ?? caller.user.id;
+  await assertMayReadTimeOf(ports, caller, userId);
   const activityTypes = await activityTypesOf(ports, caller.orgId, caller.orgName);
-  const worklogs = await queryUserWorklogs(ports.store, caller.orgId, caller.user.id, { fromDay: query.from, toDay: query.to });
+  const worklogs = await queryUserWorklogs(ports.store, caller.orgId, userId, { fromDay: query.from, toDay: query.to });
   const ids = [...new Set(worklogs.flatMap((w) => (w.workItemId === null ? [] : [w.workItemId])))];
   const workItems = ids.length ? await ports.directory.workItems(caller.orgName, ids) : [];
   const sheet = buildTimesheet(query.from, query.to, worklogs, new Map(workItems.map((w) => [w.id, w.title])));

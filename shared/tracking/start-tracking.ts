@@ -1,49 +1,59 @@
+import { watchFor } from '../domain/activity-check.js';
 import { conflict } from '../domain/errors.js';
 import { addSeconds, isoSeconds, offsetOf, toWholeSecond } from '../domain/time.js';
 import { trackerView, type Tracker } from '../domain/tracker.js';
 import { findOverlap, type WorklogDraft } from '../domain/worklog.js';
 import type { StartTrackingInput } from '../contracts/tracking.js';
 import type { Caller } from '../identity/caller.js';
-import { activityTypesOf } from '../orgs/organization.js';
+import { loadOrganization, trackingPolicyOf } from '../orgs/organization.js';
 import type { Ports } from '../ports/index.js';
 import { commitToLedger } from '../worklogs/user-ledger.js';
 import { draftProblems, throwIfAny } from '../worklogs/worklog-checks.js';
 import { worklogsAround } from '../worklogs/worklog-documents.js';
 import { worklogView } from '../worklogs/worklog-view.js';
 import { stopRunningTracker } from './stop-tracking.js';
+import { armTimer, disarmTimer } from './tracker-timer.js';
 
 /** Starts a tracker; one already running is stopped first, in the same commit. */
 export async function startTracking(ports: Ports, caller: Caller, input: StartTrackingInput) {
-  const activityTypes = await activityTypesOf(ports, caller.orgId, caller.orgName);
+  const org = await loadOrganization(ports, caller.orgId, caller.orgName);
   const now = toWholeSecond(ports.clock.now());
   const probe: WorklogDraft = {
     start: now, length: 1, billableLength: 0, utcOffsetMinutes: 0, workItemId: input.workItemId,
     comment: null, activityTypeId: input.activityTypeId ?? null,
   };
-  throwIfAny(await draftProblems(ports, caller, [probe], activityTypes));
-  const tracker: Tracker = {
+  throwIfAny(await draftProblems(ports, caller, [probe], org.activityTypes));
+  const fresh: Omit<Tracker, 'id'> = {
+    orgName: caller.orgName,
+    user: caller.user,
     workItemId: input.workItemId,
     startTimestamp: isoSeconds(now),
-    activityTypeId: input.activityTypeId ?? activityTypes.find((a) => a.isDefault)?.id ?? null,
+    activityTypeId: input.activityTypeId ?? org.activityTypes.find((a) => a.isDefault)?.id ?? null,
     comment: input.remark?.trim() || null,
     isBillable: input.isBillable ?? true,
     utcOffsetMinutes: input.timeZone ? offsetOf(input.timeZone, now) : 0,
     timeZone: input.timeZone ?? null,
+    watch: watchFor(trackingPolicyOf(org), now),
+    scheduled: null,
   };
   return commitToLedger(ports.store, caller.orgId, caller.user.id, async (state) => {
-    const stopped = state?.tracker ? await stopRunningTracker(ports, caller, state.tracker, now) : undefined;
+    const running = state?.tracker;
+    const stopped = running ? await stopRunningTracker(ports, caller.orgId, running, now) : undefined;
     const around = await worklogsAround(ports.store, caller.orgId, caller.user.id, now, addSeconds(now, 1));
     const covering = findOverlap(now, addSeconds(now, 1), around);
     if (covering) {
       throw conflict('tracking.overlaps_worklog', `worklog ${covering.id} already covers ${covering.timestamp} to ${covering.endTimestamp}`);
     }
+    const armed = await armTimer(ports, caller.orgId, caller.user.id, { ...fresh, id: ports.newId() });
     return {
-      tracker,
+      tracker: armed.tracker,
       operations: stopped?.operations ?? [],
       result: {
-        tracker: trackerView(tracker, now),
-        stoppedWorklog: stopped?.worklog ? worklogView(stopped.worklog, activityTypes) : null,
+        tracker: trackerView(armed.tracker, now),
+        stoppedWorklog: stopped?.worklog ? worklogView(stopped.worklog, org.activityTypes) : null,
       },
+      afterCommit: () => disarmTimer(ports, running),
+      onAbandon: armed.abandon,
     };
   });
 }

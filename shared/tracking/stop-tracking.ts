@@ -1,7 +1,8 @@
+import { settle, type StopReason } from '../domain/activity-check.js';
 import { conflict } from '../domain/errors.js';
 import { toWholeSecond } from '../domain/time.js';
-import { trackedDraft, type Tracker } from '../domain/tracker.js';
-import { buildWorklog } from '../domain/worklog.js';
+import { trackedDraft, watchOf, type Tracker } from '../domain/tracker.js';
+import { buildWorklog, type Worklog } from '../domain/worklog.js';
 import type { Caller } from '../identity/caller.js';
 import { activityTypesOf } from '../orgs/organization.js';
 import type { BatchOperation } from '../ports/document-store.js';
@@ -9,6 +10,7 @@ import type { Ports } from '../ports/index.js';
 import { commitToLedger } from '../worklogs/user-ledger.js';
 import { firstWorklogStarting, toDoc } from '../worklogs/worklog-documents.js';
 import { worklogView } from '../worklogs/worklog-view.js';
+import { disarmTimer } from './tracker-timer.js';
 
 /** Stops the caller's tracker and writes its worklog (flagged isTracked). */
 export async function stopTracking(ports: Ports, caller: Caller) {
@@ -16,28 +18,48 @@ export async function stopTracking(ports: Ports, caller: Caller) {
   const now = toWholeSecond(ports.clock.now());
   return commitToLedger(ports.store, caller.orgId, caller.user.id, async (state) => {
     if (!state?.tracker) throw conflict('tracking.not_running', 'no tracker is running, so there is nothing to stop');
-    const stopped = await stopRunningTracker(ports, caller, state.tracker, now);
+    const tracker = state.tracker;
+    const stopped = await stopRunningTracker(ports, caller.orgId, tracker, now);
     return {
       tracker: null,
       operations: stopped.operations,
       result: stopped.worklog ? worklogView(stopped.worklog, activityTypes) : null,
+      afterCommit: () => disarmTimer(ports, tracker),
     };
   });
 }
 
+export interface StoppedTracker {
+  worklog: Worklog | undefined;
+  operations: BatchOperation[];
+  reason: StopReason | null;
+}
+
 /**
- * The worklog a running tracker leaves at `now`, ending where a later worklog begins.
- * Less than one second of tracking leaves none.
+ * The worklog a running tracker leaves when stopped at `now`. Where the server should
+ * already have stopped it (an unanswered check, the maximum length), it ends then, with
+ * the reason. It never runs into a later worklog; under a second of tracking leaves none.
  */
-export async function stopRunningTracker(ports: Ports, caller: Caller, tracker: Tracker, now: Date) {
-  const next = await firstWorklogStarting(ports.store, caller.orgId, caller.user.id, new Date(tracker.startTimestamp), now);
-  const draft = trackedDraft(tracker, toWholeSecond(now), next ? new Date(next.timestamp) : undefined);
-  if (!draft) return { worklog: undefined, operations: [] as BatchOperation[] };
-  const worklog = buildWorklog(
-    draft,
-    { id: ports.newId(), user: caller.user, addedByUser: caller.user },
-    { isTracked: true, isManuallyEntered: false, isChanged: false },
-    now,
-  );
-  return { worklog, operations: [{ op: 'create', doc: toDoc(caller.orgId, worklog) }] as BatchOperation[] };
+export async function stopRunningTracker(
+  ports: Pick<Ports, 'store' | 'newId'>,
+  orgId: string,
+  tracker: Tracker,
+  now: Date,
+): Promise<StoppedTracker> {
+  const outcome = settle(watchOf(tracker), now);
+  const stopAt = outcome.kind === 'stop' ? outcome.at : now;
+  const reason = outcome.kind === 'stop' ? outcome.reason : null;
+  const next = await firstWorklogStarting(ports.store, orgId, tracker.user.id, new Date(tracker.startTimestamp), stopAt);
+  const draft = trackedDraft(tracker, toWholeSecond(stopAt), next ? new Date(next.timestamp) : undefined);
+  if (!draft) return { worklog: undefined, operations: [], reason };
+  const worklog: Worklog = {
+    ...buildWorklog(
+      draft,
+      { id: ports.newId(), user: tracker.user, addedByUser: tracker.user },
+      { isTracked: true, isManuallyEntered: false, isChanged: false },
+      now,
+    ),
+    stopReason: reason,
+  };
+  return { worklog, operations: [{ op: 'create', doc: toDoc(orgId, worklog) }], reason };
 }

@@ -4,6 +4,7 @@ import type { NewWorklogInput } from '../contracts/worklogs.js';
 import type { Caller } from '../identity/caller.js';
 import { activityTypesOf } from '../orgs/organization.js';
 import type { Ports } from '../ports/index.js';
+import { subjectUser } from '../roles/time-access.js';
 import { earlierResult, idempotentRequest, rememberResult } from './idempotency.js';
 import { commitToLedger, userPartition } from './user-ledger.js';
 import { draftProblems, overlapProblems, throwIfAny } from './worklog-checks.js';
@@ -13,6 +14,8 @@ import { worklogView, type WorklogView } from './worklog-view.js';
 
 export interface AddOptions {
   idempotencyKey?: string;
+  /** Whose time it is (Administrators add for others); the caller's when left out. */
+  userId?: string;
   /** Check everything, write nothing. */
   validateOnly?: boolean;
 }
@@ -22,23 +25,24 @@ export interface AddOptions {
  * per item; a retried request with the same Idempotency-Key gets the first answer.
  */
 export async function addWorklogs(ports: Ports, caller: Caller, inputs: NewWorklogInput[], options: AddOptions = {}) {
+  const user = await subjectUser(ports, caller, options.userId);
   const activityTypes = await activityTypesOf(ports, caller.orgId, caller.orgName);
   const drafts = inputs.map(draftFromInput);
   throwIfAny(await draftProblems(ports, caller, drafts, activityTypes));
-  const pk = userPartition(caller.orgId, caller.user.id);
+  const pk = userPartition(caller.orgId, user.id);
   const request = options.validateOnly ? undefined : idempotentRequest(options.idempotencyKey, 'addWorklogs', inputs);
-  return commitToLedger<WorklogView[]>(ports.store, caller.orgId, caller.user.id, async (state) => {
+  return commitToLedger<WorklogView[]>(ports.store, caller.orgId, user.id, async (state) => {
     const now = ports.clock.now();
     const starts = drafts.map((d) => d.start.getTime());
     const ends = drafts.map((d) => endOf(d).getTime());
-    const existing = await worklogsAround(ports.store, caller.orgId, caller.user.id, new Date(Math.min(...starts)), new Date(Math.max(...ends)));
+    const existing = await worklogsAround(ports.store, caller.orgId, user.id, new Date(Math.min(...starts)), new Date(Math.max(...ends)));
     // Read the key after the worklogs: a racing first request that wrote worklogs we saw
     // wrote its key in the same batch, so a retry gets its answer, not a 409 against itself.
     const earlier = await earlierResult(ports.store, pk, request);
     if (earlier) return { done: earlier.result as WorklogView[] };
     throwIfAny(overlapProblems(drafts, existing, state?.tracker ?? null, toWholeSecond(now)), 409);
     const worklogs = drafts.map((draft) =>
-      buildWorklog(draft, { id: ports.newId(), user: caller.user, addedByUser: caller.user }, { isTracked: false, isManuallyEntered: true, isChanged: false }, now),
+      buildWorklog(draft, { id: ports.newId(), user, addedByUser: caller.user }, { isTracked: false, isManuallyEntered: true, isChanged: false }, now),
     );
     const views = worklogs.map((w) => worklogView(w, activityTypes));
     if (options.validateOnly) return { done: views };

@@ -5,23 +5,28 @@ import type { WorklogPatch } from '../contracts/worklogs.js';
 import type { Caller } from '../identity/caller.js';
 import { activityTypesOf } from '../orgs/organization.js';
 import type { Ports } from '../ports/index.js';
+import { assertMayWriteTimeOf } from '../roles/time-access.js';
 import { commitToLedger } from './user-ledger.js';
 import { draftProblems, overlapProblems, throwIfAny } from './worklog-checks.js';
 import { fromDoc, readWorklog, toDoc, worklogsAround } from './worklog-documents.js';
 import { draftWithPatch } from './worklog-input.js';
 import { worklogView } from './worklog-view.js';
 
-/** Changes one of the caller's worklogs; it is then flagged isChanged. */
-export async function updateWorklog(ports: Ports, caller: Caller, id: string, patch: WorklogPatch) {
+/**
+ * Changes one of the caller's worklogs, or `userId`'s (Administrators); it is then flagged
+ * isChanged and records who edited it.
+ */
+export async function updateWorklog(ports: Ports, caller: Caller, id: string, patch: WorklogPatch, userId = caller.user.id) {
+  assertMayWriteTimeOf(caller, userId);
   const activityTypes = await activityTypesOf(ports, caller.orgId, caller.orgName);
-  return commitToLedger(ports.store, caller.orgId, caller.user.id, async (state) => {
-    const doc = await readWorklog(ports.store, caller.orgId, caller.user.id, id);
+  return commitToLedger(ports.store, caller.orgId, userId, async (state) => {
+    const doc = await readWorklog(ports.store, caller.orgId, userId, id);
     if (!doc) throw notFound(`worklog ${id}`);
     const current = fromDoc(doc);
     const draft = draftWithPatch(current, patch);
     throwIfAny(await draftProblems(ports, caller, [draft], activityTypes));
     const now = ports.clock.now();
-    const existing = await worklogsAround(ports.store, caller.orgId, caller.user.id, draft.start, endOf(draft));
+    const existing = await worklogsAround(ports.store, caller.orgId, userId, draft.start, endOf(draft));
     throwIfAny(overlapProblems([draft], existing, state?.tracker ?? null, toWholeSecond(now), id), 409);
     const changed: Worklog = {
       ...current,
@@ -35,6 +40,7 @@ export async function updateWorklog(ports: Ports, caller: Caller, id: string, pa
       comment: draft.comment,
       activityTypeId: draft.activityTypeId,
       editedTimestamp: isoSeconds(now),
+      editedByUser: caller.user,
       flags: { ...current.flags, isChanged: true, isBillable: draft.billableLength > 0 },
     };
     return {
@@ -45,10 +51,11 @@ export async function updateWorklog(ports: Ports, caller: Caller, id: string, pa
   });
 }
 
-/** Deletes one of the caller's worklogs. */
-export async function deleteWorklog(ports: Ports, caller: Caller, id: string) {
-  await commitToLedger(ports.store, caller.orgId, caller.user.id, async (state) => {
-    const doc = await readWorklog(ports.store, caller.orgId, caller.user.id, id);
+/** Deletes one of the caller's worklogs, or `userId`'s (Administrators). */
+export async function deleteWorklog(ports: Ports, caller: Caller, id: string, userId = caller.user.id) {
+  assertMayWriteTimeOf(caller, userId);
+  await commitToLedger(ports.store, caller.orgId, userId, async (state) => {
+    const doc = await readWorklog(ports.store, caller.orgId, userId, id);
     if (!doc) throw notFound(`worklog ${id}`);
     return { tracker: state?.tracker ?? null, operations: [{ op: 'delete', id, ifMatch: doc._etag }], result: undefined };
   });

@@ -1,8 +1,9 @@
-import { forbidden, notFound } from '../domain/errors.js';
+import { notFound } from '../domain/errors.js';
 import type { WorklogListQuery } from '../contracts/worklogs.js';
-import { isAdmin, type Caller } from '../identity/caller.js';
+import type { Caller } from '../identity/caller.js';
 import { activityTypesOf } from '../orgs/organization.js';
 import type { Ports } from '../ports/index.js';
+import { assertMayReadTimeOf, visibleUserIds } from '../roles/time-access.js';
 import { fromDoc, queryUserWorklogs, readWorklog, worklogConditions, type WorklogDoc, type WorklogFilter } from './worklog-documents.js';
 import { worklogView } from './worklog-view.js';
 
@@ -18,27 +19,40 @@ function filterOf(query: WorklogListQuery): WorklogFilter {
   };
 }
 
-export async function getWorklog(ports: Ports, caller: Caller, id: string) {
-  const doc = await readWorklog(ports.store, caller.orgId, caller.user.id, id);
+/** One worklog of the caller, or of `userId` when the caller's role may read theirs. */
+export async function getWorklog(ports: Ports, caller: Caller, id: string, userId = caller.user.id) {
+  await assertMayReadTimeOf(ports, caller, userId);
+  const doc = await readWorklog(ports.store, caller.orgId, userId, id);
   if (!doc) throw notFound(`worklog ${id}`);
   return worklogView(fromDoc(doc), await activityTypesOf(ports, caller.orgId, caller.orgName));
 }
 
-/** The caller's own worklogs, oldest first, one page at a time. */
+/** The caller's own worklogs (or `userId`'s, by role), oldest first, one page at a time: one partition. */
 export async function listMyWorklogs(ports: Ports, caller: Caller, query: WorklogListQuery) {
+  const userId = query.userId ?? caller.user.id;
+  await assertMayReadTimeOf(ports, caller, userId);
   const activityTypes = await activityTypesOf(ports, caller.orgId, caller.orgName);
-  const worklogs = await queryUserWorklogs(ports.store, caller.orgId, caller.user.id, filterOf(query));
+  const worklogs = await queryUserWorklogs(ports.store, caller.orgId, userId, filterOf(query));
   return worklogs.map((w) => worklogView(w, activityTypes));
 }
 
-/** Everyone's worklogs in the caller's org (admins). A report, not a hot path: it spans partitions. */
+/**
+ * The worklogs the caller's role may read across the org: everyone's (Administrators,
+ * Product and Budget managers) or their teams' (Team leads). A report, not a hot path: it
+ * spans partitions, unless `userId` names one user.
+ */
 export async function listAllWorklogs(ports: Ports, caller: Caller, query: WorklogListQuery) {
-  if (!isAdmin(caller)) throw forbidden('only Project Collection Administrators may read everyone\'s worklogs');
+  const visible = await visibleUserIds(ports, caller);
+  if (query.userId) return listMyWorklogs(ports, caller, query);
   const activityTypes = await activityTypesOf(ports, caller.orgId, caller.orgName);
   const filter = filterOf(query);
   const docs = await ports.store.query<WorklogDoc>('worklogs', {
     partition: { crossPartition: true },
-    where: [{ field: 'orgId', op: '=', value: caller.orgId }, ...worklogConditions(filter)],
+    where: [
+      { field: 'orgId', op: '=', value: caller.orgId },
+      ...(visible ? [{ field: 'userId', op: 'in' as const, value: visible }] : []),
+      ...worklogConditions(filter),
+    ],
     orderBy: [{ field: 'timestamp', direction: 'asc' }],
     offset: filter.skip,
     limit: filter.count,

@@ -20,6 +20,14 @@ export interface UserStateDoc extends Document {
   userId: string;
   tracker: Tracker | null;
   revision: number;
+  /** The last tracker the server stopped on its own, so a redelivered timer can finish the job. */
+  lastSystemStop?: SystemStop | null;
+}
+
+export interface SystemStop {
+  trackerId: string;
+  worklogId: string | null;
+  reason: string;
 }
 
 export interface Plan<T> {
@@ -27,6 +35,12 @@ export interface Plan<T> {
   /** Creates, replaces and deletes in the user's partition, committed with the state. */
   operations: BatchOperation[];
   result: T;
+  /** Kept from the current state when left out. */
+  lastSystemStop?: SystemStop | null;
+  /** Runs once the commit holds (e.g. cancel a timer that no longer applies). */
+  afterCommit?: () => Promise<void>;
+  /** Runs when this plan's commit lost a race (e.g. cancel the timer it scheduled). */
+  onAbandon?: () => Promise<void>;
 }
 
 const MAX_ATTEMPTS = 25;
@@ -62,16 +76,20 @@ export async function commitToLedger<T>(
     const stateDoc: UserStateDoc = {
       id: 'state', pk, type: 'userState', schemaVersion: 1, orgId, userId,
       tracker: next.tracker, revision: (state?.revision ?? 0) + 1,
+      lastSystemStop: next.lastSystemStop === undefined ? (state?.lastSystemStop ?? null) : next.lastSystemStop,
     };
     const stateOperation: BatchOperation = state
       ? { op: 'replace', doc: stateDoc, ifMatch: state._etag }
       : { op: 'create', doc: stateDoc };
     try {
       await commit(store, pk, stateOperation, next.operations);
-      return next.result;
     } catch (error) {
+      await next.onAbandon?.();
       if (!(error instanceof StorePreconditionError || error instanceof StoreConflictError)) throw error;
+      continue;
     }
+    await next.afterCommit?.();
+    return next.result;
   }
   throw new AppError(409, 'concurrency.contended', 'too many simultaneous changes to your time; try again');
 }

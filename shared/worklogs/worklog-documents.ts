@@ -17,7 +17,7 @@ export function toDoc(orgId: string, worklog: Worklog): WorklogDoc {
 /** Reads any stored version as the current shape; version 1 is the first. */
 export function fromDoc(doc: Stored<WorklogDoc>): Worklog {
   const { pk: _pk, type: _type, schemaVersion: _version, orgId: _org, _etag, ttl: _ttl, ...worklog } = doc;
-  return worklog;
+  return { ...worklog, stopReason: worklog.stopReason ?? null };
 }
 
 export async function readWorklog(store: DocumentStore, orgId: string, userId: string, id: string) {

@@ -16,9 +16,11 @@ export function worklogView(worklog: Worklog, activityTypes: readonly ActivityTy
     addedByUser: worklog.addedByUser,
     createdTimestamp: worklog.createdTimestamp,
     editedTimestamp: worklog.editedTimestamp,
+    editedByUser: worklog.editedByUser ?? null,
     utcOffsetMinutes: worklog.utcOffsetMinutes,
     localDay: worklog.localDay,
     flags: worklog.flags,
+    stopReason: worklog.stopReason,
   };
 }
 

@@ -174,14 +174,17 @@ describe('tracking next to worklogs entered by hand', () => {
     expect((await bob('POST', '/rest/workLogs', aWorklog({ timestamp: at(T0, -5 * MINUTE), length: 300 }))).status).toBe(201);
   });
 
-  it('caps a tracker left running for more than a day at 24 hours', async () => {
+  it('caps a tracker at 24 hours when the org allows that long and checks are off', async () => {
+    const alice = client(api, await api.signIn('fabrikam', 'alice'));
+    const policy = { activityCheck: { enabled: false, intervalMinutes: 60, waitingSeconds: 300 }, maxTrackLengthHours: 24, emailNotifications: false };
+    expect((await alice('PUT', '/settings/tracking', policy)).status).toBe(200);
     await start();
     api.clock.advance(30 * 60 * MINUTE);
     // The session lasts an hour: sign in again, as the extension would.
     bob = client(api, await api.signIn('fabrikam', 'bob'));
     const stopped = await stop();
     expect(stopped.status).toBe(200);
-    expect(stopped.body.data.length).toBe(86_400);
+    expect(stopped.body.data).toMatchObject({ length: 86_400, stopReason: 'Track length exceeded' });
   });
 });
 

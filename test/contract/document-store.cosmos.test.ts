@@ -32,7 +32,7 @@ documentStoreContract('CosmosDocumentStore on @vercel/cosmosdb-server', new Set(
 }));
 
 describe('CosmosDocumentStore.init', () => {
-  it('creates both containers partitioned on /pk with TTL on and no default, and can run again', async () => {
+  it('creates every container partitioned on /pk with TTL on and no default, and can run again', async () => {
     const settings = options();
     await (await CosmosDocumentStore.connect(settings)).close();
     await (await CosmosDocumentStore.connect(settings)).close();
@@ -42,7 +42,7 @@ describe('CosmosDocumentStore.init', () => {
       connectionPolicy: { enableEndpointDiscovery: false },
     });
     try {
-      for (const id of ['orgs', 'worklogs']) {
+      for (const id of ['orgs', 'worklogs', 'subscriptions']) {
         const { resource } = await client.database(settings.database).container(id).read();
         expect(resource?.partitionKey?.paths).toEqual(['/pk']);
         expect(resource?.defaultTtl).toBe(-1);

@@ -1,9 +1,13 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { SignJWT } from 'jose';
 import { issueLocalAccessToken } from '../../shared/adapters/devops/local-access-token.js';
 import { findSeedUser } from '../../shared/adapters/devops/local-seed.js';
 import { SqliteDocumentStore } from '../../shared/adapters/sqlite/sqlite-document-store.js';
-import { composeApp } from '../../shared/composition.js';
+import type { LocalQueueWorker } from '../../shared/adapters/local-queue/local-queue-worker.js';
+import { composeApp, composeWorker, outboxFolder } from '../../shared/composition.js';
 import { LOCAL_SECRETS, loadSettings } from '../../shared/config/settings.js';
 import { createLocalHost } from '../../shared/http/local-host.js';
 import type { AppContext } from '../../shared/http/route.js';
@@ -19,6 +23,11 @@ export interface TestApi {
   app: AppContext;
   clock: MutableClock;
   store: DocumentStore;
+  /** The embedded queue's worker: tests move the clock, then call runDue(). */
+  worker: LocalQueueWorker;
+  /** Where the local mailer writes .eml files. */
+  outbox: string;
+  dataDir: string;
   /** Signs in through POST /api/session, as the extension does, and returns the session token. */
   signIn(org: OrgName, user: UserName): Promise<string>;
   /** An app token as the extension's certificate would sign it. */
@@ -28,11 +37,22 @@ export interface TestApi {
 }
 
 /** The local host over the route table on a free port, with a clock the test drives. */
-export async function startTestApi(options: { store?: DocumentStore; clock?: MutableClock } = {}): Promise<TestApi> {
+export interface TestApiOptions {
+  store?: DocumentStore;
+  clock?: MutableClock;
+  env?: Record<string, string>;
+  /** Reuse a data folder, as a restarted `npm start` would: store, queue and outbox on disk, kept on close. */
+  dataDir?: string;
+}
+
+export async function startTestApi(options: TestApiOptions = {}): Promise<TestApi> {
   const clock = options.clock ?? new MutableClock(new Date());
-  const store = options.store ?? new SqliteDocumentStore(':memory:', clock);
-  const settings = loadSettings({});
-  const app = await composeApp(settings, { store, clock });
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'timehub-test-'));
+  const settings = loadSettings({ DATA_DIR: dataDir, ...options.env });
+  const store = options.store ?? (options.dataDir ? undefined : new SqliteDocumentStore(':memory:', clock));
+  const app = await composeApp(settings, { clock, ...(store ? { store } : {}) });
+  const worker = await composeWorker(app, settings, () => {});
+  if (!worker) throw new Error('tests run on the embedded queue');
   const server = createLocalHost(app, routes, () => {});
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -51,7 +71,7 @@ export async function startTestApi(options: { store?: DocumentStore; clock?: Mut
   const accessToken: TestApi['accessToken'] = (org, user) => issueLocalAccessToken(settings.LOCAL_DEVOPS_SECRET, org, user);
 
   return {
-    url, app, clock, store, appToken, accessToken,
+    url, app, clock, store: app.ports.store, worker, outbox: outboxFolder(settings), dataDir, appToken, accessToken,
     async signIn(org, user) {
       const res = await fetch(`${url}/api/session`, {
         method: 'POST',
@@ -64,7 +84,10 @@ export async function startTestApi(options: { store?: DocumentStore; clock?: Mut
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await store.close();
+      await worker.stop();
+      await app.ports.store.close();
+      await (app.ports.queue as { close?: () => Promise<void> }).close?.();
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_TRACKING_POLICY, watchFor } from '../../shared/domain/activity-check.js';
 import { elapsedSeconds, trackedDraft, type Tracker } from '../../shared/domain/tracker.js';
 
 const tracker: Tracker = {
+  id: 't1', orgName: 'fabrikam', user: { id: 'u1', name: 'Bob', uniqueName: 'bob@x' },
   workItemId: 7, startTimestamp: '2026-03-10T08:00:00Z', activityTypeId: 'development', comment: 'pairing',
   isBillable: true, utcOffsetMinutes: 60, timeZone: 'Europe/Berlin',
+  watch: watchFor(DEFAULT_TRACKING_POLICY, new Date('2026-03-10T08:00:00Z')), scheduled: null,
 };
 
 describe('a tracker', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_TRACKING_POLICY, watchFor } from '../../shared/domain/activity-check.js';
 import { checkDraft, findOverlap, type WorklogDraft } from '../../shared/domain/worklog.js';
 import { overlapProblems } from '../../shared/worklogs/worklog-checks.js';
 
@@ -55,7 +56,11 @@ describe('overlap detection', () => {
   });
 
   it('treats the running tracker as taken time up to now', () => {
-    const tracker = { workItemId: 1, startTimestamp: '2026-03-10T11:00:00Z', activityTypeId: null, comment: null, isBillable: true, utcOffsetMinutes: 0, timeZone: null };
+    const tracker = {
+      id: 't1', orgName: 'fabrikam', user: { id: 'u1', name: 'Bob', uniqueName: 'bob@x' }, workItemId: 1,
+      startTimestamp: '2026-03-10T11:00:00Z', activityTypeId: null, comment: null, isBillable: true, utcOffsetMinutes: 0,
+      timeZone: null, watch: watchFor(DEFAULT_TRACKING_POLICY, new Date('2026-03-10T11:00:00Z')), scheduled: null,
+    };
     const problems = overlapProblems([draft({ start: new Date('2026-03-10T11:30:00Z'), length: 600 })], [], tracker, now);
     expect(problems.map((p) => p.code)).toEqual(['worklog.overlaps_tracker']);
   });

@@ -20,7 +20,7 @@ export interface CosmosStoreOptions {
   endpointDiscovery?: boolean;
 }
 
-const CONTAINERS: ContainerName[] = ['orgs', 'worklogs'];
+const CONTAINERS: ContainerName[] = ['orgs', 'worklogs', 'subscriptions'];
 
 /** The cloud document store: Cosmos DB for NoSQL through @azure/cosmos. */
 export class CosmosDocumentStore implements DocumentStore {

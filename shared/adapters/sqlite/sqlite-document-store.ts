@@ -96,6 +96,11 @@ export class SqliteDocumentStore implements DocumentStore {
     })();
   }
 
+  /** Expired documents are hidden from reads at once; this removes them from the file. */
+  async purgeExpired() {
+    return this.statement('DELETE FROM documents WHERE expires_at IS NOT NULL AND expires_at <= ?').run(this.clock.now().getTime()).changes;
+  }
+
   async close() {
     this.db.close();
   }

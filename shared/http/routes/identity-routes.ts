@@ -2,6 +2,7 @@ import { idParam } from '../../contracts/common.js';
 import { newApiTokenBody, sessionBody } from '../../contracts/identity.js';
 import { createApiToken, listApiTokens, revokeApiToken } from '../../identity/api-tokens.js';
 import { createSession } from '../../identity/create-session.js';
+import { permissionsOf } from '../../domain/roles.js';
 import { activityTypesOf } from '../../orgs/organization.js';
 import { defineRoute } from '../route.js';
 
@@ -17,6 +18,8 @@ export const identityRoutes = [
     summary: 'Who the caller is, in which organization, with which roles',
     handle: async ({ caller }) => ({
       user: caller.user, organization: { id: caller.orgId, name: caller.orgName }, roles: caller.roles,
+      // The Timehub role, resolved on this request; `roles` is what the directory said at sign-in.
+      ...(caller.access && { role: caller.access.role, teams: caller.access.teams, isBillingAdmin: caller.access.billingAdmin, permissions: permissionsOf(caller.access) }),
     }),
   }),
   defineRoute({

@@ -2,7 +2,10 @@ import { timesheetQuery } from '../../contracts/timesheet.js';
 import { getTimesheet } from '../../timesheet/get-timesheet.js';
 import { openApiDocument } from '../openapi.js';
 import { defineRoute, type AnyRoute } from '../route.js';
+import { billingRoutes } from './billing-routes.js';
 import { identityRoutes } from './identity-routes.js';
+import { orgRoutes } from './org-routes.js';
+import { settingsRoutes } from './settings-routes.js';
 import { trackingRoutes } from './tracking-routes.js';
 import { worklogRoutes } from './worklog-routes.js';
 
@@ -18,11 +21,14 @@ export const routes: AnyRoute[] = [
   }),
   ...identityRoutes,
   ...trackingRoutes,
+  ...settingsRoutes,
   ...worklogRoutes,
   defineRoute({
     name: 'timesheet', method: 'GET', path: '/timesheet', access: 'member', tag: 'Timesheet',
-    summary: "The caller's time per local day and work item (at most 31 days)",
+    summary: "The caller's time per local day and work item (at most 31 days); userId's by role",
     query: timesheetQuery,
     handle: ({ app, caller, query }) => getTimesheet(app.ports, caller, query),
   }),
+  ...orgRoutes,
+  ...billingRoutes,
 ];

@@ -1,4 +1,5 @@
 import { idParam } from '../../contracts/common.js';
+import { subjectQuery } from '../../contracts/roles.js';
 import { newWorklogBody, worklogBatchBody, worklogBatchQuery, worklogListQuery, worklogPatchBody } from '../../contracts/worklogs.js';
 import { addWorklogs } from '../../worklogs/add-worklogs.js';
 import { deleteWorklog, updateWorklog } from '../../worklogs/change-worklog.js';
@@ -11,45 +12,46 @@ const IDEMPOTENCY_KEY = 'Idempotency-Key';
 export const worklogRoutes = [
   defineRoute({
     name: 'listWorklogs', method: 'GET', path: '/rest/workLogs', access: 'member', tag,
-    summary: "The caller's worklogs, oldest first ($count at most 500)",
+    summary: "The caller's worklogs (or userId's, by role), oldest first ($count at most 500)",
     query: worklogListQuery,
     handle: ({ app, caller, query }) => listMyWorklogs(app.ports, caller, query),
   }),
   defineRoute({
-    name: 'listAllWorklogs', method: 'GET', path: '/rest/workLogs/all', access: 'admin', tag,
-    summary: "Everyone's worklogs in the organization (admins)",
+    name: 'listAllWorklogs', method: 'GET', path: '/rest/workLogs/all', access: 'member', tag,
+    summary: "Everyone's worklogs (Administrators, Product and Budget managers) or the caller's teams' (Team leads)",
     query: worklogListQuery,
     handle: ({ app, caller, query }) => listAllWorklogs(app.ports, caller, query),
   }),
   defineRoute({
     name: 'addWorklog', method: 'POST', path: '/rest/workLogs', access: 'member', tag, successStatus: 201,
-    summary: 'Add a worklog by hand', headers: [IDEMPOTENCY_KEY],
-    body: newWorklogBody,
-    handle: async ({ app, caller, body, header }) => {
-      const [added] = await addWorklogs(app.ports, caller, [body], { idempotencyKey: header(IDEMPOTENCY_KEY) });
+    summary: 'Add a worklog by hand (Administrators: for userId)', headers: [IDEMPOTENCY_KEY], writes: 'time',
+    body: newWorklogBody, query: subjectQuery,
+    handle: async ({ app, caller, body, query, header }) => {
+      const [added] = await addWorklogs(app.ports, caller, [body], { idempotencyKey: header(IDEMPOTENCY_KEY), userId: query.userId });
       return added;
     },
   }),
   defineRoute({
     name: 'addWorklogBatch', method: 'POST', path: '/rest/workLogs/batch', access: 'member', tag, successStatus: 201,
-    summary: 'Add up to 500 worklogs, all or none; validateOnly=true checks without writing', headers: [IDEMPOTENCY_KEY],
+    summary: 'Add up to 500 worklogs, all or none; validateOnly=true checks without writing', headers: [IDEMPOTENCY_KEY], writes: 'time',
     body: worklogBatchBody, query: worklogBatchQuery,
     handle: ({ app, caller, body, query, header }) =>
-      addWorklogs(app.ports, caller, body, { idempotencyKey: header(IDEMPOTENCY_KEY), validateOnly: query.validateOnly }),
+      addWorklogs(app.ports, caller, body, { idempotencyKey: header(IDEMPOTENCY_KEY), validateOnly: query.validateOnly, userId: query.userId }),
   }),
   defineRoute({
     name: 'getWorklog', method: 'GET', path: '/rest/workLogs/{id}', access: 'member', tag,
-    summary: 'One of the caller\'s worklogs', params: idParam,
-    handle: ({ app, caller, params }) => getWorklog(app.ports, caller, params.id),
+    summary: 'One of the caller\'s worklogs (or userId\'s, by role)', params: idParam, query: subjectQuery,
+    handle: ({ app, caller, params, query }) => getWorklog(app.ports, caller, params.id, query.userId),
   }),
   defineRoute({
     name: 'updateWorklog', method: 'PATCH', path: '/rest/workLogs/{id}', access: 'member', tag,
-    summary: 'Change one of the caller\'s worklogs', params: idParam, body: worklogPatchBody,
-    handle: ({ app, caller, params, body }) => updateWorklog(app.ports, caller, params.id, body),
+    summary: 'Change one of the caller\'s worklogs (Administrators: userId\'s)', params: idParam, body: worklogPatchBody,
+    query: subjectQuery, writes: 'time',
+    handle: ({ app, caller, params, body, query }) => updateWorklog(app.ports, caller, params.id, body, query.userId),
   }),
   defineRoute({
     name: 'deleteWorklog', method: 'DELETE', path: '/rest/workLogs/{id}', access: 'member', tag,
-    summary: 'Delete one of the caller\'s worklogs', params: idParam,
-    handle: ({ app, caller, params }) => deleteWorklog(app.ports, caller, params.id),
+    summary: 'Delete one of the caller\'s worklogs (Administrators: userId\'s)', params: idParam, query: subjectQuery, writes: 'time',
+    handle: ({ app, caller, params, query }) => deleteWorklog(app.ports, caller, params.id, query.userId),
   }),
 ];

@@ -1,0 +1,98 @@
+import type { z } from 'zod';
+import type { activateBody, licenseFileBody } from '../../../shared/contracts/billing.js';
+import type { newApiTokenBody } from '../../../shared/contracts/identity.js';
+import type { roleAssignmentBody } from '../../../shared/contracts/roles.js';
+import type { trackingSettingsBody } from '../../../shared/contracts/settings.js';
+import type { startTrackingBody } from '../../../shared/contracts/tracking.js';
+import type { newWorklogBody, worklogPatchBody } from '../../../shared/contracts/worklogs.js';
+import type { TrackingPolicy } from '../../../shared/domain/activity-check.js';
+import type { ActivityType } from '../../../shared/domain/activity-types.js';
+import type { Timesheet as DomainTimesheet } from '../../../shared/domain/timesheet.js';
+import type { RoleName } from '../../../shared/domain/roles.js';
+import type { SubscriptionState, SubscriptionStatus } from '../../../shared/domain/subscription.js';
+import type { trackerView } from '../../../shared/domain/tracker.js';
+import type { UserRef, Worklog } from '../../../shared/domain/worklog.js';
+
+/**
+ * The shapes the UI sends and reads. Requests are the zod contracts' input types, so the
+ * UI and the API cannot drift; answers are built from the domain types the server uses.
+ */
+export type StartTrackingRequest = z.input<typeof startTrackingBody>;
+export type NewWorklogRequest = z.input<typeof newWorklogBody>;
+export type WorklogPatchRequest = z.input<typeof worklogPatchBody>;
+export type NewApiTokenRequest = z.input<typeof newApiTokenBody>;
+export type TrackingSettingsRequest = z.input<typeof trackingSettingsBody>;
+export type RoleAssignmentRequest = z.input<typeof roleAssignmentBody>;
+export type ActivateRequest = z.input<typeof activateBody>;
+export type LicenseFileRequest = z.input<typeof licenseFileBody>;
+
+export type { ActivityType, RoleName, TrackingPolicy, UserRef };
+
+export interface SessionView {
+  token: string;
+  expiresAt: string;
+  user: UserRef;
+  organization: { id: string; name: string };
+  roles: string[];
+  /** Issue 4: the caller's Timehub role and whether they manage the subscription. */
+  role?: RoleName;
+  teams?: string[];
+  isBillingAdmin?: boolean;
+}
+
+/** Administrators manage the org's settings and roles (before roles existed: Project Collection Administrators). */
+export const isAdministrator = (session: SessionView) => session.role === 'administrator' || (!session.role && session.roles.includes('admin'));
+
+export type TrackerView = ReturnType<typeof trackerView>;
+export type ActivityCheck = NonNullable<TrackerView['activityCheck']>;
+
+export type WorklogView = Omit<Worklog, 'userId' | 'endTimestamp' | 'activityTypeId'> & {
+  activityType: Pick<ActivityType, 'id' | 'name' | 'color'> | null;
+};
+
+export interface StartTrackingResult {
+  tracker: TrackerView;
+  stoppedWorklog: WorklogView | null;
+}
+
+export type TimesheetView = Omit<DomainTimesheet, 'worklogs'> & { worklogs: WorklogView[] };
+
+export interface ApiTokenView {
+  id: string;
+  name: string;
+  createdTimestamp: string;
+  expiresTimestamp: string;
+}
+export type NewApiTokenView = ApiTokenView & { token: string };
+
+/** Issue 4's answers (GET /api/subscription, /api/rest/users/roles, /api/about), built from its domain types. */
+export interface SubscriptionView {
+  plan: string;
+  status: SubscriptionStatus;
+  source: SubscriptionState['source'];
+  subscriptionId: string | null;
+  trialDaysLeft: number | null;
+  seats: { licensed: number | null; used: number };
+  renewalDate: string;
+  cancelled: boolean;
+  readOnly: boolean;
+  buyNowUrl: string;
+  billingAdmins: UserRef[];
+}
+
+export interface RoleAssignmentView {
+  user: UserRef;
+  role: RoleName;
+  roleTitle: string;
+  teams: string[];
+  isCollectionAdmin: boolean;
+  isBillingAdmin: boolean;
+  isDefaultRole: boolean;
+}
+
+export interface AboutView {
+  product: string;
+  version: string;
+  build: string;
+  apiVersions: string[];
+}

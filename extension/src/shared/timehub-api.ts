@@ -1,0 +1,61 @@
+import type { ApiClient } from './api-client.js';
+import type {
+  AboutView, ActivateRequest, ActivityType, ApiTokenView, LicenseFileRequest, NewApiTokenRequest, NewApiTokenView, NewWorklogRequest,
+  RoleAssignmentRequest, RoleAssignmentView, StartTrackingRequest, StartTrackingResult, SubscriptionView, TimesheetView, TrackerView,
+  TrackingPolicy, TrackingSettingsRequest, WorklogPatchRequest, WorklogView,
+} from './api-types.js';
+
+export interface WorklogFilter {
+  workItemIds?: number[];
+  from?: string;
+  to?: string;
+  count?: number;
+}
+
+function worklogQuery(filter: WorklogFilter): string {
+  const query = new URLSearchParams();
+  if (filter.workItemIds?.length) query.set('$workItemIds', filter.workItemIds.join(','));
+  if (filter.from) query.set('$fromTimestamp', filter.from);
+  if (filter.to) query.set('$toTimestamp', filter.to);
+  query.set('$count', String(filter.count ?? 500));
+  return `?${query.toString()}`;
+}
+
+/** Every endpoint the UI calls, typed by the shared contracts (see README.md's API table). */
+export function timehubApi(client: ApiClient) {
+  const { request } = client;
+  return {
+    session: client.session,
+
+    currentTracker: () => request<TrackerView | null>('GET', '/tracking/client/current'),
+    startTracking: (input: StartTrackingRequest) => request<StartTrackingResult>('POST', '/tracking/client/startTracking', input),
+    stopTracking: () => request<WorklogView | null>('POST', '/tracking/client/stopTracking'),
+    answerActivityCheck: () => request<unknown>('POST', '/tracking/client/activityCheck', {}),
+
+    myWorklogs: (filter: WorklogFilter = {}) => request<WorklogView[]>('GET', `/rest/workLogs${worklogQuery(filter)}`),
+    allWorklogs: (filter: WorklogFilter = {}) => request<WorklogView[]>('GET', `/rest/workLogs/all${worklogQuery(filter)}`),
+    addWorklog: (input: NewWorklogRequest, idempotencyKey: string) =>
+      request<WorklogView>('POST', '/rest/workLogs', input, { 'Idempotency-Key': idempotencyKey }),
+    updateWorklog: (id: string, patch: WorklogPatchRequest) => request<WorklogView>('PATCH', `/rest/workLogs/${encodeURIComponent(id)}`, patch),
+    deleteWorklog: (id: string) => request<unknown>('DELETE', `/rest/workLogs/${encodeURIComponent(id)}`),
+    timesheet: (from: string, to: string) => request<TimesheetView>('GET', `/timesheet?from=${from}&to=${to}`),
+
+    activityTypes: () => request<ActivityType[]>('GET', '/rest/activityTypes'),
+    apiTokens: () => request<ApiTokenView[]>('GET', '/rest/apiTokens'),
+    createApiToken: (input: NewApiTokenRequest) => request<NewApiTokenView>('POST', '/rest/apiTokens', input),
+    revokeApiToken: (id: string) => request<unknown>('DELETE', `/rest/apiTokens/${encodeURIComponent(id)}`),
+
+    trackingSettings: () => request<TrackingPolicy>('GET', '/settings/tracking'),
+    saveTrackingSettings: (policy: TrackingSettingsRequest) => request<TrackingPolicy>('PUT', '/settings/tracking', policy),
+    roles: () => request<RoleAssignmentView[]>('GET', '/rest/users/roles'),
+    setRole: (assignment: RoleAssignmentRequest) => request<RoleAssignmentView>('POST', '/rest/users/roles', assignment),
+    about: () => request<AboutView>('GET', '/about'),
+
+    subscription: () => request<SubscriptionView>('GET', '/subscription'),
+    activateSubscription: (input: ActivateRequest) => request<unknown>('POST', '/subscription/activate', input),
+    /** The license file's content, as it was read, is the body: the server checks its shape and signature. */
+    uploadLicense: (license: LicenseFileRequest) => request<unknown>('POST', '/subscription/license', license),
+  };
+}
+
+export type TimehubApi = ReturnType<typeof timehubApi>;

@@ -1,0 +1,53 @@
+import { Button } from 'azure-devops-ui/Button';
+import { Checkbox } from 'azure-devops-ui/Checkbox';
+import { FormItem } from 'azure-devops-ui/FormItem';
+import { TextField } from 'azure-devops-ui/TextField';
+import { useState } from 'react';
+import type { StartTrackingRequest } from '../api-types.js';
+import { ChoiceField, FieldRow } from '../form-fields.js';
+import { useActivityTypes } from './use-activity-types.js';
+
+/** What to track: the work item (unless the page is about one), comment, activity type, billable. */
+export function StartTrackingForm({ fixedWorkItemId, busy, onStart }: {
+  fixedWorkItemId?: number;
+  busy: boolean;
+  onStart: (input: Omit<StartTrackingRequest, 'timeZone'>) => void;
+}) {
+  const activityTypes = useActivityTypes();
+  const [workItemText, setWorkItemText] = useState('');
+  const [remark, setRemark] = useState('');
+  const [activityTypeId, setActivityTypeId] = useState<string>();
+  const [isBillable, setBillable] = useState(true);
+  const workItemId = fixedWorkItemId ?? (/^\d+$/.test(workItemText.trim()) ? Number(workItemText.trim()) : undefined);
+  const types = activityTypes.data ?? [];
+  const chosenType = activityTypeId ?? types.find((type) => type.isDefault)?.id;
+
+  return (
+    <FieldRow>
+      {fixedWorkItemId === undefined && (
+        <FormItem label="Work item" className="th-field">
+          <TextField ariaLabel="Work item id" placeholder="Id, e.g. 12" value={workItemText} onChange={(_e, v) => setWorkItemText(v)} />
+        </FormItem>
+      )}
+      <FormItem label="Comment" className="th-field flex-grow">
+        <TextField ariaLabel="Comment" placeholder="What are you working on?" value={remark} onChange={(_e, v) => setRemark(v)} />
+      </FormItem>
+      <ChoiceField
+        label="Activity"
+        choices={types.map((type) => ({ id: type.id, text: type.name }))}
+        value={chosenType}
+        onChange={setActivityTypeId}
+        placeholder={activityTypes.status === 'failed' ? 'Not available' : 'Activity type'}
+        disabled={types.length === 0}
+      />
+      <Checkbox className="th-field-checkbox" label="Billable" checked={isBillable} onChange={(_e, checked) => setBillable(checked)} />
+      <Button
+        text="Start tracking"
+        primary
+        iconProps={{ iconName: 'Play' }}
+        disabled={busy || workItemId === undefined}
+        onClick={() => workItemId !== undefined && onStart({ workItemId, remark: remark.trim() || undefined, activityTypeId: chosenType, isBillable })}
+      />
+    </FieldRow>
+  );
+}

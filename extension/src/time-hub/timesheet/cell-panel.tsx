@@ -1,0 +1,67 @@
+import { Button } from 'azure-devops-ui/Button';
+import { ContentSize } from 'azure-devops-ui/Callout';
+import { Panel } from 'azure-devops-ui/Panel';
+import { useState } from 'react';
+import { useApi } from '../../shared/api-context.js';
+import type { TimesheetView, WorklogView } from '../../shared/api-types.js';
+import { dayLabel, hoursMinutes } from '../../shared/format.js';
+import { EmptyState } from '../../shared/status-views.js';
+import { WorklogForm } from '../../shared/worklogs/worklog-form.js';
+import { editWorklogValues, newWorklogValues } from '../../shared/worklogs/worklog-form-model.js';
+import { WorklogList } from '../../shared/worklogs/worklog-list.js';
+
+/** A cell to look into, or `workItemId: undefined` for "Add time" on any work item. */
+export interface PanelTarget {
+  workItemId: number | null | undefined;
+  title: string | null;
+  day: string;
+}
+
+/** One cell's worklogs: see, add, edit and delete them. Server refusals show in the form. */
+export function CellPanel({ target, sheet, onClose, onChanged }: {
+  target: PanelTarget;
+  sheet: TimesheetView;
+  onClose: () => void;
+  onChanged: () => void;
+}) {
+  const api = useApi();
+  const free = target.workItemId === undefined;
+  const worklogs = free ? [] : sheet.worklogs.filter((w) => w.workItemId === target.workItemId && w.localDay === target.day);
+  const [editing, setEditing] = useState<WorklogView | 'new' | undefined>(worklogs.length === 0 ? 'new' : undefined);
+  const fixedWorkItemId = typeof target.workItemId === 'number' ? target.workItemId : undefined;
+  const title = free ? 'Add time' : target.workItemId === null ? 'No work item' : `#${target.workItemId} ${target.title ?? ''}`;
+  const total = worklogs.reduce((sum, w) => sum + w.length, 0);
+
+  const done = () => {
+    setEditing(undefined);
+    onChanged();
+  };
+
+  return (
+    <Panel onDismiss={onClose} size={ContentSize.Large} titleProps={{ text: title }} description={`${dayLabel(target.day)} · ${hoursMinutes(total)}`}
+      footerButtonProps={[{ text: 'Close', onClick: onClose }]}>
+      <div className="flex-column" data-testid="cell-panel">
+        {!free && worklogs.length === 0 && editing !== 'new' && <EmptyState title="No worklogs on this day" />}
+        {!free && worklogs.length > 0 && (
+          <WorklogList worklogs={worklogs} onEdit={setEditing}
+            onDelete={async (worklog) => { await api.deleteWorklog(worklog.id); done(); }} />
+        )}
+        {editing === 'new' && (
+          <WorklogForm key="new" initial={newWorklogValues(target.day, fixedWorkItemId)} fixedWorkItemId={target.workItemId === null ? undefined : fixedWorkItemId}
+            submitText="Add worklog" onCancel={worklogs.length || free ? () => (free ? onClose() : setEditing(undefined)) : undefined}
+            onSubmit={async (request) => {
+              await api.addWorklog(request, crypto.randomUUID());
+              if (!free) return done();
+              onChanged();
+              onClose();
+            }} />
+        )}
+        {editing !== undefined && editing !== 'new' && (
+          <WorklogForm key={editing.id} initial={editWorklogValues(editing)} submitText="Save changes" onCancel={() => setEditing(undefined)}
+            onSubmit={async (request) => { await api.updateWorklog(editing.id, request); done(); }} />
+        )}
+        {editing === undefined && <div><Button text="Add worklog" iconProps={{ iconName: 'Add' }} onClick={() => setEditing('new')} /></div>}
+      </div>
+    </Panel>
+  );
+}

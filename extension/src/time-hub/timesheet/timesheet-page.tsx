@@ -1,0 +1,51 @@
+import { Button } from 'azure-devops-ui/Button';
+import { Card } from 'azure-devops-ui/Card';
+import { useEffect, useState } from 'react';
+import { useApi } from '../../shared/api-context.js';
+import { localDayOf } from '../../shared/format.js';
+import { EmptyState, ErrorCard, Loading } from '../../shared/status-views.js';
+import { onTrackingChanged } from '../../shared/tracking/tracking-events.js';
+import { useAsync } from '../../shared/use-async.js';
+import { CellPanel, type PanelTarget } from './cell-panel.js';
+import { WeekGrid } from './week-grid.js';
+import { addDays, mondayOf, weekLabel } from './week.js';
+import './timesheet.css';
+
+/** The week's timesheet: work items by days, moving by week; a cell opens its worklogs. */
+export function TimesheetPage() {
+  const api = useApi();
+  const today = localDayOf(new Date());
+  const [monday, setMonday] = useState(() => mondayOf(new Date()));
+  const [target, setTarget] = useState<PanelTarget>();
+  const { state, reload } = useAsync(() => api.timesheet(monday, addDays(monday, 6)), [api, monday]);
+  // A stopped tracker writes a worklog: show it without a reload.
+  useEffect(() => onTrackingChanged(reload), [reload]);
+  const sheet = state.data;
+
+  return (
+    <Card className="th-section" titleProps={{ text: 'Timesheet' }}
+      headerCommandBarItems={[
+        { id: 'add', text: 'Add time', important: true, isPrimary: true, iconProps: { iconName: 'Add' }, onActivate: () => setTarget({ workItemId: undefined, title: null, day: today >= monday && today <= addDays(monday, 6) ? today : monday }) },
+        { id: 'previous', ariaLabel: 'Previous week', important: true, iconProps: { iconName: 'ChevronLeft' }, onActivate: () => setMonday(addDays(monday, -7)) },
+        { id: 'this-week', text: 'This week', important: true, onActivate: () => setMonday(mondayOf(new Date())) },
+        { id: 'next', ariaLabel: 'Next week', important: true, iconProps: { iconName: 'ChevronRight' }, onActivate: () => setMonday(addDays(monday, 7)) },
+      ]}>
+      <div className="flex-column flex-grow">
+        <div className="title-s th-section" data-testid="week-label">{weekLabel(monday)}</div>
+        {state.status === 'failed' && <ErrorCard error={state.error} what="the timesheet" onRetry={reload} />}
+        {!sheet && state.status === 'loading' && <Loading label="Loading the timesheet…" />}
+        {sheet && (sheet.from !== monday ? <Loading label="Loading the timesheet…" /> : (
+          <>
+            <WeekGrid sheet={sheet} today={today} onOpen={(cell) => setTarget(cell)} />
+            {sheet.rows.length === 0 && (
+              <EmptyState title="No time logged this week">
+                Start tracking above, or <Button subtle text="add time" onClick={() => setTarget({ workItemId: undefined, title: null, day: monday })} /> by hand.
+              </EmptyState>
+            )}
+          </>
+        ))}
+        {target && sheet && <CellPanel key={`${String(target.workItemId)}/${target.day}`} target={target} sheet={sheet} onClose={() => setTarget(undefined)} onChanged={reload} />}
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,50 @@
+import type { TimesheetView } from '../../shared/api-types.js';
+import { dayLabel, hoursMinutes } from '../../shared/format.js';
+
+export interface CellRef {
+  workItemId: number | null;
+  title: string | null;
+  day: string;
+}
+
+/** Work items by days with row, day and week totals; every cell opens its worklogs. */
+export function WeekGrid({ sheet, today, onOpen }: { sheet: TimesheetView; today: string; onOpen: (cell: CellRef) => void }) {
+  const days = sheet.days.map((d) => d.day);
+  return (
+    <table className="th-week-grid" data-testid="week-grid">
+      <thead>
+        <tr>
+          <th className="th-item-col">Work item</th>
+          {days.map((day) => <th key={day} className={day === today ? 'th-today' : undefined}>{dayLabel(day)}</th>)}
+          <th>Total</th>
+        </tr>
+      </thead>
+      <tbody>
+        {sheet.rows.map((row) => (
+          <tr key={row.workItemId ?? 'none'} data-testid={`row-${row.workItemId ?? 'none'}`}>
+            <td className="th-item-col">
+              {row.workItemId === null ? <span className="th-muted">No work item</span> : <><b>{`#${row.workItemId}`}</b> {row.title ?? ''}</>}
+            </td>
+            {row.cells.map((cell) => (
+              <td key={cell.day} className={cell.day === today ? 'th-today' : undefined}>
+                <button type="button" className="th-cell" data-testid={`cell-${row.workItemId ?? 'none'}-${cell.day}`}
+                  aria-label={`${row.workItemId === null ? 'No work item' : `#${row.workItemId}`} on ${cell.day}: ${hoursMinutes(cell.seconds)}`}
+                  onClick={() => onOpen({ workItemId: row.workItemId, title: row.title, day: cell.day })}>
+                  {cell.seconds ? hoursMinutes(cell.seconds) : '·'}
+                </button>
+              </td>
+            ))}
+            <td className="th-total" data-testid={`row-total-${row.workItemId ?? 'none'}`}>{hoursMinutes(row.totalSeconds)}</td>
+          </tr>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr>
+          <td className="th-item-col">Total</td>
+          {sheet.days.map((d) => <td key={d.day} className="th-total">{hoursMinutes(d.totalSeconds)}</td>)}
+          <td className="th-total" data-testid="week-total">{hoursMinutes(sheet.totalSeconds)}</td>
+        </tr>
+      </tfoot>
+    </table>
+  );
+}

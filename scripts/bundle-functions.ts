@@ -1,0 +1,99 @@
+import { build, type Plugin } from 'esbuild';
+import { readdirSync, rmSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+/**
+ * Bundles functions/*.ts and what they import into one ESM entry (plus lazily loaded chunks)
+ * for the Functions host: the deployed package holds no node_modules, and a cold start reads
+ * a few files instead of thousands. `npm run build` runs it; package.json `main` points at
+ * the entry it writes.
+ */
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const BUNDLE_DIR = join(ROOT, 'dist', 'bundle');
+export const BUNDLE_ENTRY = 'functions.js';
+
+/**
+ * Not bundled: better-sqlite3 is native, and only the embedded store loads it (a lazy chunk
+ * that never runs in Azure). @azure/functions-core is not a package: the Functions worker
+ * provides it; outside the worker @azure/functions runs in test mode without it.
+ */
+export const EXTERNALS = ['better-sqlite3', '@azure/functions-core'];
+
+/** CommonJS inside an ESM bundle needs a real `require` (for Node built-ins and the externals). */
+const REQUIRE_SHIM = "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);";
+
+export interface BundleReport {
+  entry: string;
+  files: { path: string; bytes: number }[];
+  totalBytes: number;
+  /** Bytes the entry and the chunks it imports statically load at start-up. */
+  startupBytes: number;
+}
+
+export async function bundleFunctions(outdir = BUNDLE_DIR): Promise<BundleReport> {
+  rmSync(outdir, { recursive: true, force: true });
+  const result = await build({
+    entryPoints: [{ in: 'timehub:functions', out: BUNDLE_ENTRY.replace(/\.js$/, '') }],
+    plugins: [functionsEntry()],
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    outdir,
+    chunkNames: 'chunks/[name]-[hash]',
+    external: EXTERNALS,
+    banner: { js: REQUIRE_SHIM },
+    minify: true,
+    keepNames: true,
+    sourcemap: 'linked',
+    legalComments: 'linked',
+    metafile: true,
+    logLevel: 'warning',
+  });
+  const outputs = result.metafile.outputs;
+  const files = Object.keys(outputs)
+    .map((path) => ({ path: relative(outdir, resolve(ROOT, path)), bytes: statSync(resolve(ROOT, path)).size }))
+    .sort((a, b) => a.path.localeCompare(b.path));
+  const js = (path: string) => path.endsWith('.js');
+  const entryKey = Object.keys(outputs).find((path) => path.endsWith(`/${BUNDLE_ENTRY}`))!;
+  const startup = new Set<string>();
+  const visit = (key: string) => {
+    if (startup.has(key)) return;
+    startup.add(key);
+    for (const imported of outputs[key]?.imports ?? []) if (imported.kind === 'import-statement' && outputs[imported.path]) visit(imported.path);
+  };
+  visit(entryKey);
+  return {
+    entry: join(outdir, BUNDLE_ENTRY),
+    files,
+    totalBytes: files.filter((f) => js(f.path)).reduce((sum, f) => sum + f.bytes, 0),
+    startupBytes: [...startup].reduce((sum, key) => sum + (outputs[key]?.bytes ?? 0), 0),
+  };
+}
+
+/** One entry importing every functions/*.ts, index.ts first (telemetry and app.setup before any registration). */
+function functionsEntry(): Plugin {
+  const files = readdirSync(join(ROOT, 'functions'))
+    .filter((name) => name.endsWith('.ts'))
+    .sort((a, b) => Number(b === 'index.ts') - Number(a === 'index.ts') || a.localeCompare(b));
+  return {
+    name: 'timehub-functions-entry',
+    setup(build) {
+      build.onResolve({ filter: /^timehub:functions$/ }, () => ({ path: 'functions', namespace: 'timehub' }));
+      build.onLoad({ filter: /.*/, namespace: 'timehub' }, () => ({
+        contents: files.map((name) => `import './functions/${name}';`).join('\n'),
+        resolveDir: ROOT,
+        loader: 'ts',
+      }));
+    },
+  };
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const report = await bundleFunctions();
+  console.log(`bundled functions/*.ts into ${relative(ROOT, report.entry)}: ${kb(report.startupBytes)} loaded at start, ${kb(report.totalBytes)} of JavaScript in ${report.files.filter((f) => f.path.endsWith('.js')).length} files`);
+}

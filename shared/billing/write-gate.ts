@@ -1,0 +1,46 @@
+import { paymentRequired } from '../domain/errors.js';
+import type { SubscriptionState } from '../domain/subscription.js';
+import { readOrgUser } from '../orgs/org-users.js';
+import type { Ports } from '../ports/index.js';
+import type { Member } from '../roles/member-access.js';
+import { assertMayWriteTimeOf, subjectUser } from '../roles/time-access.js';
+import { buyNowLink, type BillingSettings } from './billing-settings.js';
+import { orgSubscriptionState } from './org-subscription.js';
+import { claimSeat } from './seats.js';
+
+/**
+ * How a route writes time:
+ * - 'time': refused with 402 while the org is read-only (trial or subscription expired),
+ *   and the user whose time it is takes a seat on their first write of the period;
+ * - 'tracked': finishes or keeps time that was tracked while the org was writable
+ *   (stop tracking, answer an activity check): never refused, so no tracked time is lost.
+ */
+export type TimeWrite = 'time' | 'tracked';
+
+/**
+ * Runs before the handler of a 'time' route. The query conventions it reads: `userId`
+ * (whose time; the caller's when absent) and `validateOnly` (checks only: no seat taken).
+ */
+export async function guardTimeWrite(ports: Pick<Ports, 'store' | 'clock'>, billing: BillingSettings, member: Member, kind: TimeWrite, query: unknown) {
+  if (kind === 'tracked') return;
+  const { userId, validateOnly } = (query ?? {}) as { userId?: string; validateOnly?: boolean };
+  const subjectId = userId ?? member.caller.user.id;
+  assertMayWriteTimeOf(member.caller, subjectId);
+  const state = await orgSubscriptionState(ports, member.org);
+  if (!state.writable) throw readOnly(billing, member.org.name, state);
+  if (validateOnly === true) return;
+  const holder = subjectId === member.caller.user.id ? member.orgUser : await readOrgUser(ports.store, member.caller.orgId, subjectId);
+  if (holder?.seatPeriod === state.periodKey) return;
+  const user = holder?.user ?? (await subjectUser(ports, member.caller, subjectId));
+  await claimSeat(ports, billing, { orgId: member.caller.orgId, name: member.org.name }, user, state);
+}
+
+function readOnly(billing: BillingSettings, orgName: string, state: SubscriptionState) {
+  const link = buyNowLink(billing, orgName);
+  const what = state.source === 'trial' ? 'trial' : 'subscription';
+  return paymentRequired(
+    'billing.read_only',
+    `the ${what} of ${orgName} ended on ${state.renewalDate}: Timehub is read-only until a billing admin buys a subscription at ${link}. Reading, the timesheet and exports keep working.`,
+    [{ path: 'buyNowUrl', code: 'billing.buy_now', message: link }],
+  );
+}

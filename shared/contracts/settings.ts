@@ -1,0 +1,19 @@
+import { z } from 'zod';
+
+export const trackingSettingsBody = z.strictObject({
+  activityCheck: z.strictObject({
+    enabled: z.boolean(),
+    intervalMinutes: z.number().int().min(1).max(480),
+    waitingSeconds: z.number().int().min(10).max(3600),
+  }),
+  maxTrackLengthHours: z.number().int().min(1).max(24),
+  emailNotifications: z.boolean(),
+});
+export type TrackingSettingsInput = z.infer<typeof trackingSettingsBody>;
+
+export const userSettingsBody = z.strictObject({ emailNotificationsOnTracking: z.boolean() });
+export type UserSettingsInput = z.infer<typeof userSettingsBody>;
+
+export const deadLetterQuery = z.strictObject({
+  queue: z.enum(['activity-checks', 'email-notices']).optional(),
+});

@@ -1,0 +1,36 @@
+import { StoreConflictError, type Document } from '../ports/document-store.js';
+import type { DeliveredMessage } from '../ports/message-queue.js';
+import type { Ports } from '../ports/index.js';
+import { userPartition } from '../worklogs/user-ledger.js';
+import { fromDoc, readWorklog } from '../worklogs/worklog-documents.js';
+import { stopNoticeMail } from './stop-notice-mail.js';
+import { stopNoticeMessage } from './queue-stop-notice.js';
+
+interface NoticeSentDoc extends Document {
+  type: 'noticeSent';
+  sentTimestamp: string;
+}
+
+/**
+ * Sends the email about one stopped tracker. A mailer failure throws, so the queue
+ * retries and finally dead-letters it; once sent, a redelivery sends nothing.
+ */
+export async function sendStopNotice(ports: Ports, appBaseUrl: string, message: DeliveredMessage) {
+  const notice = stopNoticeMessage.parse(message.body);
+  const pk = userPartition(notice.orgId, notice.userId);
+  const sentId = `notice:${notice.worklogId}`;
+  if (await ports.store.read<NoticeSentDoc>('worklogs', pk, sentId)) return;
+  const doc = await readWorklog(ports.store, notice.orgId, notice.userId, notice.worklogId);
+  if (!doc) return; // The user deleted the worklog before the notice went out.
+  const worklog = fromDoc(doc);
+  const org = await ports.store.read<Document & { name: string }>('orgs', notice.orgId, 'organization');
+  const [workItem] = worklog.workItemId !== null && org ? await ports.directory.workItems(org.name, [worklog.workItemId]) : [];
+  await ports.mailer.send(stopNoticeMail(worklog, workItem?.title ?? null, appBaseUrl));
+  try {
+    await ports.store.create<NoticeSentDoc>('worklogs', {
+      id: sentId, pk, type: 'noticeSent', schemaVersion: 1, sentTimestamp: ports.clock.now().toISOString(), ttl: 90 * 86_400,
+    });
+  } catch (error) {
+    if (!(error instanceof StoreConflictError)) throw error;
+  }
+}

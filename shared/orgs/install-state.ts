@@ -1,0 +1,37 @@
+import { addSeconds, isoSeconds } from '../domain/time.js';
+import type { Caller } from '../identity/caller.js';
+import type { Stored } from '../ports/document-store.js';
+import type { Ports } from '../ports/index.js';
+import { changeOrganization, installStateOf } from './org-lifecycle.js';
+import type { OrganizationDoc } from './organization.js';
+import { RETENTION_SECONDS, applyRetention } from './retention.js';
+
+/**
+ * Uninstall: the org is marked first, so that requests stop at once (403 org.uninstalled),
+ * then every document of the org gets its 365-day TTL. Running it again finishes the job.
+ */
+export async function uninstallOrganization(ports: Pick<Ports, 'store' | 'clock'>, caller: Caller) {
+  const now = ports.clock.now();
+  const org = await changeOrganization(ports, caller.orgId, (current) =>
+    installStateOf(current) === 'uninstalled' ? undefined : { ...current, installState: 'uninstalled', uninstalledTimestamp: isoSeconds(now) },
+  );
+  await applyRetention(ports, caller.orgId, 'retain');
+  return uninstallView(org);
+}
+
+export function uninstallView(org: OrganizationDoc) {
+  const since = org.uninstalledTimestamp ?? null;
+  return {
+    installState: installStateOf(org),
+    uninstalledTimestamp: since,
+    dataKeptUntil: since ? isoSeconds(addSeconds(new Date(since), RETENTION_SECONDS)) : null,
+  };
+}
+
+/** Reinstall: every document gets its own TTL back, then the org is marked installed again. */
+export async function reinstallOrganization(ports: Pick<Ports, 'store'>, org: Stored<OrganizationDoc>) {
+  await applyRetention(ports, org.orgId, 'restore');
+  return changeOrganization(ports, org.orgId, (current) =>
+    installStateOf(current) === 'installed' ? undefined : { ...current, installState: 'installed', uninstalledTimestamp: null },
+  );
+}

@@ -1,0 +1,90 @@
+import { SECONDS_PER_DAY } from '../domain/time.js';
+import { StorePreconditionError, type BatchOperation, type ContainerName, type Document, type Stored } from '../ports/document-store.js';
+import type { Ports } from '../ports/index.js';
+import { withoutEtag } from './conditional-update.js';
+
+/** An uninstalled org's documents are kept this long, then removed by the store (Cosmos TTL). */
+export const RETENTION_DAYS = 365;
+export const RETENTION_SECONDS = RETENTION_DAYS * SECONDS_PER_DAY;
+
+/** Written on each document at uninstall, so that a reinstall can put back its own TTL. */
+interface Retained {
+  uninstallRetention?: { previousTtl: number | null };
+}
+
+type RetainableDoc = Document & Retained;
+
+const PAGE = 500;
+const MAX_ATTEMPTS = 10;
+
+/**
+ * 'retain' gives every document of the org a TTL of 365 days (a shorter TTL of its own
+ * stays); 'restore' puts each document's TTL back as it was. Covers the org's partition in
+ * 'orgs' and every user partition (`orgId:userId`) in 'worklogs'. Idempotent: a document
+ * already handled is left alone, so running it again catches documents written late.
+ */
+export async function applyRetention(ports: Pick<Ports, 'store'>, orgId: string, mode: 'retain' | 'restore') {
+  let changed = await sweepPartition(ports, 'orgs', orgId, mode);
+  for (const pk of await userPartitions(ports, orgId)) changed += await sweepPartition(ports, 'worklogs', pk, mode);
+  return changed;
+}
+
+/** Users who ever wrote time have a state document; users who signed in have an org user document. */
+async function userPartitions(ports: Pick<Ports, 'store'>, orgId: string): Promise<string[]> {
+  const [states, users] = await Promise.all([
+    ports.store.query<Document & { userId: string }>('worklogs', {
+      partition: { crossPartition: true },
+      where: [{ field: 'type', op: '=', value: 'userState' }, { field: 'orgId', op: '=', value: orgId }],
+    }),
+    ports.store.query<Document & { userId: string }>('orgs', { partition: { pk: orgId }, where: [{ field: 'type', op: '=', value: 'orgUser' }] }),
+  ]);
+  return [...new Set([...states, ...users].map((doc) => `${orgId}:${doc.userId}`))];
+}
+
+async function sweepPartition(ports: Pick<Ports, 'store'>, container: ContainerName, pk: string, mode: 'retain' | 'restore') {
+  let changed = 0;
+  for (let skip = 0; ; skip += PAGE) {
+    const page = await ports.store.query<RetainableDoc>(container, { partition: { pk }, orderBy: [{ field: 'id', direction: 'asc' }], offset: skip, limit: PAGE });
+    changed += await rewrite(ports, container, pk, page, mode);
+    if (page.length < PAGE) return changed;
+  }
+}
+
+/** Rewrites the documents that need it, in batches; a document changed meanwhile is read again. */
+async function rewrite(ports: Pick<Ports, 'store'>, container: ContainerName, pk: string, docs: Stored<RetainableDoc>[], mode: 'retain' | 'restore') {
+  let pending = docs;
+  let changed = 0;
+  for (let attempt = 0; pending.length > 0; attempt++) {
+    const operations: BatchOperation[] = pending.flatMap((doc) => {
+      const next = mode === 'retain' ? retained(doc) : restored(doc);
+      return next ? [{ op: 'replace' as const, doc: next, ifMatch: doc._etag }] : [];
+    });
+    const room = ports.store.maxBatchOperations;
+    const failed: string[] = [];
+    for (let i = 0; i < operations.length; i += room) {
+      const chunk = operations.slice(i, i + room);
+      try {
+        await ports.store.batch(container, pk, chunk);
+        changed += chunk.length;
+      } catch (error) {
+        if (!(error instanceof StorePreconditionError) || attempt >= MAX_ATTEMPTS) throw error;
+        failed.push(...chunk.flatMap((o) => (o.op === 'replace' ? [o.doc.id] : [])));
+      }
+    }
+    const reread = await Promise.all(failed.map((id) => ports.store.read<RetainableDoc>(container, pk, id)));
+    pending = reread.filter((doc) => doc !== undefined);
+  }
+  return changed;
+}
+
+function retained(doc: Stored<RetainableDoc>): RetainableDoc | undefined {
+  if (doc.uninstallRetention) return undefined;
+  const previousTtl = doc.ttl ?? null;
+  return { ...withoutEtag(doc), uninstallRetention: { previousTtl }, ttl: Math.min(previousTtl ?? Infinity, RETENTION_SECONDS) };
+}
+
+function restored(doc: Stored<RetainableDoc>): RetainableDoc | undefined {
+  const { uninstallRetention, ttl: _ttl, ...rest } = withoutEtag(doc);
+  if (!uninstallRetention) return undefined;
+  return uninstallRetention.previousTtl === null ? rest : { ...rest, ttl: uninstallRetention.previousTtl };
+}

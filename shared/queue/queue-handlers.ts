@@ -1,0 +1,16 @@
+import { sendStopNotice } from '../notices/send-stop-notice.js';
+import type { Ports } from '../ports/index.js';
+import { handleTrackerTimer } from '../tracking/handle-tracker-timer.js';
+import type { QueueHandlerDefinition } from './queue-handler.js';
+
+/** What queue handlers may use: the ports and where the app lives, for links in emails. */
+export interface WorkerContext {
+  ports: Ports;
+  appBaseUrl: string;
+}
+
+/** Every queue handler of Timehub: registered in Azure and run by the embedded worker. */
+export const queueHandlers: QueueHandlerDefinition<WorkerContext>[] = [
+  { name: 'trackerTimer', queue: 'activity-checks', handle: (context, message) => handleTrackerTimer(context.ports, message) },
+  { name: 'stopNotice', queue: 'email-notices', handle: (context, message) => sendStopNotice(context.ports, context.appBaseUrl, message) },
+];

@@ -1,0 +1,39 @@
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Debian's Chromium, headless, with the flags that keep it quiet and offline. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+export interface WatchedPage {
+  page: Page;
+  context: BrowserContext;
+  /** Console errors and uncaught exceptions of the page and all its frames. */
+  errors: string[];
+}
+
+/** A fresh context and page that records every console error, in the host page and in the extension frames. */
+export async function openPage(browser: Browser, options: { timezoneId?: string } = {}): Promise<WatchedPage> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, timezoneId: options.timezoneId ?? 'Europe/Berlin', locale: 'en-US' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`${message.location().url}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
+  return { page, context, errors };
+}
+
+/**
+ * The console errors a test did not expect. Chromium logs every 4xx answer as "Failed to
+ * load resource"; a test names the refusals it provokes on purpose (e.g. / 409 /).
+ */
+export function unexpectedErrors(watched: WatchedPage, expectedRefusals: RegExp[] = []): string[] {
+  return watched.errors.filter((line) => !(line.includes('Failed to load resource') && expectedRefusals.some((re) => re.test(line))));
+}
