@@ -2,6 +2,8 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { findSeedOrganization } from '../shared/adapters/devops/local-seed.js';
+import { SqliteMessageQueue } from '../shared/adapters/local-queue/sqlite-message-queue.js';
+import { OutboxMailer } from '../shared/adapters/outbox/outbox-mailer.js';
 import { SqliteDocumentStore } from '../shared/adapters/sqlite/sqlite-document-store.js';
 import { composeApp } from '../shared/composition.js';
 import { loadSettings } from '../shared/config/settings.js';
@@ -53,8 +55,11 @@ export async function openSide(options: SideOptions): Promise<Side> {
   const clock = new StepClock(options.clockStart);
   const file = join(options.dir, `${options.scenario.replace(/\W+/g, '-')}-${options.kind}.sqlite`);
   const store = new CountingStore(new SqliteDocumentStore(file, clock));
+  // The embedded queue (the trackers' timers) in the same file, as composeApp would; nothing in .data/.
+  const queue = new SqliteMessageQueue(file, clock);
+  const mailer = new OutboxMailer(join(options.dir, 'outbox'));
   // An empty environment: the embedded defaults, whatever the shell has set.
-  const app = await composeApp(loadSettings({}), { store, clock });
+  const app = await composeApp(loadSettings({ DATA_DIR: options.dir }), { store, clock, queue, mailer });
   const callers = virtualUsers(options.users);
   await loadOrganization(app.ports, callers[0]!.orgId, callers[0]!.orgName);
   const tokens: string[] = [];
@@ -74,6 +79,7 @@ export async function openSide(options: SideOptions): Promise<Side> {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.close();
+      await queue.close();
     },
   };
 }

@@ -5,11 +5,15 @@ import { openSide, type Side } from './bench-side.js';
 import { LoadDriver } from './load-driver.js';
 import { machineNote, table, tallyFor, type Results } from './report.js';
 import { CLOCK_START, scenarios, type Phase, type Scenario } from './scenarios.js';
+import { trackerNotes, trackerTable } from './tracker-report.js';
+import { runTrackerSide, type TrackerSideKind, type TrackerSideResult } from './tracker-scenario.js';
 
 /**
  * npm run bench: the hot paths through the local host (route table, zod, API-token auth)
  * against a bare node:http handler calling the same use cases, in one process, on the
- * embedded SQLite store. BENCH_SCALE=2 doubles the measured requests.
+ * embedded SQLite store. Then 10,000 trackers with their activity checks: the embedded
+ * queue's worker against a sweep without a queue. BENCH_SCALE=2 doubles the measured
+ * requests and the trackers.
  */
 const CONCURRENCY = 8;
 const scale = Number(process.env.BENCH_SCALE ?? '1') || 1;
@@ -44,11 +48,17 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'timehub-bench-'));
   const driver = new LoadDriver(CONCURRENCY);
   const results: Results = new Map();
+  const trackers = {} as Record<TrackerSideKind, TrackerSideResult>;
   try {
     for (const scenario of scenarios(scale)) {
       const t = performance.now();
       await runScenario(driver, dir, scenario, results);
       console.error(`${scenario.name}: ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    }
+    for (const kind of ['queue', 'sweep'] as const) {
+      const t = performance.now();
+      trackers[kind] = await runTrackerSide(kind, dir, Math.round(10_000 * scale), CLOCK_START);
+      console.error(`trackers (${kind}): ${((performance.now() - t) / 1000).toFixed(1)} s`);
     }
   } finally {
     await driver.close();
@@ -56,6 +66,9 @@ async function main() {
   }
   console.log(table(results));
   console.log(machineNote(CONCURRENCY, loadBefore));
+  console.log();
+  console.log(trackerTable(trackers.queue, trackers.sweep));
+  for (const note of trackerNotes(trackers.queue, trackers.sweep)) console.log(note);
   console.log(`bench took ${((performance.now() - began) / 1000).toFixed(1)} s`);
 }
 

@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { composeApp, composeWorker, documentStoreKind, outboxFolder } from '../shared/composition.js';
 import { loadSettings, SettingsError } from '../shared/config/settings.js';
+import { runRetentionMaintenance } from '../shared/orgs/retention-maintenance.js';
 import { createLocalHost } from '../shared/http/local-host.js';
 import { routes } from '../shared/http/routes/index.js';
 import { localDevHost } from './dev-host/mount-dev-host.js';
@@ -16,6 +17,7 @@ async function main() {
   server.listen(settings.PORT);
   await once(server, 'listening');
   worker?.start();
+  const maintenance = startDailyMaintenance(app.ports, log);
   console.log(`Timehub API on http://localhost:${settings.PORT}/api (OpenAPI: /api/openapi.json)`);
   if (devHost) console.log(`Timehub in a local Azure DevOps (dev host): http://localhost:${settings.PORT}/`);
   console.log(`Store: ${documentStoreKind(settings)}`);
@@ -25,10 +27,22 @@ async function main() {
   // Let running handlers finish: what they leave unfinished is redelivered on the next start.
   const stop = () => {
     server.close();
+    clearInterval(maintenance);
     void (worker?.stop() ?? Promise.resolve()).then(() => app.ports.store.close()).then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+/** Retention of uninstalled orgs: at start, then daily. Its failure is logged, never fatal. */
+function startDailyMaintenance(ports: Parameters<typeof runRetentionMaintenance>[0], log: (line: string) => void) {
+  const run = () =>
+    runRetentionMaintenance(ports).then(
+      (outcome) => log(`retention maintenance: ${JSON.stringify(outcome)}`),
+      (error: unknown) => log(`retention maintenance failed: ${String(error)}`),
+    );
+  void run();
+  return setInterval(() => void run(), 24 * 3600_000);
 }
 
 main().catch((error: unknown) => {

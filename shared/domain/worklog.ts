@@ -85,6 +85,32 @@ export function findOverlap(start: Date, end: Date, others: readonly Interval[],
   return others.find((other) => other.id !== ignoreId && other.timestamp < to && other.endTimestamp > from);
 }
 
+/** The fields of a worklog that follow from what the user asked for. */
+function fieldsOf(draft: WorklogDraft) {
+  return {
+    timestamp: isoSeconds(draft.start),
+    endTimestamp: isoSeconds(endOf(draft)),
+    length: draft.length,
+    billableLength: draft.billableLength,
+    utcOffsetMinutes: draft.utcOffsetMinutes,
+    localDay: localDay(draft.start, draft.utcOffsetMinutes),
+    workItemId: draft.workItemId,
+    comment: draft.comment,
+    activityTypeId: draft.activityTypeId,
+  };
+}
+
+/** A worklog changed to `draft` by `editor`: flagged isChanged, the rest kept. */
+export function changedWorklog(worklog: Worklog, draft: WorklogDraft, editor: UserRef, now: Date): Worklog {
+  return {
+    ...worklog,
+    ...fieldsOf(draft),
+    editedTimestamp: isoSeconds(now),
+    editedByUser: editor,
+    flags: { ...worklog.flags, isChanged: true, isBillable: draft.billableLength > 0 },
+  };
+}
+
 export function buildWorklog(
   draft: WorklogDraft,
   ids: { id: string; user: UserRef; addedByUser: UserRef },
@@ -96,15 +122,7 @@ export function buildWorklog(
     userId: ids.user.id,
     user: ids.user,
     addedByUser: ids.addedByUser,
-    timestamp: isoSeconds(draft.start),
-    endTimestamp: isoSeconds(endOf(draft)),
-    length: draft.length,
-    billableLength: draft.billableLength,
-    utcOffsetMinutes: draft.utcOffsetMinutes,
-    localDay: localDay(draft.start, draft.utcOffsetMinutes),
-    workItemId: draft.workItemId,
-    comment: draft.comment,
-    activityTypeId: draft.activityTypeId,
+    ...fieldsOf(draft),
     createdTimestamp: isoSeconds(now),
     editedTimestamp: null,
     flags: { ...flags, isBillable: draft.billableLength > 0 },

@@ -28,8 +28,11 @@ export async function handleTrackerTimer(ports: Ports, message: DeliveredMessage
       if (armed.tracker === tracker) return { done: null };
       return {
         tracker: armed.tracker, operations: [], result: null, onAbandon: armed.abandon,
+        // The timer in hand is usually the one scheduled: cancel only one that is still waiting.
         afterCommit: async () => {
-          if (tracker.scheduled?.handle !== armed.tracker.scheduled?.handle) await disarmTimer(ports, tracker);
+          if (tracker.scheduled && tracker.scheduled.at !== timer.at && tracker.scheduled.handle !== armed.tracker.scheduled?.handle) {
+            await disarmTimer(ports, tracker);
+          }
         },
       };
     }

@@ -1,6 +1,6 @@
 import { notFound } from '../domain/errors.js';
-import { addSeconds, isoSeconds, localDay, toWholeSecond } from '../domain/time.js';
-import { endOf, type Worklog } from '../domain/worklog.js';
+import { toWholeSecond } from '../domain/time.js';
+import { changedWorklog, endOf } from '../domain/worklog.js';
 import type { WorklogPatch } from '../contracts/worklogs.js';
 import type { Caller } from '../identity/caller.js';
 import { activityTypesOf } from '../orgs/organization.js';
@@ -28,21 +28,7 @@ export async function updateWorklog(ports: Ports, caller: Caller, id: string, pa
     const now = ports.clock.now();
     const existing = await worklogsAround(ports.store, caller.orgId, userId, draft.start, endOf(draft));
     throwIfAny(overlapProblems([draft], existing, state?.tracker ?? null, toWholeSecond(now), id), 409);
-    const changed: Worklog = {
-      ...current,
-      timestamp: isoSeconds(draft.start),
-      endTimestamp: isoSeconds(addSeconds(draft.start, draft.length)),
-      length: draft.length,
-      billableLength: draft.billableLength,
-      utcOffsetMinutes: draft.utcOffsetMinutes,
-      localDay: localDay(draft.start, draft.utcOffsetMinutes),
-      workItemId: draft.workItemId,
-      comment: draft.comment,
-      activityTypeId: draft.activityTypeId,
-      editedTimestamp: isoSeconds(now),
-      editedByUser: caller.user,
-      flags: { ...current.flags, isChanged: true, isBillable: draft.billableLength > 0 },
-    };
+    const changed = changedWorklog(current, draft, caller.user, now);
     return {
       tracker: state?.tracker ?? null,
       operations: [{ op: 'replace', doc: toDoc(caller.orgId, changed), ifMatch: doc._etag }],

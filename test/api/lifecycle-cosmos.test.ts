@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CosmosDocumentStore } from '../../shared/adapters/cosmos/cosmos-document-store.js';
+import type { Document } from '../../shared/ports/document-store.js';
 import { client, startTestApi, type TestApi } from '../support/api-server.js';
 import { aLicense, postBillingEvent, subscriptionCreated } from '../support/billing-builder.js';
 import { startCosmosTestServer, type CosmosTestServer } from '../support/cosmos-test-server.js';
@@ -36,7 +37,7 @@ describe('subscriptions and the org lifecycle on Cosmos DB', () => {
     expect((await alice('POST', '/subscription/license', aLicense({ seats: 4 }))).body.data.seats.licensed).toBe(4);
 
     expect((await alice('POST', '/orgs/uninstall')).status).toBe(200);
-    const worklog = (await api.store.query<{ id: string; ttl?: number; type: string }>('worklogs', { partition: { crossPartition: true }, where: [{ field: 'type', op: '=', value: 'worklog' }] }))[0];
+    const worklog = (await api.store.query<Document>('worklogs', { partition: { crossPartition: true }, where: [{ field: 'type', op: '=', value: 'worklog' }] }))[0];
     expect(worklog?.ttl).toBe(365 * 86_400);
     expect((await bob('GET', '/rest/workLogs')).status).toBe(403);
 
