@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSide, type Side } from './bench-side.js';
+import { functionsLoadTable } from './functions-load.js';
 import { LoadDriver } from './load-driver.js';
 import { machineNote, table, tallyFor, type Results } from './report.js';
 import { CLOCK_START, scenarios, type Phase, type Scenario } from './scenarios.js';
@@ -69,6 +70,8 @@ async function main() {
   console.log();
   console.log(trackerTable(trackers.queue, trackers.sweep));
   for (const note of trackerNotes(trackers.queue, trackers.sweep)) console.log(note);
+  console.log();
+  console.log(await functionsLoadTable());
   console.log(`bench took ${((performance.now() - began) / 1000).toFixed(1)} s`);
 }
 

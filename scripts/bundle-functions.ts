@@ -29,6 +29,8 @@ export interface BundleReport {
   totalBytes: number;
   /** Bytes the entry and the chunks it imports statically load at start-up. */
   startupBytes: number;
+  /** What the bundle still imports at run time: Node built-ins and EXTERNALS only. */
+  externalImports: string[];
 }
 
 export async function bundleFunctions(outdir = BUNDLE_DIR): Promise<BundleReport> {
@@ -70,6 +72,7 @@ export async function bundleFunctions(outdir = BUNDLE_DIR): Promise<BundleReport
     files,
     totalBytes: files.filter((f) => js(f.path)).reduce((sum, f) => sum + f.bytes, 0),
     startupBytes: [...startup].reduce((sum, key) => sum + (outputs[key]?.bytes ?? 0), 0),
+    externalImports: [...new Set(Object.values(outputs).flatMap((o) => o.imports.filter((i) => i.external).map((i) => i.path)))].sort(),
   };
 }
 

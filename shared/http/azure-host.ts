@@ -15,7 +15,14 @@ export function createAzureHttpHandler(app: () => Promise<AppContext>, routes: r
   let handle: Promise<ReturnType<typeof createRequestHandler>> | undefined;
   const log = (line: string) => console.error(line);
   return async (request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => {
-    handle ??= app().then((built) => createRequestHandler(built, routes, log));
+    // A failed start (say a secret not yet in Key Vault) is tried again on the next request.
+    handle ??= app().then(
+      (built) => createRequestHandler(built, routes, log),
+      (error: unknown) => {
+        handle = undefined;
+        throw error;
+      },
+    );
     try {
       const url = new URL(request.url);
       const bodyText = await request.text();

@@ -42,11 +42,11 @@ export function aadClientId(authenticationString: string | undefined): string | 
  * directly, and Node's http/https are required once so that the HTTP instrumentation wraps them.
  */
 async function instrumentBundledModules() {
-  const [coreTracing, { createAzureSdkInstrumentation }] = await Promise.all([
+  const [coreTracing, { AzureSdkInstrumentation }] = await Promise.all([
     import('@azure/core-tracing'),
     import('@azure/opentelemetry-instrumentation-azure-sdk'),
   ]);
-  for (const definition of createAzureSdkInstrumentation().getModuleDefinitions()) {
+  for (const definition of new AzureSdkInstrumentation({ enabled: false }).getModuleDefinitions()) {
     definition.patch?.(coreTracing);
   }
   const require = createRequire(import.meta.url);
