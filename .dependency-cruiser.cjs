@@ -47,6 +47,7 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     tsConfig: { fileName: 'tsconfig.json' },
     tsPreCompilationDeps: true,
-    enhancedResolveOptions: { extensions: ['.ts', '.js'] },
+    // .tsx: the extension's React files (imported as .js, like every ESM TypeScript module here).
+    enhancedResolveOptions: { extensions: ['.ts', '.tsx', '.js'] },
   },
 };

@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/', 'node_modules/', '.data/', 'coverage/', 'extension/dist/', '*.cjs', 'eslint.config.js'] },
+  { ignores: ['**/dist/', 'node_modules/', '.data/', 'coverage/', 'extension/dist/', 'extension/out/', 'test-artifacts/', '*.cjs', 'eslint.config.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { EXTENSION_DIR } from './extension-manifest.js';
 
 const ROOT = join(EXTENSION_DIR, '..');
-const STAMP = '.source-stamp';
+/** Kept outside the outputs (which get packaged and served); `npm ci` clears it with node_modules. */
+const STAMPS = join(ROOT, 'node_modules', '.cache', 'timehub-ui-build');
 
 /** What the bundles are built from: when none of it changed, the last build stands. */
 const SOURCES = ['extension/src', 'extension/dev-host/src', 'extension/vite.config.ts', 'shared/contracts', 'shared/domain', 'package-lock.json'];
@@ -19,21 +20,25 @@ export async function ensureUiBuilt(options: { force?: boolean; log?: (line: str
   const fingerprint = await sourceFingerprint();
   const stale = [];
   for (const target of TARGETS) {
-    const stamp = await readFile(join(target.outDir, STAMP), 'utf8').catch(() => '');
-    if (options.force || stamp !== fingerprint) stale.push(target);
+    const stamp = await readFile(join(STAMPS, `${target.mode}.stamp`), 'utf8').catch(() => '');
+    const built = await stat(join(target.outDir, 'assets')).then(() => true, () => false);
+    if (options.force || !built || stamp !== fingerprint) stale.push(target);
   }
   if (stale.length === 0) return 'fresh';
   const { build } = await import('vite');
   for (const target of stale) {
     options.log?.(`Building the extension UI (${target.mode === 'dev-host' ? 'dev host page' : 'extension pages'}) with Vite…`);
     await build({ configFile: join(EXTENSION_DIR, 'vite.config.ts'), mode: target.mode });
-    await writeFile(join(target.outDir, STAMP), fingerprint);
+    await mkdir(STAMPS, { recursive: true });
+    await writeFile(join(STAMPS, `${target.mode}.stamp`), fingerprint);
   }
   return 'built';
 }
 
 async function sourceFingerprint(): Promise<string> {
   const hash = createHash('sha256');
+  // The production backend's host suffix is built into the pages (see extension/vite.config.ts).
+  hash.update(`PUBLIC_HOST_SUFFIX=${process.env.PUBLIC_HOST_SUFFIX ?? ''}\n`);
   for (const source of SOURCES) {
     for (const file of await filesUnder(join(ROOT, source))) {
       const info = await stat(file);

@@ -48,6 +48,7 @@ describe('personal API tokens', { timeout: 180_000 }, () => {
     expect(await reloaded.getByTestId('new-token-secret').count()).toBe(0);
 
     await reloaded.getByRole('button', { name: 'Revoke' }).click();
+    await reloaded.getByRole('button', { name: 'Yes, revoke' }).click();
     await reloaded.getByTestId('empty-state').waitFor();
     expect((await me(secret)).status).toBe(401);
 

@@ -36,6 +36,7 @@ describe('tracking from a work item', { timeout: 180_000 }, () => {
     await page.getByTestId('work-item-menu').click();
     await page.getByTestId('action-start-tracking-action').click();
     expect(await host.toast()).toContain('Started tracking #5 “As a customer I can pick a two-hour installation window”.');
+    await host.screenshotBothThemes('work-item-start-tracking-toast');
 
     // The Timehub tab shows the timer running on #5, and it follows the server's clock.
     await page.getByTestId('tab-work-item-tab').click();

@@ -2,7 +2,7 @@ import type { ApiClient } from './api-client.js';
 import type {
   AboutView, ActivateRequest, ActivityType, ApiTokenView, LicenseFileRequest, NewApiTokenRequest, NewApiTokenView, NewWorklogRequest,
   RoleAssignmentRequest, RoleAssignmentView, StartTrackingRequest, StartTrackingResult, SubscriptionView, TimesheetView, TrackerView,
-  TrackingPolicy, TrackingSettingsRequest, WorklogPatchRequest, WorklogView,
+  TrackingPolicy, TrackingSettingsRequest, UserSettingsRequest, WorklogPatchRequest, WorklogView,
 } from './api-types.js';
 
 export interface WorklogFilter {
@@ -49,6 +49,8 @@ export function timehubApi(client: ApiClient) {
     saveTrackingSettings: (policy: TrackingSettingsRequest) => request<TrackingPolicy>('PUT', '/settings/tracking', policy),
     roles: () => request<RoleAssignmentView[]>('GET', '/rest/users/roles'),
     setRole: (assignment: RoleAssignmentRequest) => request<RoleAssignmentView>('POST', '/rest/users/roles', assignment),
+    mySettings: () => request<UserSettingsRequest>('GET', '/rest/me/settings'),
+    saveMySettings: (settings: UserSettingsRequest) => request<UserSettingsRequest>('PUT', '/rest/me/settings', settings),
     about: () => request<AboutView>('GET', '/about'),
 
     subscription: () => request<SubscriptionView>('GET', '/subscription'),

@@ -18,9 +18,20 @@ export interface WatchedPage {
   errors: string[];
 }
 
+/**
+ * A time zone where it is about midday now (Etc/GMT±N), so that a test that tracks for an
+ * hour never crosses midnight or the end of the week, whenever it runs.
+ */
+export function middayTimeZone(now = new Date()): string {
+  const shift = 12 - now.getUTCHours();
+  const hours = shift > 12 ? shift - 24 : shift < -12 ? shift + 24 : shift;
+  // Etc/GMT zones count the other way: Etc/GMT-2 is UTC+2.
+  return hours === 0 ? 'Etc/UTC' : `Etc/GMT${hours > 0 ? '-' : '+'}${Math.abs(hours)}`;
+}
+
 /** A fresh context and page that records every console error, in the host page and in the extension frames. */
 export async function openPage(browser: Browser, options: { timezoneId?: string } = {}): Promise<WatchedPage> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, timezoneId: options.timezoneId ?? 'Europe/Berlin', locale: 'en-US' });
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1100 }, timezoneId: options.timezoneId ?? middayTimeZone(), locale: 'en-US' });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (message) => {

@@ -6,6 +6,7 @@ import { ActionError, ErrorCard, Loading, Notice } from '../status-views.js';
 import { clock } from '../format.js';
 import { ActivityCheckPrompt } from './activity-check-prompt.js';
 import { StartTrackingForm } from './start-tracking-form.js';
+import { useActivityTypes } from './use-activity-types.js';
 import { useTrackingActions } from './tracking-actions.js';
 import { elapsedNow, serverNow, useCurrentTracker, useTicker } from './use-current-tracker.js';
 import { useWorkItemTitle } from './use-work-item-title.js';
@@ -21,6 +22,7 @@ export function TrackingBar({ workItemId }: { workItemId?: number }) {
   const tracker = snapshot?.tracker ?? null;
   const now = useTicker(tracker !== null);
   const title = useWorkItemTitle(tracker?.workItemId);
+  const activityType = useActivityTypes().data?.find((type) => type.id === tracker?.activityTypeId);
 
   if (!snapshot) {
     return error ? <ErrorCard error={error} what="the running tracker" /> : <Loading label="Checking the tracker…" />;
@@ -29,32 +31,35 @@ export function TrackingBar({ workItemId }: { workItemId?: number }) {
   const otherItemRuns = tracker !== null && workItemId !== undefined && tracker.workItemId !== workItemId;
 
   return (
-    <Card className="th-tracking-bar th-section" contentProps={{ className: 'flex-column' }}>
-      {error !== undefined && <ErrorCard error={error} what="the running tracker" />}
-      {stoppedByServer && <Notice severity={MessageCardSeverity.Warning}>Timehub stopped your tracker: no response during the activity check.</Notice>}
-      {actions.notice && <Notice>{actions.notice}</Notice>}
-      {actions.error !== undefined && <ActionError error={actions.error} onDismiss={actions.dismissError} />}
-      {check && <ActivityCheckPrompt check={check} secondsLeft={check.respondBy ? (Date.parse(check.respondBy) - serverNow(snapshot, now)) / 1000 : 0} answering={actions.busy} onAnswer={() => void actions.answerCheck()} />}
-      {tracker ? (
-        <div className="flex-row flex-center flex-wrap th-gap" data-testid="tracker-running" data-work-item-id={tracker.workItemId}>
-          <span className="th-tracking-dot" aria-hidden="true" />
-          <span className="font-weight-semibold">{`Tracking #${tracker.workItemId}`}</span>
-          {title && <span className="th-tracking-title">{title}</span>}
-          <span className="th-mono title-s" data-testid="tracker-elapsed">{clock(elapsedNow(snapshot, now))}</span>
-          {tracker.comment && <span className="th-muted">{tracker.comment}</span>}
-          <Pill size={PillSize.compact}>{tracker.isBillable ? 'Billable' : 'Not billable'}</Pill>
-          <span className="flex-grow" />
-          {otherItemRuns && workItemId !== undefined && (
-            <Button text="Track this item instead" disabled={actions.busy} onClick={() => void actions.start({ workItemId })} />
-          )}
-          <Button text="Stop" danger iconProps={{ iconName: 'Stop' }} disabled={actions.busy} onClick={() => void actions.stop()} />
-        </div>
-      ) : (
-        <div className="flex-column" data-testid="tracker-idle">
-          <div className="th-muted" style={{ marginBottom: 8 }}>Not tracking.</div>
-          <StartTrackingForm fixedWorkItemId={workItemId} busy={actions.busy} onStart={(input) => void actions.start(input)} />
-        </div>
-      )}
+    <Card className="th-tracking-bar th-section">
+      <div className="flex-column flex-grow">
+        {error !== undefined && <ErrorCard error={error} what="the running tracker" />}
+        {stoppedByServer && <Notice severity={MessageCardSeverity.Warning}>Timehub stopped your tracker: no response during the activity check.</Notice>}
+        {actions.notice && <Notice>{actions.notice}</Notice>}
+        {actions.error !== undefined && <ActionError error={actions.error} onDismiss={actions.dismissError} />}
+        {check && <ActivityCheckPrompt check={check} secondsLeft={check.respondBy ? (Date.parse(check.respondBy) - serverNow(snapshot, now)) / 1000 : 0} answering={actions.busy} onAnswer={() => void actions.answerCheck()} />}
+        {tracker ? (
+          <div className="flex-row flex-center flex-wrap th-gap" data-testid="tracker-running" data-work-item-id={tracker.workItemId}>
+            <span className="th-tracking-dot" aria-hidden="true" />
+            <span className="font-weight-semibold">{`Tracking #${tracker.workItemId}`}</span>
+            {title && <span className="th-tracking-title">{title}</span>}
+            <span className="th-mono title-s" data-testid="tracker-elapsed">{clock(elapsedNow(snapshot, now))}</span>
+            {activityType && <Pill size={PillSize.compact}>{activityType.name}</Pill>}
+            {tracker.comment && <span className="th-muted">{tracker.comment}</span>}
+            <Pill size={PillSize.compact}>{tracker.isBillable ? 'Billable' : 'Not billable'}</Pill>
+            <span className="flex-grow" />
+            {otherItemRuns && workItemId !== undefined && (
+              <Button text="Track this item instead" disabled={actions.busy} onClick={() => void actions.start({ workItemId })} />
+            )}
+            <Button text="Stop" danger iconProps={{ iconName: 'Stop' }} disabled={actions.busy} onClick={() => void actions.stop()} />
+          </div>
+        ) : (
+          <div className="flex-column" data-testid="tracker-idle">
+            <div className="th-muted" style={{ marginBottom: 8 }}>Not tracking.</div>
+            <StartTrackingForm fixedWorkItemId={workItemId} busy={actions.busy} onStart={(input) => void actions.start(input)} />
+          </div>
+        )}
+      </div>
     </Card>
   );
 }

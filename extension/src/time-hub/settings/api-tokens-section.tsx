@@ -7,6 +7,7 @@ import { MAX_TOKEN_DAYS } from '../../../../shared/contracts/identity.js';
 import { useApi } from '../../shared/api-context.js';
 import type { ApiTokenView, NewApiTokenView } from '../../shared/api-types.js';
 import { dateLabel } from '../../shared/format.js';
+import { ConfirmButton } from '../../shared/confirm-button.js';
 import { ChoiceField, FieldRow } from '../../shared/form-fields.js';
 import { ActionError, EmptyState, ErrorCard, Loading } from '../../shared/status-views.js';
 import { useAsync } from '../../shared/use-async.js';
@@ -68,7 +69,7 @@ export function ApiTokensSection() {
                 <span className="font-weight-semibold" style={{ minWidth: 200 }}>{token.name}</span>
                 <span className="th-muted">{`created ${dateLabel(token.createdTimestamp)}, expires ${dateLabel(token.expiresTimestamp)}`}</span>
                 <span className="flex-grow" />
-                <Button text="Revoke" danger subtle disabled={busy} onClick={() => void revoke(token)} />
+                <ConfirmButton text="Revoke" question="Scripts using this token will stop working." confirmText="Yes, revoke" disabled={busy} onConfirm={() => void revoke(token)} />
               </li>
             ))}
           </ul>

@@ -5,6 +5,7 @@ import { useSession } from '../../shared/use-session.js';
 import { AboutSection } from './about-section.js';
 import { ActivityTypesSection } from './activity-types-section.js';
 import { ApiTokensSection } from './api-tokens-section.js';
+import { MyNotificationsSection } from './my-notifications-section.js';
 import { RolesSection } from './roles-section.js';
 import { TrackingSettingsSection } from './tracking-settings-section.js';
 
@@ -24,6 +25,7 @@ export function SettingsPage() {
       {admin && <TrackingSettingsSection />}
       {admin && <ActivityTypesSection />}
       {admin && <RolesSection currentUserId={session.data.user.id} />}
+      <MyNotificationsSection />
       <ApiTokensSection />
       <AboutSection />
     </div>
