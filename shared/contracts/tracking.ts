@@ -10,4 +10,5 @@ export const startTrackingBody = z.strictObject({
 });
 export type StartTrackingInput = z.infer<typeof startTrackingBody>;
 
-export const stopTrackingBody = z.strictObject({}).optional();
+/** Stop and "still working" carry no body; anything sent is refused rather than ignored. */
+export const emptyBody = z.strictObject({}).optional();

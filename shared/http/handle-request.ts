@@ -5,6 +5,7 @@ import { guardTimeWrite } from '../billing/write-gate.js';
 import { requirePermission, resolveMember, type Member } from '../roles/member-access.js';
 import { errorToHttp, invalidInput, type HttpOutput } from './http-errors.js';
 import type { AnyRoute, AppContext } from './route.js';
+import { requestScopedStore } from './request-scoped-store.js';
 import { createRouter } from './router.js';
 
 /** A request as any host hands it over: the path is below /api. */
@@ -35,7 +36,8 @@ export function createRequestHandler(app: AppContext, routes: readonly AnyRoute[
   };
 }
 
-async function run(app: AppContext, route: AnyRoute, params: Record<string, string>, input: HttpInput): Promise<HttpOutput> {
+async function run(shared: AppContext, route: AnyRoute, params: Record<string, string>, input: HttpInput): Promise<HttpOutput> {
+  const app: AppContext = { ...shared, ports: { ...shared.ports, store: requestScopedStore(shared.ports.store) } };
   const member = route.access === 'public' ? undefined : await memberOf(app, route, input);
   const pathParams = validate('path', route.params, params);
   const query = validate('query', route.query, queryObject(input.query));

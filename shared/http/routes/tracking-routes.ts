@@ -1,4 +1,4 @@
-import { startTrackingBody, stopTrackingBody } from '../../contracts/tracking.js';
+import { startTrackingBody, emptyBody } from '../../contracts/tracking.js';
 import { answerActivityCheck } from '../../tracking/answer-activity-check.js';
 import { currentTracker } from '../../tracking/current-tracker.js';
 import { startTracking } from '../../tracking/start-tracking.js';
@@ -23,13 +23,13 @@ export const trackingRoutes = [
     name: 'stopTracking', method: 'POST', path: '/tracking/client/stopTracking', access: 'member', tag,
     summary: 'Stop the running tracker and write its worklog; 409 when none runs',
     // Never refused for billing: the time was tracked while the org was writable.
-    body: stopTrackingBody, writes: 'tracked',
+    body: emptyBody, writes: 'tracked',
     handle: ({ app, caller }) => stopTracking(app.ports, caller),
   }),
   defineRoute({
     name: 'answerActivityCheck', method: 'POST', path: '/tracking/client/activityCheck', access: 'member', tag,
     summary: '"Still working": the tracker goes on and the next activity check counts from now',
-    body: stopTrackingBody, writes: 'tracked',
+    body: emptyBody, writes: 'tracked',
     handle: ({ app, caller }) => answerActivityCheck(app.ports, caller),
   }),
 ];
