@@ -16,6 +16,7 @@ export const DEFAULT_TRACKING_POLICY: TrackingPolicy = {
 export const STOP_REASONS = {
   noResponse: 'No response from user during activity check',
   trackLengthExceeded: 'Track length exceeded',
+  uninstalled: 'Timehub was uninstalled',
 } as const;
 export type StopReason = (typeof STOP_REASONS)[keyof typeof STOP_REASONS];
 

@@ -2,19 +2,22 @@ import { addSeconds, isoSeconds } from '../domain/time.js';
 import type { Caller } from '../identity/caller.js';
 import type { Stored } from '../ports/document-store.js';
 import type { Ports } from '../ports/index.js';
+import { stopOrgTrackers } from '../tracking/stop-org-trackers.js';
 import { changeOrganization, installStateOf } from './org-lifecycle.js';
 import type { OrganizationDoc } from './organization.js';
 import { RETENTION_SECONDS, applyRetention } from './retention.js';
 
 /**
  * Uninstall: the org is marked first, so that requests stop at once (403 org.uninstalled),
- * then every document of the org gets its 365-day TTL. Running it again finishes the job.
+ * then its running trackers are stopped (worklog written, timer cancelled), then every
+ * document of the org gets its 365-day TTL. Running it again finishes the job.
  */
-export async function uninstallOrganization(ports: Pick<Ports, 'store' | 'clock'>, caller: Caller) {
+export async function uninstallOrganization(ports: Pick<Ports, 'store' | 'clock' | 'queue' | 'newId'>, caller: Caller) {
   const now = ports.clock.now();
   const org = await changeOrganization(ports, caller.orgId, (current) =>
     installStateOf(current) === 'uninstalled' ? undefined : { ...current, installState: 'uninstalled', uninstalledTimestamp: isoSeconds(now) },
   );
+  await stopOrgTrackers(ports, caller.orgId);
   await applyRetention(ports, caller.orgId, 'retain');
   return uninstallView(org);
 }

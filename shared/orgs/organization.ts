@@ -1,5 +1,5 @@
 import { DEFAULT_TRACKING_POLICY, type TrackingPolicy } from '../domain/activity-check.js';
-import { DEFAULT_ACTIVITY_TYPES, type ActivityType } from '../domain/activity-types.js';
+import { DEFAULT_ACTIVITY_TYPES, withActiveFlags, type StoredActivityType } from '../domain/activity-types.js';
 import type { Entitlement } from '../domain/subscription.js';
 import { StoreConflictError, type Document } from '../ports/document-store.js';
 import type { Ports } from '../ports/index.js';
@@ -8,7 +8,8 @@ export interface OrganizationDoc extends Document {
   type: 'organization';
   orgId: string;
   name: string;
-  activityTypes: ActivityType[];
+  /** Read through activityTypesIn(): older documents lack `isActive`. */
+  activityTypes: StoredActivityType[];
   createdTimestamp: string;
   /** Absent on documents written before activity checks: the defaults apply. */
   trackingPolicy?: TrackingPolicy;
@@ -18,6 +19,8 @@ export interface OrganizationDoc extends Document {
   trialStartTimestamp?: string;
   entitlement?: Entitlement | null;
 }
+
+export const activityTypesIn = (org: OrganizationDoc) => withActiveFlags(org.activityTypes);
 
 export const trackingPolicyOf = (org: OrganizationDoc): TrackingPolicy => org.trackingPolicy ?? DEFAULT_TRACKING_POLICY;
 
@@ -40,7 +43,7 @@ export async function loadOrganization(ports: Pick<Ports, 'store' | 'clock'>, or
 }
 
 export async function activityTypesOf(ports: Pick<Ports, 'store' | 'clock'>, orgId: string, orgName: string) {
-  return (await loadOrganization(ports, orgId, orgName)).activityTypes;
+  return activityTypesIn(await loadOrganization(ports, orgId, orgName));
 }
 
 /** The org document when only its id is known (queue handlers); undefined before first use. */

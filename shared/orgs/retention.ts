@@ -30,7 +30,7 @@ export async function applyRetention(ports: Pick<Ports, 'store'>, orgId: string,
 }
 
 /** Users who ever wrote time have a state document; users who signed in have an org user document. */
-async function userPartitions(ports: Pick<Ports, 'store'>, orgId: string): Promise<string[]> {
+export async function userPartitions(ports: Pick<Ports, 'store'>, orgId: string): Promise<string[]> {
   const [states, users] = await Promise.all([
     ports.store.query<Document & { userId: string }>('worklogs', {
       partition: { crossPartition: true },

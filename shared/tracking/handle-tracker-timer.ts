@@ -4,6 +4,9 @@ import type { DeliveredMessage } from '../ports/message-queue.js';
 import type { Ports } from '../ports/index.js';
 import { commitToLedger, type SystemStop } from '../worklogs/user-ledger.js';
 import { queueStopNotice } from '../notices/queue-stop-notice.js';
+import { installStateOf } from '../orgs/org-lifecycle.js';
+import { loadOrganizationById } from '../orgs/organization.js';
+import { stopUninstalledTracker } from './stop-org-trackers.js';
 import { stopRunningTracker } from './stop-tracking.js';
 import { armTimer, disarmTimer, trackerTimerMessage } from './tracker-timer.js';
 
@@ -11,10 +14,16 @@ import { armTimer, disarmTimer, trackerTimerMessage } from './tracker-timer.js';
  * A tracker's timer fired: raise the due check, or stop the tracker when a check went
  * unanswered or it reached its maximum length. Safe to run any number of times: a
  * timer of a tracker that is gone or moved on does nothing, and a repeated stop only
- * makes sure its notice was queued.
+ * makes sure its notice was queued. A timer of an uninstalled org raises no check and
+ * mails nothing: a tracker that escaped the uninstall's sweep is stopped as uninstall does.
  */
 export async function handleTrackerTimer(ports: Ports, message: DeliveredMessage) {
   const timer = trackerTimerMessage.parse(message.body);
+  const org = await loadOrganizationById(ports, timer.orgId);
+  if (org && installStateOf(org) === 'uninstalled') {
+    await stopUninstalledTracker(ports, timer.orgId, timer.userId);
+    return;
+  }
   const now = ports.clock.now();
   const stop = await commitToLedger<SystemStop | null>(ports.store, timer.orgId, timer.userId, async (state) => {
     const tracker = state?.tracker;

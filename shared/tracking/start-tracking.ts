@@ -5,7 +5,7 @@ import { trackerView, type Tracker } from '../domain/tracker.js';
 import { findOverlap, type WorklogDraft } from '../domain/worklog.js';
 import type { StartTrackingInput } from '../contracts/tracking.js';
 import type { Caller } from '../identity/caller.js';
-import { loadOrganization, trackingPolicyOf } from '../orgs/organization.js';
+import { activityTypesIn, loadOrganization, trackingPolicyOf } from '../orgs/organization.js';
 import type { Ports } from '../ports/index.js';
 import { commitToLedger } from '../worklogs/user-ledger.js';
 import { draftProblems, throwIfAny } from '../worklogs/worklog-checks.js';
@@ -17,18 +17,19 @@ import { armTimer, disarmTimer } from './tracker-timer.js';
 /** Starts a tracker; one already running is stopped first, in the same commit. */
 export async function startTracking(ports: Ports, caller: Caller, input: StartTrackingInput) {
   const org = await loadOrganization(ports, caller.orgId, caller.orgName);
+  const activityTypes = activityTypesIn(org);
   const now = toWholeSecond(ports.clock.now());
   const probe: WorklogDraft = {
     start: now, length: 1, billableLength: 0, utcOffsetMinutes: 0, workItemId: input.workItemId,
     comment: null, activityTypeId: input.activityTypeId ?? null,
   };
-  throwIfAny(await draftProblems(ports, caller, [probe], org.activityTypes));
+  throwIfAny(await draftProblems(ports, caller, [probe], activityTypes));
   const fresh: Omit<Tracker, 'id'> = {
     orgName: caller.orgName,
     user: caller.user,
     workItemId: input.workItemId,
     startTimestamp: isoSeconds(now),
-    activityTypeId: input.activityTypeId ?? org.activityTypes.find((a) => a.isDefault)?.id ?? null,
+    activityTypeId: input.activityTypeId ?? activityTypes.find((a) => a.isDefault)?.id ?? null,
     comment: input.remark?.trim() || null,
     isBillable: input.isBillable ?? true,
     utcOffsetMinutes: input.timeZone ? offsetOf(input.timeZone, now) : 0,
@@ -50,7 +51,7 @@ export async function startTracking(ports: Ports, caller: Caller, input: StartTr
       operations: stopped?.operations ?? [],
       result: {
         tracker: trackerView(armed.tracker, now),
-        stoppedWorklog: stopped?.worklog ? worklogView(stopped.worklog, org.activityTypes) : null,
+        stoppedWorklog: stopped?.worklog ? worklogView(stopped.worklog, activityTypes) : null,
       },
       afterCommit: () => disarmTimer(ports, running),
       onAbandon: armed.abandon,

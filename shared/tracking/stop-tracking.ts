@@ -38,17 +38,19 @@ export interface StoppedTracker {
 /**
  * The worklog a running tracker leaves when stopped at `now`. Where the server should
  * already have stopped it (an unanswered check, the maximum length), it ends then, with
- * the reason. It never runs into a later worklog; under a second of tracking leaves none.
+ * the reason; otherwise it ends at `now` with `stopReason` (null for the user's own stop).
+ * It never runs into a later worklog; under a second of tracking leaves none.
  */
 export async function stopRunningTracker(
   ports: Pick<Ports, 'store' | 'newId'>,
   orgId: string,
   tracker: Tracker,
   now: Date,
+  stopReason: StopReason | null = null,
 ): Promise<StoppedTracker> {
   const outcome = settle(watchOf(tracker), now);
   const stopAt = outcome.kind === 'stop' ? outcome.at : now;
-  const reason = outcome.kind === 'stop' ? outcome.reason : null;
+  const reason = outcome.kind === 'stop' ? outcome.reason : stopReason;
   const next = await firstWorklogStarting(ports.store, orgId, tracker.user.id, new Date(tracker.startTimestamp), stopAt);
   const draft = trackedDraft(tracker, toWholeSecond(stopAt), next ? new Date(next.timestamp) : undefined);
   if (!draft) return { worklog: undefined, operations: [], reason };

@@ -24,7 +24,7 @@ export async function updateWorklog(ports: Ports, caller: Caller, id: string, pa
     if (!doc) throw notFound(`worklog ${id}`);
     const current = fromDoc(doc);
     const draft = draftWithPatch(current, patch);
-    throwIfAny(await draftProblems(ports, caller, [draft], activityTypes));
+    throwIfAny(await draftProblems(ports, caller, [draft], activityTypes, current.activityTypeId));
     const now = ports.clock.now();
     const existing = await worklogsAround(ports.store, caller.orgId, userId, draft.start, endOf(draft));
     throwIfAny(overlapProblems([draft], existing, state?.tracker ?? null, toWholeSecond(now), id), 409);

@@ -15,6 +15,8 @@ export async function draftProblems(
   caller: Caller,
   drafts: readonly WorklogDraft[],
   activityTypes: readonly ActivityType[],
+  /** A worklog being changed may keep the type it has, even if that was deactivated since. */
+  keptActivityTypeId?: string | null,
 ): Promise<ErrorDetail[]> {
   const now = ports.clock.now();
   const ids = [...new Set(drafts.flatMap((d) => (d.workItemId === null ? [] : [d.workItemId])))];
@@ -24,8 +26,11 @@ export async function draftProblems(
     if (draft.workItemId !== null && !known.has(draft.workItemId)) {
       problems.push({ path: 'workItemId', code: 'worklog.unknown_work_item', message: `work item ${draft.workItemId} does not exist in this organization` });
     }
-    if (draft.activityTypeId !== null && !activityTypes.some((a) => a.id === draft.activityTypeId)) {
+    const activityType = activityTypes.find((a) => a.id === draft.activityTypeId);
+    if (draft.activityTypeId !== null && !activityType) {
       problems.push({ path: 'activityTypeId', code: 'worklog.unknown_activity_type', message: `activity type ${draft.activityTypeId} does not exist` });
+    } else if (activityType && !activityType.isActive && activityType.id !== keptActivityTypeId) {
+      problems.push({ path: 'activityTypeId', code: 'worklog.inactive_activity_type', message: `activity type ${activityType.name} is no longer in use` });
     }
     return problems.map((p) => (drafts.length > 1 ? { ...p, index } : p));
   });

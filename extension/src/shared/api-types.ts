@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { activityTypePatchBody, newActivityTypeBody } from '../../../shared/contracts/activity-types.js';
 import type { activateBody, licenseFileBody } from '../../../shared/contracts/billing.js';
 import type { newApiTokenBody } from '../../../shared/contracts/identity.js';
 import type { roleAssignmentBody } from '../../../shared/contracts/roles.js';
@@ -26,8 +27,13 @@ export type UserSettingsRequest = z.input<typeof userSettingsBody>;
 export type RoleAssignmentRequest = z.input<typeof roleAssignmentBody>;
 export type ActivateRequest = z.input<typeof activateBody>;
 export type LicenseFileRequest = z.input<typeof licenseFileBody>;
+export type NewActivityTypeRequest = z.input<typeof newActivityTypeBody>;
+export type ActivityTypePatchRequest = z.input<typeof activityTypePatchBody>;
 
 export type { ActivityType, RoleName, TrackingPolicy, UserRef };
+
+/** GET /api/admin/deadLetters: a queue message given up on; its body is the message as sent. */
+export type { DeadLetter as DeadLetterView } from '../../../shared/ports/message-queue.js';
 
 export interface SessionView {
   token: string;

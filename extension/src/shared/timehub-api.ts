@@ -1,6 +1,7 @@
 import type { ApiClient } from './api-client.js';
+import type { DeadLetterView } from './api-types.js';
 import type {
-  AboutView, ActivateRequest, ActivityType, ApiTokenView, LicenseFileRequest, NewApiTokenRequest, NewApiTokenView, NewWorklogRequest,
+  AboutView, ActivateRequest, ActivityType, ActivityTypePatchRequest, ApiTokenView, LicenseFileRequest, NewApiTokenRequest, NewActivityTypeRequest, NewApiTokenView, NewWorklogRequest,
   RoleAssignmentRequest, RoleAssignmentView, StartTrackingRequest, StartTrackingResult, SubscriptionView, TimesheetView, TrackerView,
   TrackingPolicy, TrackingSettingsRequest, UserSettingsRequest, WorklogPatchRequest, WorklogView,
 } from './api-types.js';
@@ -41,6 +42,9 @@ export function timehubApi(client: ApiClient) {
     timesheet: (from: string, to: string) => request<TimesheetView>('GET', `/timesheet?from=${from}&to=${to}`),
 
     activityTypes: () => request<ActivityType[]>('GET', '/rest/activityTypes'),
+    createActivityType: (input: NewActivityTypeRequest) => request<ActivityType>('POST', '/rest/activityTypes', input),
+    updateActivityType: (id: string, patch: ActivityTypePatchRequest) => request<ActivityType>('PATCH', `/rest/activityTypes/${encodeURIComponent(id)}`, patch),
+    deactivateActivityType: (id: string) => request<ActivityType>('DELETE', `/rest/activityTypes/${encodeURIComponent(id)}`),
     apiTokens: () => request<ApiTokenView[]>('GET', '/rest/apiTokens'),
     createApiToken: (input: NewApiTokenRequest) => request<NewApiTokenView>('POST', '/rest/apiTokens', input),
     revokeApiToken: (id: string) => request<unknown>('DELETE', `/rest/apiTokens/${encodeURIComponent(id)}`),
@@ -52,6 +56,7 @@ export function timehubApi(client: ApiClient) {
     mySettings: () => request<UserSettingsRequest>('GET', '/rest/me/settings'),
     saveMySettings: (settings: UserSettingsRequest) => request<UserSettingsRequest>('PUT', '/rest/me/settings', settings),
     about: () => request<AboutView>('GET', '/about'),
+    deadLetters: () => request<DeadLetterView[]>('GET', '/admin/deadLetters'),
 
     subscription: () => request<SubscriptionView>('GET', '/subscription'),
     activateSubscription: (input: ActivateRequest) => request<unknown>('POST', '/subscription/activate', input),

@@ -2,6 +2,7 @@ import { timesheetQuery } from '../../contracts/timesheet.js';
 import { getTimesheet } from '../../timesheet/get-timesheet.js';
 import { openApiDocument } from '../openapi.js';
 import { defineRoute, type AnyRoute } from '../route.js';
+import { activityTypeRoutes } from './activity-type-routes.js';
 import { billingRoutes } from './billing-routes.js';
 import { identityRoutes } from './identity-routes.js';
 import { orgRoutes } from './org-routes.js';
@@ -20,6 +21,7 @@ export const routes: AnyRoute[] = [
     summary: 'This API, described as OpenAPI 3.1', unwrapped: true, handle: async () => openApiDocument(routes),
   }),
   ...identityRoutes,
+  ...activityTypeRoutes,
   ...trackingRoutes,
   ...settingsRoutes,
   ...worklogRoutes,

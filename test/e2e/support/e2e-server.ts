@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDevHostHandler } from '../../../scripts/dev-host/dev-host-server.js';
 import { productVersion } from '../../../scripts/dev-host/mount-dev-host.js';
-import { composeApp } from '../../../shared/composition.js';
+import type { LocalQueueWorker } from '../../../shared/adapters/local-queue/local-queue-worker.js';
+import { composeApp, composeWorker } from '../../../shared/composition.js';
 import { loadSettings } from '../../../shared/config/settings.js';
 import { createLocalHost } from '../../../shared/http/local-host.js';
 import type { AppContext } from '../../../shared/http/route.js';
@@ -16,6 +17,8 @@ export interface E2eServer {
   url: string;
   app: AppContext;
   clock: ShiftedClock;
+  /** The embedded queue's worker, not polling: a test moves the clock, then calls runDue(). */
+  worker: LocalQueueWorker;
   close(): Promise<void>;
 }
 
@@ -29,13 +32,16 @@ export async function startE2eServer(): Promise<E2eServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'timehub-e2e-'));
   const settings = loadSettings({ DATA_DIR: dataDir });
   const app = await composeApp(settings, { clock });
+  const worker = await composeWorker(app, settings, () => {});
+  if (!worker) throw new Error('the e2e server runs on the embedded queue');
   const devHost = createDevHostHandler({ settings, clock, version: await productVersion() });
   const server = createLocalHost(app, routes, () => {}, devHost);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
-    url, app, clock,
+    url, app, clock, worker,
     async close() {
+      await worker.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await app.ports.store.close();

@@ -5,7 +5,7 @@ import { TextField } from 'azure-devops-ui/TextField';
 import { useState } from 'react';
 import type { StartTrackingRequest } from '../api-types.js';
 import { ChoiceField, FieldRow } from '../form-fields.js';
-import { useActivityTypes } from './use-activity-types.js';
+import { selectableTypes, useActivityTypes } from './use-activity-types.js';
 
 /** What to track: the work item (unless the page is about one), comment, activity type, billable. */
 export function StartTrackingForm({ fixedWorkItemId, busy, onStart }: {
@@ -19,7 +19,7 @@ export function StartTrackingForm({ fixedWorkItemId, busy, onStart }: {
   const [activityTypeId, setActivityTypeId] = useState<string>();
   const [isBillable, setBillable] = useState(true);
   const workItemId = fixedWorkItemId ?? (/^\d+$/.test(workItemText.trim()) ? Number(workItemText.trim()) : undefined);
-  const types = activityTypes.data ?? [];
+  const types = selectableTypes(activityTypes.data);
   const chosenType = activityTypeId ?? types.find((type) => type.isDefault)?.id;
 
   return (

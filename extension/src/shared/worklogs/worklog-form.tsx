@@ -7,7 +7,7 @@ import { useState } from 'react';
 import type { NewWorklogRequest } from '../api-types.js';
 import { ChoiceField, FieldRow, NativeField } from '../form-fields.js';
 import { ActionError } from '../status-views.js';
-import { useActivityTypes } from '../tracking/use-activity-types.js';
+import { selectableTypes, useActivityTypes } from '../tracking/use-activity-types.js';
 import { useMounted } from '../use-mounted.js';
 import { toWorklogRequest, type WorklogFormValues } from './worklog-form-model.js';
 
@@ -25,7 +25,8 @@ export function WorklogForm({ initial, fixedWorkItemId, submitText, onSubmit, on
   const activityTypes = useActivityTypes();
   const mounted = useMounted();
   const set = (patch: Partial<WorklogFormValues>) => setValues((current) => ({ ...current, ...patch }));
-  const types = activityTypes.data ?? [];
+  // An edited worklog may keep a type deactivated since; new choices are the active ones.
+  const types = selectableTypes(activityTypes.data, initial.activityTypeId);
 
   const submit = async () => {
     const activityTypeId = values.activityTypeId ?? types.find((t) => t.isDefault)?.id;

@@ -5,6 +5,7 @@ import { useSession } from '../../shared/use-session.js';
 import { AboutSection } from './about-section.js';
 import { ActivityTypesSection } from './activity-types-section.js';
 import { ApiTokensSection } from './api-tokens-section.js';
+import { DeadLettersSection } from './dead-letters-section.js';
 import { MyNotificationsSection } from './my-notifications-section.js';
 import { RolesSection } from './roles-section.js';
 import { TrackingSettingsSection } from './tracking-settings-section.js';
@@ -23,8 +24,9 @@ export function SettingsPage() {
         </Notice>
       )}
       {admin && <TrackingSettingsSection />}
-      {admin && <ActivityTypesSection />}
+      <ActivityTypesSection canManage={admin} />
       {admin && <RolesSection currentUserId={session.data.user.id} />}
+      {admin && <DeadLettersSection />}
       <MyNotificationsSection />
       <ApiTokensSection />
       <AboutSection />

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+
+const name = z.string().trim().min(1, 'must not be empty').max(100);
+const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a color as #rrggbb');
+
+export const newActivityTypeBody = z.strictObject({ name, color, isDefault: z.boolean().optional() });
+export type NewActivityTypeInput = z.infer<typeof newActivityTypeBody>;
+
+export const activityTypePatchBody = z.strictObject({
+  name: name.optional(),
+  color: color.optional(),
+  isDefault: z.boolean().optional(),
+  isActive: z.boolean().optional(),
+});
+export type ActivityTypePatchInput = z.infer<typeof activityTypePatchBody>;
