@@ -6,35 +6,27 @@ import { useState } from 'react';
 import { useApi } from '../shared/api-context.js';
 import { FieldRow } from '../shared/form-fields.js';
 import { ActionError, Notice } from '../shared/status-views.js';
+import { useSubmit } from '../shared/use-submit.js';
 
 /** Activate a purchased subscription by the id the vendor sent. */
 export function ActivateForm({ onActivated }: { onActivated: () => void }) {
   const api = useApi();
   const [subscriptionId, setSubscriptionId] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
-  const [done, setDone] = useState<string>();
+  const { busy, error, done, submit, dismissError } = useSubmit();
 
-  const activate = async () => {
-    setBusy(true);
-    setError(undefined);
-    setDone(undefined);
-    try {
-      await api.activateSubscription({ subscriptionId: subscriptionId.trim() });
-      setDone(`Subscription ${subscriptionId.trim()} is now active for this organization.`);
+  const activate = () =>
+    submit(async () => {
+      const id = subscriptionId.trim();
+      await api.activateSubscription({ subscriptionId: id });
       setSubscriptionId('');
       onActivated();
-    } catch (cause) {
-      setError(cause);
-    } finally {
-      setBusy(false);
-    }
-  };
+      return `Subscription ${id} is now active for this organization.`;
+    });
 
   return (
     <Card className="th-section" titleProps={{ text: 'Activate a subscription' }}>
       <div className="flex-column flex-grow" data-testid="activate-subscription">
-        {error !== undefined && <ActionError error={error} onDismiss={() => setError(undefined)} />}
+        {error !== undefined && <ActionError error={error} onDismiss={dismissError} />}
         {done && <Notice>{done}</Notice>}
         <FieldRow>
           <FormItem label="Subscription id" className="th-field flex-grow">

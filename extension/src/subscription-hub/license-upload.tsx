@@ -1,24 +1,20 @@
 import { Card } from 'azure-devops-ui/Card';
-import { useState, type ChangeEvent } from 'react';
+import type { ChangeEvent } from 'react';
 import { useApi } from '../shared/api-context.js';
 import type { LicenseFileRequest } from '../shared/api-types.js';
 import { ActionError, Notice } from '../shared/status-views.js';
+import { useSubmit } from '../shared/use-submit.js';
 
 /** Offline activation: a license file signed by the vendor, sent as it is; the server checks the signature. */
 export function LicenseUpload({ onActivated }: { onActivated: () => void }) {
   const api = useApi();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
-  const [done, setDone] = useState<string>();
+  const { busy, error, done, submit, dismissError } = useSubmit();
 
   const upload = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     event.target.value = '';
     if (!file) return;
-    setBusy(true);
-    setError(undefined);
-    setDone(undefined);
-    try {
+    await submit(async () => {
       let license: LicenseFileRequest;
       try {
         license = JSON.parse(await file.text()) as LicenseFileRequest;
@@ -26,20 +22,16 @@ export function LicenseUpload({ onActivated }: { onActivated: () => void }) {
         throw new Error(`${file.name} is not a Timehub license file: it is not JSON.`);
       }
       await api.uploadLicense(license);
-      setDone(`The license in ${file.name} is active: ${license.seats} seats until ${new Date(license.expiry).toLocaleDateString()}.`);
       onActivated();
-    } catch (cause) {
-      setError(cause);
-    } finally {
-      setBusy(false);
-    }
+      return `The license in ${file.name} is active: ${license.seats} seats until ${new Date(license.expiry).toLocaleDateString()}.`;
+    });
   };
 
   return (
     <Card className="th-section" titleProps={{ text: 'Upload a license file' }}>
       <div className="flex-column flex-grow" data-testid="license-upload">
         <div className="th-muted th-section">For organizations that cannot activate online: the vendor sends a signed license file.</div>
-        {error !== undefined && <ActionError error={error} onDismiss={() => setError(undefined)} />}
+        {error !== undefined && <ActionError error={error} onDismiss={dismissError} />}
         {done && <Notice>{done}</Notice>}
         <label className="flex-row flex-center th-gap">
           <span>License file</span>
