@@ -14,11 +14,11 @@ async function main() {
   const devHost = await localDevHost(settings, app.ports.clock, log);
   const server = createLocalHost(app, routes, log, devHost);
   const worker = await composeWorker(app, settings, log);
-  server.listen(settings.PORT);
+  server.listen(settings.PORT, settings.HOST);
   await once(server, 'listening');
   worker?.start();
   const maintenance = startDailyMaintenance(app.ports, log);
-  console.log(`Timehub API on http://localhost:${settings.PORT}/api (OpenAPI: /api/openapi.json)`);
+  console.log(`Timehub API on http://localhost:${settings.PORT}/api (OpenAPI: /api/openapi.json), listening on ${settings.HOST} only`);
   if (devHost) console.log(`Timehub in a local Azure DevOps (dev host): http://localhost:${settings.PORT}/`);
   console.log(`Store: ${documentStoreKind(settings)}`);
   if (worker) console.log(`Queue worker: embedded, in the same SQLite file; emails go to ${outboxFolder(settings)}`);

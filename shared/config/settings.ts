@@ -36,6 +36,8 @@ const optionalText = z.string().trim().min(1).optional();
 /** Every setting Timehub reads; infra/ must set or deliberately leave each (test/infra checks it). */
 export const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65_535).default(7071),
+  /** The local host's interface: loopback only, since the dev host hands out tokens to anyone who asks. */
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('.data'),
   COSMOS_ENDPOINT: z.url().optional(),
   COSMOS_KEY: optionalText,

@@ -26,12 +26,17 @@ const csvIds = z
   .regex(/^\d+(,\d+)*$/, 'must be comma-separated work item ids, e.g. 1,2,3')
   .transform((s) => s.split(',').map(Number));
 
-export const worklogListQuery = z.strictObject({
-  $fromTimestamp: isoInstant.optional(),
-  $toTimestamp: isoInstant.optional(),
-  $workItemIds: csvIds.optional(),
-  $count: queryInt(1, MAX_PAGE).optional(),
-  $skip: queryInt(0, 1_000_000).optional(),
-  userId: userId.optional().describe("whose worklogs (the caller's when left out; others' need a role that may read them)"),
-});
+export const worklogListQuery = z
+  .strictObject({
+    $fromTimestamp: isoInstant.optional(),
+    $toTimestamp: isoInstant.optional(),
+    $workItemIds: csvIds.optional(),
+    $count: queryInt(1, MAX_PAGE).optional(),
+    $skip: queryInt(0, 1_000_000).optional(),
+    userId: userId.optional().describe("whose worklogs (the caller's when left out; others' need a role that may read them)"),
+  })
+  .refine((q) => !q.$fromTimestamp || !q.$toTimestamp || Date.parse(q.$fromTimestamp) <= Date.parse(q.$toTimestamp), {
+    message: '$fromTimestamp must not be after $toTimestamp',
+    path: ['$toTimestamp'],
+  });
 export type WorklogListQuery = z.infer<typeof worklogListQuery>;

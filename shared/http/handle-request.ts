@@ -1,10 +1,11 @@
 import type { z } from 'zod';
-import { AppError, badRequest, forbidden } from '../domain/errors.js';
+import { AppError, badRequest } from '../domain/errors.js';
 import { authenticate } from '../identity/authenticate.js';
 import { guardTimeWrite } from '../billing/write-gate.js';
 import { requirePermission, resolveMember, type Member } from '../roles/member-access.js';
 import { errorToHttp, invalidInput, type HttpOutput } from './http-errors.js';
 import type { AnyRoute, AppContext } from './route.js';
+import { assertHostOfOrg } from './org-host.js';
 import { requestScopedStore } from './request-scoped-store.js';
 import { createRouter } from './router.js';
 
@@ -59,11 +60,7 @@ async function run(shared: AppContext, route: AnyRoute, params: Record<string, s
 /** The caller with their role resolved from the store on every request (an uninstalled org answers 403). */
 async function memberOf(app: AppContext, route: AnyRoute, input: HttpInput): Promise<Member> {
   const caller = await authenticate(app.ports, app.auth, input.header('authorization'));
-  const host = input.header('host')?.split(':')[0]?.toLowerCase();
-  if (app.publicHostSuffix && host?.endsWith(app.publicHostSuffix)) {
-    const label = host.slice(0, -app.publicHostSuffix.length);
-    if (label !== caller.orgName.toLowerCase()) throw forbidden(`this token belongs to ${caller.orgName}, not ${label}`);
-  }
+  assertHostOfOrg(input.header('host'), app.publicHostSuffix, caller.orgName);
   const member = await resolveMember(app.ports, caller);
   if (route.access === 'admin') requirePermission(member.caller, 'org:manage');
   if (route.permission) requirePermission(member.caller, route.permission);

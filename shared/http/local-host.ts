@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type RequestListener, type Server }
 import { AppError } from '../domain/errors.js';
 import { createRequestHandler, type HttpInput, type Log } from './handle-request.js';
 import { errorToHttp, type HttpOutput } from './http-errors.js';
+import { answerMalformedRequest } from './malformed-request.js';
 import type { AnyRoute, AppContext } from './route.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -13,7 +14,7 @@ const PREFIX = '/api';
  */
 export function createLocalHost(app: AppContext, routes: readonly AnyRoute[], log: Log, outsideApi?: RequestListener): Server {
   const handle = createRequestHandler(app, routes, log);
-  return createServer((req, res) => {
+  const server = createServer((req, res) => {
     const started = performance.now();
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (outsideApi && url.pathname !== PREFIX && !url.pathname.startsWith(`${PREFIX}/`)) {
@@ -26,6 +27,8 @@ export function createLocalHost(app: AppContext, routes: readonly AnyRoute[], lo
       log(`${req.method} ${url.pathname}${url.search} ${out.status} ${(performance.now() - started).toFixed(1)}ms`);
     });
   });
+  server.on('clientError', answerMalformedRequest);
+  return server;
 }
 
 async function answer(req: IncomingMessage, url: URL, handle: (input: HttpInput) => Promise<HttpOutput>, log: Log) {

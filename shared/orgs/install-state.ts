@@ -1,25 +1,43 @@
+import { unprocessable } from '../domain/errors.js';
 import { addSeconds, isoSeconds } from '../domain/time.js';
+import type { UninstallInput } from '../contracts/orgs.js';
 import type { Caller } from '../identity/caller.js';
 import type { Stored } from '../ports/document-store.js';
 import type { Ports } from '../ports/index.js';
 import { stopOrgTrackers } from '../tracking/stop-org-trackers.js';
+import { readUserState } from '../worklogs/user-ledger.js';
 import { changeOrganization, installStateOf } from './org-lifecycle.js';
 import type { OrganizationDoc } from './organization.js';
-import { RETENTION_SECONDS, applyRetention } from './retention.js';
+import { RETENTION_SECONDS, applyRetention, userPartitions } from './retention.js';
 
 /**
  * Uninstall: the org is marked first, so that requests stop at once (403 org.uninstalled),
  * then its running trackers are stopped (worklog written, timer cancelled), then every
  * document of the org gets its 365-day TTL. Running it again finishes the job.
  */
-export async function uninstallOrganization(ports: Pick<Ports, 'store' | 'clock' | 'queue' | 'newId'>, caller: Caller) {
+export async function uninstallOrganization(ports: Pick<Ports, 'store' | 'clock' | 'queue' | 'newId'>, caller: Caller, input: UninstallInput) {
+  if (input.confirm.trim().toLowerCase() !== caller.orgName.toLowerCase()) {
+    throw unprocessable('org.confirm_mismatch', `to uninstall, send confirm: "${caller.orgName}" (the organization's name); nothing was changed`);
+  }
   const now = ports.clock.now();
+  if (input.dryRun) return uninstallPreview(ports, caller, now);
   const org = await changeOrganization(ports, caller.orgId, (current) =>
     installStateOf(current) === 'uninstalled' ? undefined : { ...current, installState: 'uninstalled', uninstalledTimestamp: isoSeconds(now) },
   );
   await stopOrgTrackers(ports, caller.orgId);
   await applyRetention(ports, caller.orgId, 'retain');
   return uninstallView(org);
+}
+
+/** What an uninstall would do now: nothing is changed. */
+async function uninstallPreview(ports: Pick<Ports, 'store'>, caller: Caller, now: Date) {
+  const partitions = await userPartitions(ports, caller.orgId);
+  const states = await Promise.all(partitions.map((pk) => readUserState(ports.store, caller.orgId, pk.slice(caller.orgId.length + 1))));
+  return {
+    dryRun: true,
+    runningTrackersToStop: states.filter((state) => state?.tracker).length,
+    dataKeptUntil: isoSeconds(addSeconds(now, RETENTION_SECONDS)),
+  };
 }
 
 export function uninstallView(org: OrganizationDoc) {

@@ -36,7 +36,7 @@ describe('subscriptions and the org lifecycle on Cosmos DB', () => {
     expect((await alice('GET', '/rest/users/roles')).body.data.map((u: { role: string }) => u.role)).toEqual(['administrator', 'member']);
     expect((await alice('POST', '/subscription/license', aLicense({ seats: 4 }))).body.data.seats.licensed).toBe(4);
 
-    expect((await alice('POST', '/orgs/uninstall')).status).toBe(200);
+    expect((await alice('POST', '/orgs/uninstall', { confirm: 'fabrikam' })).status).toBe(200);
     const worklog = (await api.store.query<Document>('worklogs', { partition: { crossPartition: true }, where: [{ field: 'type', op: '=', value: 'worklog' }] }))[0];
     expect(worklog?.ttl).toBe(365 * 86_400);
     expect((await bob('GET', '/rest/workLogs')).status).toBe(403);

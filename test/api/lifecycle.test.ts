@@ -36,7 +36,7 @@ async function fabrikamDocuments() {
 
 describe('POST /api/orgs/uninstall', () => {
   it('keeps every document of the org for 365 days, and requests stop at once', async () => {
-    const res = await alice('POST', '/orgs/uninstall');
+    const res = await alice('POST', '/orgs/uninstall', { confirm: 'fabrikam' });
     expect(res.status).toBe(200);
     expect(res.body.data).toEqual({ installState: 'uninstalled', uninstalledTimestamp: T0, dataKeptUntil: at(T0, 365 * DAY) });
 
@@ -53,14 +53,38 @@ describe('POST /api/orgs/uninstall', () => {
   });
 
   it('answers 403 to a member and leaves the org alone', async () => {
-    expect((await bob('POST', '/orgs/uninstall')).status).toBe(403);
+    expect((await bob('POST', '/orgs/uninstall', { confirm: 'fabrikam' })).status).toBe(403);
     expect((await bob('GET', '/rest/workLogs')).body.data).toHaveLength(3);
+  });
+
+  it.each([
+    ['no body', undefined, 400],
+    ['the flags of a careless script', { dryRun: true, confirm: false }, 400],
+    ['an unknown key', { confirm: 'fabrikam', force: true }, 400],
+    ["another organization's name", { confirm: 'contoso' }, 422],
+  ])('refuses %s and changes nothing', async (_what, body, status) => {
+    const before = await fabrikamDocuments();
+    const res = await alice('POST', '/orgs/uninstall', body);
+    expect(res.status).toBe(status);
+    expect(res.body.error?.message).toMatch(/confirm|body/);
+    expect(await fabrikamDocuments()).toEqual(before);
+    expect((await bob('GET', '/rest/workLogs')).status).toBe(200);
+  });
+
+  it('a dry run says what would happen and changes nothing', async () => {
+    api.clock.advance(45 * 60_000);
+    expect((await bob('POST', '/tracking/client/startTracking', { workItemId: 3 })).status).toBe(200);
+    const before = await fabrikamDocuments();
+    const res = await alice('POST', '/orgs/uninstall', { confirm: 'Fabrikam', dryRun: true });
+    expect(res.status).toBe(200);
+    expect(res.body.data).toEqual({ dryRun: true, runningTrackersToStop: 1, dataKeptUntil: at(T0, 365 * DAY + 45 * 60_000) });
+    expect(await fabrikamDocuments()).toEqual(before);
   });
 
   it('leaves other organizations alone', async () => {
     const contoso = client(api, await api.signIn('contoso', 'bob'));
     await contoso('POST', '/rest/workLogs', aWorklog());
-    await alice('POST', '/orgs/uninstall');
+    await alice('POST', '/orgs/uninstall', { confirm: 'fabrikam' });
     expect((await contoso('GET', '/rest/workLogs')).body.data).toHaveLength(1);
   });
 });
@@ -68,7 +92,7 @@ describe('POST /api/orgs/uninstall', () => {
 describe('a session within 365 days', () => {
   it('reinstalls the org with all its data, and each document gets its own TTL back', async () => {
     const before = (await bob('GET', '/rest/workLogs')).body.data;
-    await alice('POST', '/orgs/uninstall');
+    await alice('POST', '/orgs/uninstall', { confirm: 'fabrikam' });
     api.clock.advance(364 * DAY);
     const back = client(api, await api.signIn('fabrikam', 'bob'));
     expect((await back('GET', '/rest/workLogs')).body.data).toEqual(before);
@@ -87,7 +111,7 @@ describe('a session within 365 days', () => {
 
 describe('after 365 days', () => {
   it('the data is gone: the store expires it, and the worker purges it from the file', async () => {
-    await alice('POST', '/orgs/uninstall');
+    await alice('POST', '/orgs/uninstall', { confirm: 'fabrikam' });
     api.clock.advance(365 * DAY + 1000);
     expect(await fabrikamDocuments()).toEqual([]);
     const swept = await runRetentionMaintenance(api.app.ports);
@@ -100,7 +124,7 @@ describe('after 365 days', () => {
   });
 
   it('maintenance gives a document written after the uninstall sweep its TTL too', async () => {
-    await alice('POST', '/orgs/uninstall');
+    await alice('POST', '/orgs/uninstall', { confirm: 'fabrikam' });
     await api.store.create('worklogs', { id: 'late', pk: `${FABRIKAM}:late-user`, type: 'userState', schemaVersion: 1, orgId: FABRIKAM, userId: 'late-user' });
     expect((await runRetentionMaintenance(api.app.ports)).documentsRetained).toBe(1);
     expect((await api.store.read('worklogs', `${FABRIKAM}:late-user`, 'late'))?.ttl).toBe(RETENTION_SECONDS);

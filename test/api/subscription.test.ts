@@ -60,7 +60,7 @@ describe('the trial', () => {
 
   it('does not start again when the org is uninstalled and installed again', async () => {
     await travel(20 * DAY);
-    expect((await alice('POST', '/orgs/uninstall')).status).toBe(200);
+    expect((await alice('POST', '/orgs/uninstall', { confirm: 'fabrikam' })).status).toBe(200);
     await travel(DAY);
     expect(await subscription()).toMatchObject({ status: 'trial', trialDaysLeft: 7 });
   });

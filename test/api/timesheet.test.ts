@@ -115,6 +115,7 @@ describe('GET /api/timesheet', () => {
     ['from after to', '?from=2025-01-12&to=2025-01-06', 'from must not be after to'],
     ['a day that is not a date', '?from=2025-01-06&to=2025-02-30', 'query.to'],
     ['a missing end', '?from=2025-01-06', 'query.to'],
+    ['the year 0', '?from=0000-01-01&to=0000-01-07', 'between 1970-01-01 and 2099-12-31'],
     ['a timestamp for a day', '?from=2025-01-06T00:00:00Z&to=2025-01-12', 'query.from'],
   ])('answers 400 to %s', async (_case, query, mentions) => {
     const res = await timesheet(query);

@@ -41,7 +41,7 @@ const mails = () => { try { return readdirSync(api.outbox).filter((f) => f.endsW
 describe('uninstall with a running tracker', () => {
   it('stops it with the reason and one worklog; a reinstall finds the worklog and nothing running', async () => {
     await passTime(30 * SECOND);
-    expect((await alice('POST', '/orgs/uninstall')).status).toBe(200);
+    expect((await alice('POST', '/orgs/uninstall', { confirm: 'fabrikam' })).status).toBe(200);
     expect((await readUserState(api.store, FABRIKAM, bobId))?.tracker).toBeNull();
     expect(await storedWorklogs()).toEqual([expect.objectContaining({ length: 30, stopReason: UNINSTALLED, ttl: expect.any(Number) })]);
 
@@ -58,7 +58,7 @@ describe('uninstall with a running tracker', () => {
   it('a timer that still fires afterwards writes nothing and mails nothing', async () => {
     const tracker = (await readUserState(api.store, FABRIKAM, bobId))!.tracker!;
     await passTime(20 * SECOND);
-    await alice('POST', '/orgs/uninstall');
+    await alice('POST', '/orgs/uninstall', { confirm: 'fabrikam' });
     const before = await readUserState(api.store, FABRIKAM, bobId);
     const body = { orgId: FABRIKAM, userId: bobId, trackerId: tracker.id, at: tracker.scheduled!.at };
     await api.app.ports.queue.send(TIMER_QUEUE, { messageId: 'late-timer', body });

@@ -101,6 +101,18 @@ describe('GET /api/rest/workLogs', () => {
     expect(await times(`$fromTimestamp=${at(T0, -2 * DAY)}&$toTimestamp=${T0}`)).toEqual([at(T0, -2 * DAY), at(T0, -DAY)]);
   });
 
+  it.each([
+    ['a $fromTimestamp after $toTimestamp', `$fromTimestamp=${at(T0, HOUR)}&$toTimestamp=${T0}`, '$fromTimestamp must not be after $toTimestamp'],
+    ['a $toTimestamp in the year 9999', '$toTimestamp=9999-12-31T00:00:00Z', 'query.$toTimestamp'],
+    ['a $fromTimestamp in the year 0', '$fromTimestamp=0000-01-01T00:00:00Z', 'between 1970-01-01 and 2099-12-31'],
+  ])('answers 400 to %s', async (_case, query, mentions) => {
+    for (const path of ['/rest/workLogs', '/rest/workLogs/all']) {
+      const res = await client(api, await api.signIn('fabrikam', 'alice'))('GET', `${path}?${query}`);
+      expect(res.status).toBe(400);
+      expect(res.body.error?.message).toContain(mentions);
+    }
+  });
+
   it('filters by work item ids and pages with $count and $skip', async () => {
     const items = (await bob('GET', '/rest/workLogs?$workItemIds=1,3')).body.data.map((w: { workItemId: number }) => w.workItemId);
     expect(items).toEqual([1, 3, 1]);
@@ -226,6 +238,9 @@ describe('bad input leaves the store unchanged', () => {
     ['a wrong type in a batch item', 'POST', '/rest/workLogs/batch', JSON.stringify([aWorklog(), { ...aWorklog(), workItemId: 'x' }]), 400, 'request.invalid', 'body.1.workItemId'],
     ['malformed JSON in a patch', 'PATCH', '/rest/workLogs/{id}', '{length: 5}', 400, 'request.malformed_json', 'not valid JSON'],
     ['a wrong type in a patch', 'PATCH', '/rest/workLogs/{id}', JSON.stringify({ length: true }), 400, 'request.invalid', 'body.length'],
+    ['a worklog in the year 0', 'POST', '/rest/workLogs', JSON.stringify(aWorklog({ timestamp: '0000-01-01T00:00:00Z' })), 400, 'request.invalid', 'between 1970-01-01 and 2099-12-31'],
+    ['a worklog in 2100', 'POST', '/rest/workLogs/batch', JSON.stringify([aWorklog({ timestamp: '2100-01-01T00:00:00+00:00' })]), 400, 'request.invalid', 'body.0.timestamp'],
+    ['a day before 1970 in a patch', 'PATCH', '/rest/workLogs/{id}', JSON.stringify({ timestamp: '1969-12-31T23:59:59Z' }), 400, 'request.invalid', 'body.timestamp'],
     ['a body over 1 MB', 'POST', '/rest/workLogs', JSON.stringify({ ...aWorklog(), comment: 'x'.repeat(1024 * 1024) }), 413, 'request.too_large', '1048576'],
     ['a body of 20 MB', 'POST', '/rest/workLogs', 'x'.repeat(20 * 1024 * 1024), 413, 'request.too_large', '1048576'],
   ])('answers %s with the documented status and message', async (_case, method, path, body, status, code, mentions) => {

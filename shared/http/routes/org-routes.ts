@@ -1,3 +1,4 @@
+import { uninstallBody } from '../../contracts/orgs.js';
 import { roleAssignmentBody } from '../../contracts/roles.js';
 import { aboutView } from '../../orgs/about.js';
 import { uninstallOrganization } from '../../orgs/install-state.js';
@@ -13,8 +14,9 @@ export const orgRoutes = [
   }),
   defineRoute({
     name: 'uninstallOrganization', method: 'POST', path: '/orgs/uninstall', access: 'admin', tag: 'Organization',
-    summary: 'Mark the organization uninstalled: its data is kept for 365 days; a sign-in within them reinstalls it',
-    handle: ({ app, caller }) => uninstallOrganization(app.ports, caller),
+    summary: "Mark the organization uninstalled (confirm: the organization's name): its data is kept for 365 days; a sign-in within them reinstalls it",
+    body: uninstallBody,
+    handle: ({ app, caller, body }) => uninstallOrganization(app.ports, caller, body),
   }),
   defineRoute({
     name: 'listUserRoles', method: 'GET', path: '/rest/users/roles', access: 'admin', tag: 'Organization',

@@ -46,6 +46,7 @@ export const ROLE_DEFINITIONS: Record<RoleNeed, { name: string; guid: string; as
 /** Settings of shared/config/settings.ts that Azure deliberately does not set, and why. */
 export const NOT_SET_IN_AZURE: Record<string, string> = {
   PORT: 'it is the local host\'s port',
+  HOST: 'it is the interface the local host listens on',
   DATA_DIR: 'it is the embedded SQLite store\'s folder',
   COSMOS_KEY: 'Cosmos DB has local auth disabled: the app signs in with its identity',
   LOCAL_DEVOPS_SECRET: 'it signs tokens of the seeded local directory only',
