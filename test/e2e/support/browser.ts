@@ -1,11 +1,10 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { findBrowser, type BrowserSearch } from './find-browser.js';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-/** Debian's Chromium, headless, with the flags that keep it quiet and offline. */
-export function launchBrowser(): Promise<Browser> {
+/** The browser findBrowser picks, headless, with the flags that keep it quiet and offline. */
+export async function launchBrowser(search?: BrowserSearch): Promise<Browser> {
   return chromium.launch({
-    executablePath: CHROMIUM_PATH,
+    executablePath: (await findBrowser(search)).path,
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
