@@ -5,20 +5,21 @@ import type { Ports } from '../ports/index.js';
 import { stopOrgTrackers } from '../tracking/stop-org-trackers.js';
 import { changeOrganization, installStateOf } from './org-lifecycle.js';
 import type { OrganizationDoc } from './organization.js';
-import { RETENTION_SECONDS, applyRetention } from './retention.js';
+import { restoreOrgData, retainOrgData } from './org-retention.js';
+import { RETENTION_SECONDS } from './retention.js';
 
 /**
  * Uninstall: the org is marked first, so that requests stop at once (403 org.uninstalled),
- * then its running trackers are stopped (worklog written, timer cancelled), then every
- * document of the org gets its 365-day TTL. Running it again finishes the job.
+ * then its running trackers are stopped (worklog written, timer cancelled), then all the
+ * org's data, in every container, is kept for 365 days. Running it again finishes the job.
  */
-export async function uninstallOrganization(ports: Pick<Ports, 'store' | 'clock' | 'queue' | 'newId'>, caller: Caller) {
+export async function uninstallOrganization(ports: Pick<Ports, 'store' | 'clock' | 'queue' | 'mailer' | 'newId'>, caller: Caller) {
   const now = ports.clock.now();
   const org = await changeOrganization(ports, caller.orgId, (current) =>
     installStateOf(current) === 'uninstalled' ? undefined : { ...current, installState: 'uninstalled', uninstalledTimestamp: isoSeconds(now) },
   );
   await stopOrgTrackers(ports, caller.orgId);
-  await applyRetention(ports, caller.orgId, 'retain');
+  await retainOrgData(ports, caller.orgId, org.uninstalledTimestamp ?? isoSeconds(now));
   return uninstallView(org);
 }
 
@@ -32,8 +33,8 @@ export function uninstallView(org: OrganizationDoc) {
 }
 
 /** Reinstall: every document gets its own TTL back, then the org is marked installed again. */
-export async function reinstallOrganization(ports: Pick<Ports, 'store'>, org: Stored<OrganizationDoc>) {
-  await applyRetention(ports, org.orgId, 'restore');
+export async function reinstallOrganization(ports: Pick<Ports, 'store' | 'queue' | 'mailer'>, org: Stored<OrganizationDoc>) {
+  await restoreOrgData(ports, org.orgId);
   return changeOrganization(ports, org.orgId, (current) =>
     installStateOf(current) === 'installed' ? undefined : { ...current, installState: 'installed', uninstalledTimestamp: null },
   );
