@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SqliteMessageQueue } from '../../shared/adapters/local-queue/sqlite-message-queue.js';
 import { SqliteDocumentStore } from '../../shared/adapters/sqlite/sqlite-document-store.js';
+import { SQLITE_SCHEMA_VERSION } from '../../shared/adapters/sqlite/sqlite-schema.js';
 import { DEFAULT_TRACKING_POLICY } from '../../shared/domain/activity-check.js';
 import { client, startTestApi, type TestApi } from '../support/api-server.js';
 import { MutableClock } from '../support/mutable-clock.js';
@@ -37,7 +38,7 @@ describe('a data folder from release 0.1.0', () => {
     const before = fileSummary(file);
     expect(before.userVersion).toBe(0);
     await open();
-    expect(fileSummary(file)).toEqual({ ...before, userVersion: 3 });
+    expect(fileSummary(file)).toEqual({ ...before, userVersion: SQLITE_SCHEMA_VERSION });
     expect(await api!.app.ports.queue.deadLetters()).toHaveLength(2);
     const bob = client(api!, await api!.signIn('fabrikam', 'bob'));
     expect((await bob('GET', `/rest/workLogs?$fromTimestamp=${at(T0, -7 * 24 * HOUR)}`)).body.data).toHaveLength(3);
@@ -90,7 +91,7 @@ describe('a data folder from a newer release', () => {
     newer.close();
     const before = fileSummary(file);
     const clock = new MutableClock(T0);
-    expect(() => new SqliteDocumentStore(file, clock)).toThrow(/schema version 99, newer than this release knows \(3\)/);
+    expect(() => new SqliteDocumentStore(file, clock)).toThrow(`schema version 99, newer than this release knows (${SQLITE_SCHEMA_VERSION})`);
     expect(() => new SqliteMessageQueue(file, clock)).toThrow(/written by a newer Timehub/);
     expect(fileSummary(file)).toEqual(before);
   });

@@ -43,9 +43,10 @@ export class SchemaTooNewError extends Error {
 /**
  * Brings the file to the current schema version at start, in one write transaction, so
  * that two processes opening it at once migrate it once. A file from a newer release is
- * refused before anything is written.
+ * refused before any table is touched.
  */
-export function migrateSchema(db: Database.Database, migrations: readonly SchemaMigration[] = SQLITE_MIGRATIONS): number {
+export function migrateSchema(db: Database.Database): number {
+  const migrations = SQLITE_MIGRATIONS;
   migrations.forEach((migration, index) => {
     if (migration.version !== index + 1) throw new Error(`migration ${migration.description} is out of order`);
   });
