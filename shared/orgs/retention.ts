@@ -13,9 +13,12 @@ export const retentionEnd = (uninstalledTimestamp: string) => new Date(Date.pars
 /** 'restore' on reinstall; otherwise every document is kept until `until`, counted from `now`. */
 export type RetentionMode = { until: Date; now: Date } | 'restore';
 
-/** Written on each document at uninstall, so that a reinstall can put back its own TTL. */
+/**
+ * Written on each document at uninstall, so that a reinstall can put back its own TTL, and
+ * a later write (a billing event on the org's subscription) keeps the end (`keptUntil`).
+ */
 interface Retained {
-  uninstallRetention?: { previousTtl: number | null };
+  uninstallRetention?: { previousTtl: number | null; keptUntil?: string };
 }
 
 type RetainableDoc = Document & Retained;
@@ -74,7 +77,7 @@ async function rewrite(ports: Pick<Ports, 'store'>, container: ContainerName, pk
   let changed = 0;
   for (let attempt = 0; pending.length > 0; attempt++) {
     const operations: BatchOperation[] = pending.flatMap((doc) => {
-      const next = mode === 'restore' ? restored(doc) : retained(doc, secondsUntil(mode));
+      const next = mode === 'restore' ? restored(doc) : retained(doc, mode.until, secondsUntil(mode));
       return next ? [{ op: 'replace' as const, doc: next, ifMatch: doc._etag }] : [];
     });
     const room = ports.store.maxBatchOperations;
@@ -98,10 +101,22 @@ async function rewrite(ports: Pick<Ports, 'store'>, container: ContainerName, pk
 /** Whole seconds left, at least 1: a TTL of 0 is not a TTL in Cosmos. */
 const secondsUntil = ({ until, now }: { until: Date; now: Date }) => Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
 
-function retained(doc: Stored<RetainableDoc>, secondsLeft: number): RetainableDoc | undefined {
+function retained(doc: Stored<RetainableDoc>, until: Date, secondsLeft: number): RetainableDoc | undefined {
   if (doc.uninstallRetention) return undefined;
   const previousTtl = doc.ttl ?? null;
-  return { ...withoutEtag(doc), uninstallRetention: { previousTtl }, ttl: Math.min(previousTtl ?? Infinity, secondsLeft) };
+  const uninstallRetention = { previousTtl, keptUntil: until.toISOString() };
+  return { ...withoutEtag(doc), uninstallRetention, ttl: Math.min(previousTtl ?? Infinity, secondsLeft) };
+}
+
+/**
+ * A TTL counts from the document's last write: a retained document written again (a
+ * billing event on a subscription the org activated) gets the TTL that still ends it at
+ * the uninstall's end. Any other document is returned as it is.
+ */
+export function keepingRetentionEnd<T extends Document>(doc: T, now: Date): T {
+  const keptUntil = (doc as T & Retained).uninstallRetention?.keptUntil;
+  if (keptUntil === undefined) return doc;
+  return { ...doc, ttl: Math.min(doc.ttl ?? Infinity, secondsUntil({ until: new Date(keptUntil), now })) };
 }
 
 function restored(doc: Stored<RetainableDoc>): RetainableDoc | undefined {

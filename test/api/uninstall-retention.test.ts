@@ -6,7 +6,7 @@ import { findSeedOrganization } from '../../shared/adapters/devops/local-seed.js
 import type { SqliteMessageQueue } from '../../shared/adapters/local-queue/sqlite-message-queue.js';
 import { runRetentionMaintenance } from '../../shared/orgs/retention-maintenance.js';
 import { client, startTestApi, type OrgName, type TestApi } from '../support/api-server.js';
-import { postBillingEvent, subscriptionCreated } from '../support/billing-builder.js';
+import { postBillingEvent, subscriptionCancelled, subscriptionCreated } from '../support/billing-builder.js';
 import { MutableClock } from '../support/mutable-clock.js';
 import { aTrackingPolicy } from '../support/tracking-policy-builder.js';
 import { DAY, MINUTE, SECOND, T0 } from '../support/worklog-builder.js';
@@ -103,6 +103,17 @@ describe('the uninstall clock', () => {
     expect(await whatIsLeft('fabrikam')).toEqual(nothing);
     expect(await whatIsLeft('contoso')).toEqual(everything);
     expect(swept).toMatchObject({ messagesPurged: 2, mailPurged: 1 });
+  });
+
+  it("is not restarted by a billing event on the org's subscription after the uninstall", async () => {
+    const alice = await orgWithDataEverywhere('fabrikam');
+    const uninstalled = await uninstall(alice);
+    api.clock.set(new Date(uninstalled + 200 * DAY));
+    expect((await postBillingEvent(api, subscriptionCancelled('sub-fabrikam'))).status).toBe(200);
+    api.clock.set(new Date(uninstalled + KEPT - MINUTE));
+    expect(await api.store.read('subscriptions', 'sub-fabrikam', 'subscription')).toMatchObject({ cancelled: true });
+    api.clock.set(new Date(uninstalled + KEPT + MINUTE));
+    expect(await api.store.read('subscriptions', 'sub-fabrikam', 'subscription')).toBeUndefined();
   });
 
   it('is stopped by a reinstall within the window, which keeps everything, and a later uninstall starts it again', async () => {
