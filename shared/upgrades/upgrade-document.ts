@@ -1,9 +1,10 @@
 import type { Document } from '../ports/document-store.js';
 import { upgradeWith, type DocumentUpgrades } from './document-upgrades.js';
 import { organizationUpgrades } from './organization-upgrades.js';
+import { worklogUpgrades } from './worklog-upgrades.js';
 
-/** Every document type that has been written in more than one shape. */
-const REGISTRY: ReadonlyMap<string, DocumentUpgrades> = new Map([organizationUpgrades].map((u) => [u.type, u]));
+/** Every document type that has been written in more than one shape (a new one is added here once). */
+const REGISTRY: ReadonlyMap<string, DocumentUpgrades> = new Map([organizationUpgrades, worklogUpgrades].map((u) => [u.type, u]));
 
 /** The document as this release writes it (readers upgrade older versions, see DESIGN.md). */
 export function upgradeDocument<T extends Document>(doc: T): T {

@@ -26,11 +26,13 @@ afterAll(async () => {
 });
 
 describe('documents of release 0.1.0 on Cosmos DB', () => {
-  it('read back upgraded: the organizations as version 2, every other document as stored', async () => {
+  it('read back upgraded: organizations and worklogs as version 2, every other document as stored', async () => {
     for (const { container, doc } of RELEASE_0_1_0.documents) {
       const read = await api.store.read(container, doc.pk, doc.id);
       if (doc.type === 'organization') {
         expect(read).toMatchObject({ schemaVersion: 2, installState: 'installed', uninstalledTimestamp: null, trialStartTimestamp: doc.createdTimestamp });
+      } else if (doc.type === 'worklog') {
+        expect(read).toEqual({ ...doc, schemaVersion: 2, stopReason: doc.stopReason ?? null, _etag: expect.any(String) });
       } else {
         expect(read, `${container}/${doc.id}`).toMatchObject(doc);
       }

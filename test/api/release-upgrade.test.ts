@@ -46,18 +46,20 @@ describe('a data folder from release 0.1.0', () => {
     expect((await bob('GET', '/settings/tracking')).body.data).toMatchObject({ maxTrackLengthHours: 8 });
     expect((await bob('GET', '/subscription')).body.data).toMatchObject({ status: 'active', seats: { licensed: 5 } });
     const contosoBob = client(api!, await api!.signIn('contoso', 'bob'));
+    expect((await contosoBob('GET', `/rest/workLogs?$fromTimestamp=${at(T0, -7 * 24 * HOUR)}`)).body.data).toEqual([expect.objectContaining({ length: 1800 })]);
     const types = (await contosoBob('GET', '/rest/activityTypes')).body.data as { isActive: boolean }[];
     expect(types).toHaveLength(6);
     expect(types.every((type) => type.isActive)).toBe(true);
     expect((await contosoBob('GET', '/settings/tracking')).body.data).toEqual(DEFAULT_TRACKING_POLICY);
   });
 
-  it('reads every document back, the organizations upgraded to version 2 and the rest as stored', async () => {
+  it('reads every document back, organizations and worklogs upgraded to version 2 and the rest as stored', async () => {
     const { store } = await open();
     for (const { container, doc } of RELEASE_0_1_0.documents) {
       const read = await store.read(container, doc.pk, doc.id);
       if (doc.type === 'organization') continue;
-      expect(read, `${container}/${doc.pk}/${doc.id}`).toEqual({ ...doc, _etag: expect.any(String) });
+      const expected = doc.type === 'worklog' ? { ...doc, schemaVersion: 2, stopReason: doc.stopReason ?? null } : doc;
+      expect(read, `${container}/${doc.pk}/${doc.id}`).toEqual({ ...expected, _etag: expect.any(String) });
     }
     const contoso = await store.read('orgs', CONTOSO, 'organization');
     expect(contoso).toEqual({

@@ -38,8 +38,14 @@ describe('document upgrades', () => {
     expect(upgradeDocument(current)).toBe(current);
     const newer = { ...oldestOrganization, schemaVersion: 7 };
     expect(upgradeDocument(newer)).toBe(newer);
-    const worklog = { id: 'w', pk: 'p', type: 'worklog', schemaVersion: 1 };
-    expect(upgradeDocument(worklog)).toBe(worklog);
+    const probe = { id: 'p', pk: 'p', type: 'probe', schemaVersion: 1 };
+    expect(upgradeDocument(probe)).toBe(probe);
+  });
+
+  it('gives a version 1 worklog without a stop reason none, and keeps one it has', () => {
+    const worklog = { id: 'w', pk: 'p', type: 'worklog', schemaVersion: 1, length: 60 };
+    expect(upgradeDocument(worklog)).toEqual({ ...worklog, schemaVersion: 2, stopReason: null });
+    expect(upgradeDocument({ ...worklog, stopReason: 'Track length exceeded' })).toMatchObject({ schemaVersion: 2, stopReason: 'Track length exceeded' });
   });
 
   it('runs each step from the stored version on in order', () => {
