@@ -9,13 +9,15 @@ import type { AuthSettings } from './identity/auth-settings.js';
 import { systemClock, type Clock } from './ports/clock.js';
 import type { DevOpsDirectory, DocumentStore, Mailer, MessageQueue, Ports } from './ports/index.js';
 import type { DeliveredMessage } from './ports/message-queue.js';
+import { upgradingDocumentStore } from './upgrades/upgrading-document-store.js';
 
 /** The composition root: picks one adapter per port from the settings. */
 export async function composeApp(settings: Settings, overrides: Partial<Ports> = {}): Promise<AppContext> {
   const clock: Clock = overrides.clock ?? systemClock;
   const ports: Ports = {
     clock,
-    store: overrides.store ?? (await documentStore(settings, clock)),
+    // Readers upgrade older documents, whichever store runs (DESIGN.md, data rules).
+    store: upgradingDocumentStore(overrides.store ?? (await documentStore(settings, clock))),
     directory: overrides.directory ?? (await devOpsDirectory(settings)),
     queue: overrides.queue ?? (await messageQueue(settings, clock)),
     mailer: overrides.mailer ?? (await mailer(settings)),

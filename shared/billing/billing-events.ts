@@ -5,6 +5,7 @@ import { billingEventBody, type BillingEvent } from '../contracts/billing.js';
 import { StoreConflictError, StorePreconditionError, type BatchOperation, type Document } from '../ports/document-store.js';
 import type { Ports } from '../ports/index.js';
 import { withoutEtag } from '../orgs/conditional-update.js';
+import { keepingRetentionEnd } from '../orgs/retention.js';
 import type { BillingSettings } from './billing-settings.js';
 import { VENDOR_RECORD_ID, readVendorSubscription, type VendorSubscriptionDoc } from './vendor-subscriptions.js';
 
@@ -71,7 +72,7 @@ async function applyEvent(ports: Pick<Ports, 'store' | 'clock'>, event: BillingE
       applied: next !== undefined, ttl: KEEP_EVENT_IDS_SECONDS,
     };
     const operations: BatchOperation[] = [{ op: 'create', doc: remembered }];
-    if (next) operations.push(record ? { op: 'replace', doc: next, ifMatch: record._etag } : { op: 'create', doc: next });
+    if (next) operations.push(record ? { op: 'replace', doc: keepingRetentionEnd(next, ports.clock.now()), ifMatch: record._etag } : { op: 'create', doc: next });
     try {
       await ports.store.batch('subscriptions', pk, operations);
       return { eventId: event.id, subscriptionId: pk, applied: next !== undefined };

@@ -25,7 +25,7 @@ export async function sendStopNotice(ports: Ports, appBaseUrl: string, message: 
   const worklog = fromDoc(doc);
   const org = await ports.store.read<Document & { name: string }>('orgs', notice.orgId, 'organization');
   const [workItem] = worklog.workItemId !== null && org ? await ports.directory.workItems(org.name, [worklog.workItemId]) : [];
-  await ports.mailer.send(stopNoticeMail(worklog, workItem?.title ?? null, appBaseUrl));
+  await ports.mailer.send({ ...stopNoticeMail(worklog, workItem?.title ?? null, appBaseUrl), orgId: notice.orgId });
   try {
     await ports.store.create<NoticeSentDoc>('worklogs', {
       id: sentId, pk, type: 'noticeSent', schemaVersion: 1, sentTimestamp: ports.clock.now().toISOString(), ttl: 90 * 86_400,

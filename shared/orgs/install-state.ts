@@ -8,14 +8,15 @@ import { stopOrgTrackers } from '../tracking/stop-org-trackers.js';
 import { readUserState } from '../worklogs/user-ledger.js';
 import { changeOrganization, installStateOf } from './org-lifecycle.js';
 import type { OrganizationDoc } from './organization.js';
-import { RETENTION_SECONDS, applyRetention, userPartitions } from './retention.js';
+import { restoreOrgData, retainOrgData } from './org-retention.js';
+import { RETENTION_SECONDS, userPartitions } from './retention.js';
 
 /**
  * Uninstall: the org is marked first, so that requests stop at once (403 org.uninstalled),
- * then its running trackers are stopped (worklog written, timer cancelled), then every
- * document of the org gets its 365-day TTL. Running it again finishes the job.
+ * then its running trackers are stopped (worklog written, timer cancelled), then all the
+ * org's data, in every container, is kept for 365 days. Running it again finishes the job.
  */
-export async function uninstallOrganization(ports: Pick<Ports, 'store' | 'clock' | 'queue' | 'newId'>, caller: Caller, input: UninstallInput) {
+export async function uninstallOrganization(ports: Pick<Ports, 'store' | 'clock' | 'queue' | 'mailer' | 'newId'>, caller: Caller, input: UninstallInput) {
   if (input.confirm.trim().toLowerCase() !== caller.orgName.toLowerCase()) {
     throw unprocessable('org.confirm_mismatch', `to uninstall, send confirm: "${caller.orgName}" (the organization's name); nothing was changed`);
   }
@@ -25,7 +26,7 @@ export async function uninstallOrganization(ports: Pick<Ports, 'store' | 'clock'
     installStateOf(current) === 'uninstalled' ? undefined : { ...current, installState: 'uninstalled', uninstalledTimestamp: isoSeconds(now) },
   );
   await stopOrgTrackers(ports, caller.orgId);
-  await applyRetention(ports, caller.orgId, 'retain');
+  await retainOrgData(ports, caller.orgId, org.uninstalledTimestamp ?? isoSeconds(now));
   return uninstallView(org);
 }
 
@@ -50,8 +51,8 @@ export function uninstallView(org: OrganizationDoc) {
 }
 
 /** Reinstall: every document gets its own TTL back, then the org is marked installed again. */
-export async function reinstallOrganization(ports: Pick<Ports, 'store'>, org: Stored<OrganizationDoc>) {
-  await applyRetention(ports, org.orgId, 'restore');
+export async function reinstallOrganization(ports: Pick<Ports, 'store' | 'queue' | 'mailer'>, org: Stored<OrganizationDoc>) {
+  await restoreOrgData(ports, org.orgId);
   return changeOrganization(ports, org.orgId, (current) =>
     installStateOf(current) === 'installed' ? undefined : { ...current, installState: 'installed', uninstalledTimestamp: null },
   );

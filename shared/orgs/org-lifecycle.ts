@@ -5,11 +5,10 @@ import type { Ports } from '../ports/index.js';
 import { updateDocument } from './conditional-update.js';
 import type { OrganizationDoc } from './organization.js';
 
-/** The org's lifecycle fields, with the defaults for documents written before they existed. */
-export const installStateOf = (org: OrganizationDoc) => org.installState ?? 'installed';
-/** The trial starts with the org's first verified session, when its document is created. */
-export const trialStartOf = (org: OrganizationDoc) => org.trialStartTimestamp ?? org.createdTimestamp;
-export const entitlementOf = (org: OrganizationDoc): Entitlement | null => org.entitlement ?? null;
+/** The org's lifecycle fields (documents older than them are upgraded on read). */
+export const installStateOf = (org: OrganizationDoc) => org.installState;
+export const trialStartOf = (org: OrganizationDoc) => org.trialStartTimestamp;
+export const entitlementOf = (org: OrganizationDoc): Entitlement | null => org.entitlement;
 
 /** Changes the org document with If-Match, re-deciding on a lost race; undefined from `change` leaves it. */
 export async function changeOrganization(

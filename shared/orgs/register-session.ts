@@ -11,7 +11,7 @@ import { loadOrganization } from './organization.js';
  * the user with what the directory says about them now. Returns the user's access.
  */
 export async function registerSession(
-  ports: Pick<Ports, 'store' | 'clock'>,
+  ports: Pick<Ports, 'store' | 'clock' | 'queue' | 'mailer'>,
   org: { id: string; name: string },
   user: UserRef,
   isCollectionAdmin: boolean,

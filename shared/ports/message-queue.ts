@@ -20,6 +20,14 @@ export interface MessageQueue {
   cancel(queue: QueueName, handle: string): Promise<void>;
   /** Messages that failed too often, oldest first (for admins to see what was given up on). */
   deadLetters(queue?: QueueName, limit?: number): Promise<DeadLetter[]>;
+  /**
+   * An uninstalled org's messages (pending and dead-lettered, found by `body.orgId`) are
+   * kept until `until`, then `purgeExpired` removes them; null keeps them again (reinstall).
+   * Only the embedded queue needs it: see service-bus-queue.ts for what holds on Service Bus.
+   */
+  retainOrgMessages?(orgId: string, until: Date | null): Promise<void>;
+  /** Removes the messages of every org whose retention has ended; returns how many. */
+  purgeExpired?(): Promise<number>;
 }
 
 /** What a handler learns about the message it handles (Service Bus trigger metadata). */

@@ -1,9 +1,11 @@
 import type { Worklog } from '../domain/worklog.js';
 import { SECONDS_PER_DAY, addSeconds, isoSeconds } from '../domain/time.js';
 import type { Condition, Document, DocumentStore, Stored } from '../ports/document-store.js';
+import { currentVersion } from '../upgrades/document-upgrades.js';
+import { worklogUpgrades } from '../upgrades/worklog-upgrades.js';
 import { userPartition } from './user-ledger.js';
 
-export const WORKLOG_SCHEMA_VERSION = 1;
+export const WORKLOG_SCHEMA_VERSION = currentVersion(worklogUpgrades);
 
 export interface WorklogDoc extends Document, Worklog {
   type: 'worklog';
@@ -14,10 +16,10 @@ export function toDoc(orgId: string, worklog: Worklog): WorklogDoc {
   return { ...worklog, pk: userPartition(orgId, worklog.userId), type: 'worklog', schemaVersion: WORKLOG_SCHEMA_VERSION, orgId };
 }
 
-/** Reads any stored version as the current shape; version 1 is the first. */
+/** The worklog in a document as read (older versions are upgraded by the store, see shared/upgrades/). */
 export function fromDoc(doc: Stored<WorklogDoc>): Worklog {
   const { pk: _pk, type: _type, schemaVersion: _version, orgId: _org, _etag, ttl: _ttl, ...worklog } = doc;
-  return { ...worklog, stopReason: worklog.stopReason ?? null };
+  return worklog;
 }
 
 export async function readWorklog(store: DocumentStore, orgId: string, userId: string, id: string) {

@@ -39,6 +39,7 @@ describe('subscriptions and the org lifecycle on Cosmos DB', () => {
     expect((await alice('POST', '/orgs/uninstall', { confirm: 'fabrikam' })).status).toBe(200);
     const worklog = (await api.store.query<Document>('worklogs', { partition: { crossPartition: true }, where: [{ field: 'type', op: '=', value: 'worklog' }] }))[0];
     expect(worklog?.ttl).toBe(365 * 86_400);
+    expect((await api.store.read('subscriptions', 'sub-cosmos', 'subscription'))?.ttl).toBe(365 * 86_400);
     expect((await bob('GET', '/rest/workLogs')).status).toBe(403);
 
     const back = client(api, await api.signIn('fabrikam', 'bob'));

@@ -6,7 +6,7 @@ import type { Clock } from '../../ports/clock.js';
 import type { DeadLetter, DeliveredMessage, MessageQueue, OutgoingMessage, QueueName } from '../../ports/message-queue.js';
 import { DEFAULT_QUEUE_POLICY, retryDelayMs, type QueuePolicy } from './queue-policy.js';
 import { deadLetter, deliveredMessage, type DeadLetterRow, type MessageRow } from './sqlite-queue-rows.js';
-import { createQueueTables } from './sqlite-queue-schema.js';
+import { migrateSchema } from '../sqlite/sqlite-schema.js';
 
 /** A message whose lock a worker holds: only the same lock token can settle it. */
 export interface ClaimedMessage {
@@ -38,7 +38,7 @@ export class SqliteMessageQueue implements MessageQueue {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('busy_timeout = 5000');
     this.db.pragma('synchronous = NORMAL');
-    createQueueTables(this.db);
+    migrateSchema(this.db);
     this.policy = { ...DEFAULT_QUEUE_POLICY, ...policy };
   }
 
@@ -107,6 +107,22 @@ export class SqliteMessageQueue implements MessageQueue {
       this.sql('UPDATE queue_messages SET lock_token = NULL, visible_at = ?, last_error = ? WHERE seq = ?')
         .run(now + retryDelayMs(this.policy, row.delivery_count), reason, row.seq);
       return 'retry';
+    }).immediate();
+  }
+
+  async retainOrgMessages(orgId: string, until: Date | null): Promise<void> {
+    if (until === null) this.sql('DELETE FROM queue_org_retention WHERE org_id = ?').run(orgId);
+    else this.sql('INSERT OR REPLACE INTO queue_org_retention (org_id, expires_at) VALUES (?, ?)').run(orgId, until.getTime());
+  }
+
+  async purgeExpired(): Promise<number> {
+    const now = this.clock.now().getTime();
+    return this.db.transaction(() => {
+      const ended = `json_extract(body, '$.orgId') IN (SELECT org_id FROM queue_org_retention WHERE expires_at <= @now)`;
+      const purged = this.sql(`DELETE FROM queue_messages WHERE ${ended}`).run({ now }).changes
+        + this.sql(`DELETE FROM queue_dead_letters WHERE ${ended}`).run({ now }).changes;
+      this.sql('DELETE FROM queue_org_retention WHERE expires_at <= ?').run(now);
+      return purged;
     }).immediate();
   }
 

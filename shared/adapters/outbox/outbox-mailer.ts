@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type { Mail, Mailer } from '../../ports/mailer.js';
 import { escapeOutside, mailOptions } from '../smtp/smtp-mailer.js';
+import { ORG_HEADER, markOrgRetention, purgeEndedOrgs } from './outbox-retention.js';
 
 const DEFAULT_FROM = 'Timehub <no-reply@timehub.localhost>';
 /** Keeps names well under the 255-byte limit of common file systems. */
@@ -20,7 +21,8 @@ export class OutboxMailer implements Mailer {
   ) {}
 
   async send(mail: Mail): Promise<void> {
-    const message = await new MailComposer(mailOptions(mail, this.from)).compile().build();
+    const options = { ...mailOptions(mail, this.from), ...(mail.orgId !== undefined && { headers: { [ORG_HEADER]: mail.orgId } }) };
+    const message = await new MailComposer(options).compile().build();
     await mkdir(this.folder, { recursive: true });
     const target = join(this.folder, outboxFileName(mail.id));
     // Write beside the target, flush, then rename: a reader never sees half a message and
@@ -39,6 +41,14 @@ export class OutboxMailer implements Mailer {
       await rm(temp, { force: true });
       throw error;
     }
+  }
+
+  async retainOrgMail(orgId: string, until: Date | null): Promise<void> {
+    await markOrgRetention(this.folder, orgId, until);
+  }
+
+  async purgeExpired(now: Date): Promise<number> {
+    return purgeEndedOrgs(this.folder, now);
   }
 }
 

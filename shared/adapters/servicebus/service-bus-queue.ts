@@ -28,6 +28,11 @@ export type ServiceBusSettings =
 /**
  * The queue port on Azure Service Bus. Delivery, retries, duplicate detection and
  * dead-lettering are the broker's; this adapter sends, schedules, cancels and peeks.
+ * Retention of an uninstalled org (`retainOrgMessages`) is not implemented here: pending
+ * messages are short-lived (a tracker's timers, a notice) and their handlers find the org
+ * uninstalled or its documents gone; the dead-letter sub-queue observes no TTL and is never
+ * cleaned by the broker, so an org's dead letters (ids only: org, user, tracker or worklog)
+ * stay until an operator receives them.
  */
 export class ServiceBusMessageQueue implements MessageQueue {
   private readonly senders = new Map<QueueName, QueueSender>();

@@ -14,14 +14,12 @@ import {
   type Stored,
 } from '../../ports/document-store.js';
 import { toSql } from './sqlite-query.js';
+import { migrateSchema } from './sqlite-schema.js';
 
 interface Row {
   body: string;
   etag: string;
 }
-
-/** Paths read by hot-path range queries get an expression index each. */
-const INDEXED_PATHS = ['timestamp', 'localDay', 'type'];
 
 /**
  * The embedded document store: one SQLite file holding JSON documents with Cosmos
@@ -42,14 +40,7 @@ export class SqliteDocumentStore implements DocumentStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('busy_timeout = 5000');
     this.db.pragma('synchronous = NORMAL');
-    this.db.exec(`CREATE TABLE IF NOT EXISTS documents (
-      container TEXT NOT NULL, pk TEXT NOT NULL, id TEXT NOT NULL,
-      body TEXT NOT NULL, etag TEXT NOT NULL, expires_at INTEGER,
-      PRIMARY KEY (container, pk, id)) WITHOUT ROWID`);
-    for (const path of INDEXED_PATHS) {
-      this.db.exec(`CREATE INDEX IF NOT EXISTS documents_${path}
-        ON documents (container, pk, json_extract(body, '$.${path}'))`);
-    }
+    migrateSchema(this.db);
   }
 
   async read<T extends Document>(container: ContainerName, pk: string, id: string) {

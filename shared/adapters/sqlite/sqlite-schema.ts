@@ -1,0 +1,63 @@
+import type Database from 'better-sqlite3';
+import { QUEUE_MIGRATIONS } from '../local-queue/sqlite-queue-schema.js';
+import type { SchemaMigration } from './schema-migration.js';
+
+/** Paths read by hot-path range queries get an expression index each. */
+const INDEXED_PATHS = ['timestamp', 'localDay', 'type'];
+
+/**
+ * Version 1 is the schema release 0.1.0 created without numbering it (user_version 0):
+ * `IF NOT EXISTS` adopts such a file as it is.
+ */
+const documentsTable: SchemaMigration = {
+  version: 1,
+  description: 'documents: JSON bodies with Cosmos keys, ETags and expiry',
+  up(db) {
+    db.exec(`CREATE TABLE IF NOT EXISTS documents (
+      container TEXT NOT NULL, pk TEXT NOT NULL, id TEXT NOT NULL,
+      body TEXT NOT NULL, etag TEXT NOT NULL, expires_at INTEGER,
+      PRIMARY KEY (container, pk, id)) WITHOUT ROWID`);
+    for (const path of INDEXED_PATHS) {
+      db.exec(`CREATE INDEX IF NOT EXISTS documents_${path}
+        ON documents (container, pk, json_extract(body, '$.${path}'))`);
+    }
+  },
+};
+
+/**
+ * Every migration of the file, in order, forever: documents and the embedded queue share
+ * one file and so one `user_version`. A change to any table is a new entry at the end.
+ */
+export const SQLITE_MIGRATIONS: readonly SchemaMigration[] = [documentsTable, ...QUEUE_MIGRATIONS];
+
+export const SQLITE_SCHEMA_VERSION = SQLITE_MIGRATIONS.length;
+
+/** The file was written by a newer release: opening it here could corrupt what it knows and this one does not. */
+export class SchemaTooNewError extends Error {
+  constructor(readonly found: number, readonly known: number) {
+    super(`this SQLite file has schema version ${found}, newer than this release knows (${known}): it was written by a newer Timehub. Run that release or a later one; this one leaves the file untouched.`);
+    this.name = 'SchemaTooNewError';
+  }
+}
+
+/**
+ * Brings the file to the current schema version at start, in one write transaction, so
+ * that two processes opening it at once migrate it once. A file from a newer release is
+ * refused before any table is touched.
+ */
+export function migrateSchema(db: Database.Database): number {
+  const migrations = SQLITE_MIGRATIONS;
+  migrations.forEach((migration, index) => {
+    if (migration.version !== index + 1) throw new Error(`migration ${migration.description} is out of order`);
+  });
+  const latest = migrations.length;
+  const versionNow = () => db.pragma('user_version', { simple: true }) as number;
+  if (versionNow() > latest) throw new SchemaTooNewError(versionNow(), latest);
+  return db.transaction(() => {
+    const found = versionNow();
+    if (found > latest) throw new SchemaTooNewError(found, latest);
+    for (const migration of migrations.slice(found)) migration.up(db);
+    if (found < latest) db.pragma(`user_version = ${latest}`);
+    return found;
+  }).immediate();
+}
