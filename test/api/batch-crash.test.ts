@@ -5,6 +5,7 @@ import type { DocumentStore } from '../../shared/ports/document-store.js';
 import { client, startTestApi } from '../support/api-server.js';
 import { startCosmosTestServer, type CosmosTestServer } from '../support/cosmos-test-server.js';
 import { CrashingStore } from '../support/crashing-store.js';
+import { InterleavingStore, seededRandom } from '../support/interleaving-store.js';
 import { MutableClock } from '../support/mutable-clock.js';
 import { DAY, HOUR, T0, at, consecutiveWorklogs } from '../support/worklog-builder.js';
 
@@ -19,7 +20,7 @@ const RANGE = `$fromTimestamp=${at(T0, -20 * HOUR)}&$toTimestamp=${T0}&$count=50
 const ids = (list: { id: string }[]) => list.map((w) => w.id).sort();
 
 /** Posts the batch through a store that dies after `crashAfter` batches; returns the app restarted over the same data. */
-async function killMidBatch(underlying: DocumentStore, batchLimit: number, crashAfter: number, headers: Record<string, string> = {}) {
+async function killMidBatch(underlying: DocumentStore, batchLimit: number, crashAfter: number, headers: Record<string, string> = {}, restarted: (store: DocumentStore) => DocumentStore = (store) => store) {
   const clock = new MutableClock(T0);
   const dying = new CrashingStore(underlying, batchLimit);
   const before = await startTestApi({ store: dying, clock });
@@ -27,7 +28,7 @@ async function killMidBatch(underlying: DocumentStore, batchLimit: number, crash
   const killed = await client(before, await before.signIn('fabrikam', 'bob'))('POST', '/rest/workLogs/batch', ITEMS, headers);
   expect(killed.status).toBe(500);
   await before.close();
-  const after = await startTestApi({ store: new CrashingStore(underlying, batchLimit), clock });
+  const after = await startTestApi({ store: restarted(new CrashingStore(underlying, batchLimit)), clock });
   return { bob: client(after, await after.signIn('fabrikam', 'bob')), close: async () => {
     await after.close();
     await underlying.close();
@@ -81,6 +82,26 @@ describe('a batch killed between store batches, on SQLite forced to 100 operatio
     const sheet = await bob('GET', `/timesheet?from=${at(T0, -DAY).slice(0, 10)}&to=${T0.slice(0, 10)}`);
     expect(sheet.body.data.totalSeconds).toBe(500 * 60);
     await close();
+  });
+
+  it('readers and retries racing after the restart finish the batch once and all see the whole of it', async () => {
+    const headers = { 'Idempotency-Key': 'racing' };
+    let racing: InterleavingStore | undefined;
+    const interleaved = (store: DocumentStore) => (racing = new InterleavingStore(store, seededRandom(9)));
+    const { bob, close } = await killMidBatch(new SqliteDocumentStore(':memory:', new MutableClock(T0)), 100, 1, headers, interleaved);
+    const [lists, retries] = await Promise.all([
+      Promise.all([1, 2, 3, 4].map(() => bob('GET', `/rest/workLogs?${RANGE}`))),
+      Promise.all([1, 2, 3].map(() => bob('POST', '/rest/workLogs/batch', ITEMS, headers))),
+    ]);
+    await close();
+    expect(racing?.lostRaces).toBeGreaterThan(0);
+    const stored = ids(lists[0]!.body.data);
+    expect(stored).toHaveLength(500);
+    for (const list of lists) expect(ids(list.body.data)).toEqual(stored);
+    for (const retry of retries) {
+      expect(retry.status).toBe(201);
+      expect(ids(retry.body.data)).toEqual(stored);
+    }
   });
 });
 
