@@ -5,7 +5,6 @@ import {
   type DocumentStore,
   type Stored,
 } from '../ports/document-store.js';
-import type { UserStateDoc } from './user-ledger.js';
 
 /**
  * A ledger commit larger than one store batch (Cosmos: 100 operations) is made
@@ -21,6 +20,14 @@ export interface PendingBatch {
   revision: number;
   chunks: number;
   applied: number;
+}
+
+/** What this needs of the user's state document (user-ledger.ts owns the rest). */
+export interface LedgerState extends Document {
+  orgId: string;
+  userId: string;
+  revision: number;
+  pendingBatch?: PendingBatch | null;
 }
 
 interface BatchIntentDoc extends Document {
@@ -41,7 +48,7 @@ export async function beginChunkedCommit(store: DocumentStore, pk: string, state
   if (stateOperation.op === 'delete' || operations.some((o) => o.op !== 'create')) {
     throw new RangeError('a chunked commit only creates documents');
   }
-  const state = stateOperation.doc as UserStateDoc;
+  const state = stateOperation.doc as LedgerState;
   const room = store.maxBatchOperations - CHUNK_OVERHEAD;
   const chunks: BatchOperation[][] = [];
   for (let i = 0; i < operations.length; i += room) chunks.push(operations.slice(i, i + room));
@@ -54,14 +61,14 @@ export async function beginChunkedCommit(store: DocumentStore, pk: string, state
     };
     return { op: 'create', doc };
   });
-  const begun: UserStateDoc = { ...state, pendingBatch: pending };
+  const begun: LedgerState = { ...state, pendingBatch: pending };
   await store.batch('worklogs', pk, [{ ...stateOperation, doc: begun }, ...parts]);
 }
 
 /** Applies what is left of a pending batch in `pk`; returns the settled state. */
-export async function rollForward(store: DocumentStore, pk: string): Promise<Stored<UserStateDoc> | undefined> {
+export async function rollForward<S extends LedgerState>(store: DocumentStore, pk: string): Promise<Stored<S> | undefined> {
   for (let lost = 0; ; ) {
-    const state = await store.read<UserStateDoc>('worklogs', pk, 'state');
+    const state = await store.read<S>('worklogs', pk, 'state');
     const pending = state?.pendingBatch;
     if (!state || !pending) return state;
     const id = partId(pending.revision, pending.applied);
@@ -72,7 +79,7 @@ export async function rollForward(store: DocumentStore, pk: string): Promise<Sto
       continue;
     }
     const applied = pending.applied + 1;
-    const next: UserStateDoc = { ...withoutEtag(state), pendingBatch: applied < pending.chunks ? { ...pending, applied } : null };
+    const next: S = { ...withoutEtag(state), pendingBatch: applied < pending.chunks ? { ...pending, applied } : null };
     try {
       await store.batch('worklogs', pk, [{ op: 'replace', doc: next, ifMatch: state._etag }, { op: 'delete', id }, ...part.operations]);
     } catch (error) {

@@ -61,7 +61,7 @@ export async function readUserState(store: DocumentStore, orgId: string, userId:
  */
 export async function settlePartition(store: DocumentStore, orgId: string, userId: string) {
   const state = await readUserState(store, orgId, userId);
-  return state?.pendingBatch ? rollForward(store, userPartition(orgId, userId)) : state;
+  return state?.pendingBatch ? rollForward<UserStateDoc>(store, userPartition(orgId, userId)) : state;
 }
 
 /**

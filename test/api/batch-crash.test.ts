@@ -20,7 +20,13 @@ const RANGE = `$fromTimestamp=${at(T0, -20 * HOUR)}&$toTimestamp=${T0}&$count=50
 const ids = (list: { id: string }[]) => list.map((w) => w.id).sort();
 
 /** Posts the batch through a store that dies after `crashAfter` batches; returns the app restarted over the same data. */
-async function killMidBatch(underlying: DocumentStore, batchLimit: number, crashAfter: number, headers: Record<string, string> = {}, restarted: (store: DocumentStore) => DocumentStore = (store) => store) {
+async function killMidBatch(
+  underlying: DocumentStore,
+  batchLimit: number,
+  crashAfter: number,
+  headers: Record<string, string> = {},
+  restarted: (store: DocumentStore) => DocumentStore = (store) => store,
+) {
   const clock = new MutableClock(T0);
   const dying = new CrashingStore(underlying, batchLimit);
   const before = await startTestApi({ store: dying, clock });
