@@ -40,7 +40,11 @@ export type BatchOperation =
   | { op: 'delete'; id: string; ifMatch?: string };
 
 export interface DocumentStore {
-  /** The most operations one `batch` call accepts (Cosmos allows 100). */
+  /**
+   * The most operations one `batch` call accepts, all or none. Cosmos allows 100; SQLite
+   * takes a whole API batch (500 worklogs and their bookkeeping) in one transaction.
+   * Callers with more split them, and make the split all-or-none themselves.
+   */
   readonly maxBatchOperations: number;
   read<T extends Document>(container: ContainerName, pk: string, id: string): Promise<Stored<T> | undefined>;
   query<T extends Document>(container: ContainerName, query: Query): Promise<Stored<T>[]>;

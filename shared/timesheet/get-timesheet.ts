@@ -5,6 +5,7 @@ import { activityTypesOf } from '../orgs/organization.js';
 import type { Ports } from '../ports/index.js';
 import { assertMayReadTimeOf } from '../roles/time-access.js';
 import { queryUserWorklogs } from '../worklogs/worklog-documents.js';
+import { settlePartition } from '../worklogs/user-ledger.js';
 import { worklogView } from '../worklogs/worklog-view.js';
 
 /**
@@ -16,6 +17,7 @@ export async function getTimesheet(ports: Ports, caller: Caller, query: Timeshee
   const userId = query.userId ?? caller.user.id;
   await assertMayReadTimeOf(ports, caller, userId);
   const activityTypes = await activityTypesOf(ports, caller.orgId, caller.orgName);
+  await settlePartition(ports.store, caller.orgId, userId);
   const worklogs = await queryUserWorklogs(ports.store, caller.orgId, userId, { fromDay: query.from, toDay: query.to });
   const ids = [...new Set(worklogs.flatMap((w) => (w.workItemId === null ? [] : [w.workItemId])))];
   const workItems = ids.length ? await ports.directory.workItems(caller.orgName, ids) : [];

@@ -4,6 +4,7 @@ import type { Caller } from '../identity/caller.js';
 import { activityTypesOf } from '../orgs/organization.js';
 import type { Ports } from '../ports/index.js';
 import { assertMayReadTimeOf, visibleUserIds } from '../roles/time-access.js';
+import { settlePartition } from './user-ledger.js';
 import { fromDoc, queryUserWorklogs, readWorklog, worklogConditions, type WorklogDoc, type WorklogFilter } from './worklog-documents.js';
 import { worklogView } from './worklog-view.js';
 
@@ -32,6 +33,7 @@ export async function listMyWorklogs(ports: Ports, caller: Caller, query: Worklo
   const userId = query.userId ?? caller.user.id;
   await assertMayReadTimeOf(ports, caller, userId);
   const activityTypes = await activityTypesOf(ports, caller.orgId, caller.orgName);
+  await settlePartition(ports.store, caller.orgId, userId);
   const worklogs = await queryUserWorklogs(ports.store, caller.orgId, userId, filterOf(query));
   return worklogs.map((w) => worklogView(w, activityTypes));
 }

@@ -8,6 +8,7 @@ import {
   type DocumentStore,
   type Stored,
 } from '../ports/document-store.js';
+import { beginChunkedCommit, rollForward, type PendingBatch } from './batch-intent.js';
 
 /**
  * One document per user that every write to the user's worklogs and tracker replaces
@@ -22,6 +23,8 @@ export interface UserStateDoc extends Document {
   revision: number;
   /** The last tracker the server stopped on its own, so a redelivered timer can finish the job. */
   lastSystemStop?: SystemStop | null;
+  /** A commit larger than one store batch that is not fully applied yet (see batch-intent.ts). */
+  pendingBatch?: PendingBatch | null;
 }
 
 export interface SystemStop {
@@ -52,6 +55,16 @@ export async function readUserState(store: DocumentStore, orgId: string, userId:
 }
 
 /**
+ * Finishes a large commit that a crash (or a request still running) left half applied,
+ * so that a reader of the user's worklogs sees all of it or none. One point read when
+ * nothing is pending.
+ */
+export async function settlePartition(store: DocumentStore, orgId: string, userId: string) {
+  const state = await readUserState(store, orgId, userId);
+  return state?.pendingBatch ? rollForward<UserStateDoc>(store, userPartition(orgId, userId)) : state;
+}
+
+/**
  * Runs `plan` against the latest state and commits what it returns atomically. When
  * another request changed the user's state in between, the plan runs again.
  */
@@ -63,7 +76,7 @@ export async function commitToLedger<T>(
 ): Promise<T> {
   const pk = userPartition(orgId, userId);
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const state = await readUserState(store, orgId, userId);
+    const state = await settlePartition(store, orgId, userId);
     let next: Plan<T> | { done: T };
     try {
       next = await plan(state);
@@ -81,49 +94,28 @@ export async function commitToLedger<T>(
     const stateOperation: BatchOperation = state
       ? { op: 'replace', doc: stateDoc, ifMatch: state._etag }
       : { op: 'create', doc: stateDoc };
+    let chunked: boolean;
     try {
-      await commit(store, pk, stateOperation, next.operations);
+      chunked = await commit(store, pk, stateOperation, next.operations);
     } catch (error) {
       await next.onAbandon?.();
       if (!(error instanceof StorePreconditionError || error instanceof StoreConflictError)) throw error;
       continue;
     }
+    // The commit holds from its first batch on; should this fail, the next access finishes it.
+    if (chunked) await rollForward(store, pk);
     await next.afterCommit?.();
     return next.result;
   }
   throw new AppError(409, 'concurrency.contended', 'too many simultaneous changes to your time; try again');
 }
 
-/** One batch when it fits; else chained batches that undo themselves if one fails. */
+/** One batch when it fits; else a batch that commits an intent, applied chunk by chunk after. */
 async function commit(store: DocumentStore, pk: string, stateOperation: BatchOperation, operations: BatchOperation[]) {
-  const room = store.maxBatchOperations - 1;
-  if (operations.length <= room) return store.batch('worklogs', pk, [stateOperation, ...operations]);
-  if (stateOperation.op === 'delete' || operations.some((o) => o.op !== 'create')) {
-    throw new RangeError('a chained commit only creates documents');
+  if (operations.length < store.maxBatchOperations) {
+    await store.batch('worklogs', pk, [stateOperation, ...operations]);
+    return false;
   }
-  const written: string[] = [];
-  let guard = stateOperation;
-  try {
-    for (let i = 0; i < operations.length; i += room) {
-      const chunk = operations.slice(i, i + room);
-      await store.batch('worklogs', pk, [guard, ...chunk]);
-      for (const o of chunk) if (o.op === 'create') written.push(o.doc.id);
-      // Another writer in between would have bumped the revision: then undo and retry.
-      const ours = (guard.doc as UserStateDoc).revision;
-      const state = await store.read<UserStateDoc>('worklogs', pk, 'state');
-      if (state?.revision !== ours) throw new StorePreconditionError('state');
-      const nextState: UserStateDoc = { ...withoutEtag(state), revision: ours + 1 };
-      guard = { op: 'replace', doc: nextState, ifMatch: state._etag };
-    }
-  } catch (error) {
-    for (let i = 0; i < written.length; i += room) {
-      await store.batch('worklogs', pk, written.slice(i, i + room).map((id) => ({ op: 'delete' as const, id })));
-    }
-    throw error;
-  }
-}
-
-function withoutEtag<T extends Document>(doc: Stored<T>): T {
-  const { _etag: _unused, ...rest } = doc;
-  return rest as unknown as T;
+  await beginChunkedCommit(store, pk, stateOperation, operations);
+  return true;
 }

@@ -329,6 +329,24 @@ export function documentStoreContract(
           expect(await store.read('worklogs', 'p1', 'c')).toBeDefined();
         });
       }
+
+      const fullBatch = (last: Item) => [
+        ...Array.from({ length: store.maxBatchOperations - 1 }, (_, i) => ({ op: 'create' as const, doc: item(`d${i}`, 'p1') })),
+        { op: 'create' as const, doc: last },
+      ];
+
+      it('a batch of maxBatchOperations operations applies every one', async () => {
+        await store.batch('worklogs', 'p1', fullBatch(item('last', 'p1')));
+        expect(await store.query('worklogs', { partition: { pk: 'p1' } })).toHaveLength(store.maxBatchOperations);
+      });
+
+      if (!gaps.has('atomicBatch')) {
+        it('a batch of maxBatchOperations operations whose last one fails leaves nothing written', async () => {
+          await store.create('worklogs', item('last', 'p1', { n: 1 }));
+          await expect(store.batch('worklogs', 'p1', fullBatch(item('last', 'p1', { n: 2 })))).rejects.toBeInstanceOf(StoreConflictError);
+          expect(await store.query<Item>('worklogs', { partition: { pk: 'p1' } })).toEqual([expect.objectContaining({ id: 'last', n: 1 })]);
+        });
+      }
     });
 
     describe('ttl', () => {

@@ -26,7 +26,11 @@ interface Row {
  * semantics. It is a document store, not a relational model.
  */
 export class SqliteDocumentStore implements DocumentStore {
-  readonly maxBatchOperations = 100;
+  /**
+   * One SQLite transaction has no operation limit; this bound keeps one batch from
+   * holding the event loop for long, and is well above the largest API batch.
+   */
+  readonly maxBatchOperations = 1_000;
   private readonly db: Database.Database;
   /** Preparing a statement costs more than running it: keep each one. */
   private readonly statements = new Map<string, Database.Statement>();
