@@ -1,5 +1,6 @@
 import type { OrgName } from '../../support/api-server.js';
 import { applyMutation, valueMutations } from './mutations.js';
+import { withFreshInstants } from './schema-samples.js';
 import { encodeQuery, fillPath, queryText, type Operation } from './operations.js';
 
 /** Who sends a case: nobody, an Administrator, a Member, or anyone who may call the route. */
@@ -48,12 +49,16 @@ function draft(op: Operation, label: string, fields: Partial<DraftCase>): DraftC
   return { route: op.route.name, label, method: op.method, target: baseTarget(op), body: baseBodyText(op), caller: callerOf(op), ...fields };
 }
 
+/** Each body case writes at its own instant (a minute apart), so that its worklog meets no other case's. */
+let freshSlot = 0;
+
 /** One fault per case in the JSON body: wrong types, bounds, hostile strings, bad dates, missing and extra fields. */
 export function bodyCases(op: Operation): DraftCase[] {
   if (!op.body) return [];
-  return valueMutations(op.body, op.baseBody).map((m) =>
-    draft(op, `body${m.path.map((p) => `.${p}`).join('')}: ${m.label}`, { body: JSON.stringify(applyMutation(op.baseBody, m)), mustRefuse: m.mustRefuse && 'bad date' }),
-  );
+  return valueMutations(op.body, op.baseBody).map((m) => {
+    const body = JSON.stringify(applyMutation(withFreshInstants(op.baseBody, ++freshSlot), m));
+    return draft(op, `body${m.path.map((p) => `.${p}`).join('')}: ${m.label}`, { body, mustRefuse: m.mustRefuse && 'bad date' });
+  });
 }
 
 /** One fault per case in the query string, plus NUL, surrogates, broken escapes, repeats and inverted ranges. */

@@ -31,8 +31,12 @@ const PATTERN_CANDIDATES = ['fabrikam', '1', '#336699', 'ed25519:AAAA', 'fuzz'];
 export const SAMPLE_INSTANT = '2025-01-05T09:00:00Z';
 export const SAMPLE_DAY = '2025-01-06';
 
-/** A value the schema describes: required properties only, numbers as close to 1 as allowed. */
-export function sampleOf(input: JsonSchema): unknown {
+/**
+ * A value the schema describes: numbers as close to 1 as allowed, the required properties,
+ * and with `rich` also the optional numbers and flags (a work item id makes a worklog its
+ * use case takes; a made-up optional string rarely names anything that exists).
+ */
+export function sampleOf(input: JsonSchema, rich = false): unknown {
   const { schema } = unwrapNullable(input);
   if (schema.enum?.length) return schema.enum[0];
   switch (schema.type) {
@@ -46,9 +50,13 @@ export function sampleOf(input: JsonSchema): unknown {
     case 'boolean':
       return true;
     case 'array':
-      return Array.from({ length: Math.max(1, schema.minItems ?? 0) }, () => sampleOf(schema.items ?? {}));
+      return Array.from({ length: Math.max(1, schema.minItems ?? 0) }, () => sampleOf(schema.items ?? {}, rich));
     case 'object':
-      return Object.fromEntries((schema.required ?? []).map((name) => [name, sampleOf(schema.properties?.[name] ?? {})]));
+      return Object.fromEntries(
+        Object.entries(schema.properties ?? {})
+          .filter(([name, property]) => schema.required?.includes(name) || (rich && ['integer', 'number', 'boolean'].includes(unwrapNullable(property).schema.type ?? '')))
+          .map(([name, property]) => [name, sampleOf(property, rich)]),
+      );
     default:
       return 'fuzz';
   }
@@ -65,15 +73,23 @@ function sampleString(schema: JsonSchema): string {
 }
 
 /**
- * A sample the route's own validator accepts: the required properties, then (when a rule
- * such as "give at least one field" refuses that) one optional property added.
+ * A sample the route's own validator accepts: the rich sample, else the required properties
+ * only, else (when a rule such as "give at least one field" refuses that) one more property.
  */
 export function validSample(schema: JsonSchema, accepts: (value: unknown) => boolean): unknown {
+  const rich = sampleOf(schema, true);
+  if (accepts(rich)) return rich;
   const base = sampleOf(schema);
-  if (accepts(base) || schema.type !== 'object' || typeof base !== 'object' || !base) return base;
+  if (accepts(base) || typeof base !== 'object' || !base || Array.isArray(base)) return base;
   for (const [name, property] of Object.entries(schema.properties ?? {})) {
     const widened = { ...base, [name]: sampleOf(property) };
     if (accepts(widened)) return widened;
   }
   return base;
+}
+
+/** `value` with every sample instant moved `minutes` back, so that the writes of different cases do not overlap. */
+export function withFreshInstants(value: unknown, minutes: number): unknown {
+  const moved = new Date(Date.parse(SAMPLE_INSTANT) - minutes * 60_000).toISOString().replace('.000Z', 'Z');
+  return JSON.parse(JSON.stringify(value ?? null).replaceAll(`"${SAMPLE_INSTANT}"`, `"${moved}"`)) as unknown;
 }
