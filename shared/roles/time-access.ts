@@ -14,12 +14,16 @@ function accessOrOwnOnly(caller: Caller): CallerAccess {
   return caller.access ?? { role: 'member', teams: [], billingAdmin: false };
 }
 
-/** Throws 403 (naming the role needed) unless the caller may read `userId`'s time. */
+/** Throws 403 (naming the role needed) unless the caller may read `userId`'s time; 404 when `userId` is no user of the org. */
 export async function assertMayReadTimeOf(ports: Pick<Ports, 'store'>, caller: Caller, userId: string) {
   if (userId === caller.user.id) return;
   const access = accessOrOwnOnly(caller);
   const scope = scopeOf(access, 'read');
-  if (scope === 'all') return;
+  if (scope === 'all') {
+    // Someone who never signed in to this org (another org's user, say) is not found, as on writes.
+    if (!(await readOrgUser(ports.store, caller.orgId, userId))) throw notFound(`user ${userId} of this organization`);
+    return;
+  }
   if (scope === 'team') {
     const subject = await readOrgUser(ports.store, caller.orgId, userId);
     if (subject && sharesTeam(access.teams, subject.teams)) return;

@@ -95,6 +95,7 @@ describe("an Administrator's edits of another user's time", () => {
     const stranger = client(api, await api.signIn('contoso', 'bob'));
     const strangerId = (await stranger('GET', '/rest/me')).body.data.user.id;
     expect((await alice('POST', `/rest/workLogs?userId=${strangerId}`, aWorklog())).status).toBe(404);
-    expect((await alice('GET', `/rest/workLogs?userId=${strangerId}`)).body.data).toEqual([]);
+    expect((await alice('GET', `/rest/workLogs?userId=${strangerId}`)).status).toBe(404);
+    expect((await alice('GET', `/timesheet?from=2025-01-06&to=2025-01-12&userId=${strangerId}`)).status).toBe(404);
   });
 });

@@ -1,0 +1,162 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { LOCAL_SECRETS } from '../../shared/config/settings.js';
+import { signBillingEvent } from '../../shared/billing/billing-events.js';
+import { generateLicenseKeys } from '../../shared/billing/license-file.js';
+import { aLicense, subscriptionCreated } from '../support/billing-builder.js';
+import { DAY, HOUR, MINUTE, SECOND, T0, aWorklog, at } from '../support/worklog-builder.js';
+import { attackKit, type AttackKit } from './support/attack-kit.js';
+import { seedOrgId, seedUserId, sessionClaims, signedAppToken, signedSession, unsignedToken, withEditedPayload } from './support/forged-tokens.js';
+import { ORGS, startFuzzWorld, type FuzzWorld } from './support/fuzz-world.js';
+import { errorEnvelope } from './support/raw-http.js';
+
+const HOST_SUFFIX = '.timehub.example.com';
+let world: FuzzWorld;
+let kit: AttackKit;
+let held = 0;
+
+beforeAll(async () => {
+  world = await startFuzzWorld({ PUBLIC_HOST_SUFFIX: HOST_SUFFIX });
+  kit = attackKit(world);
+});
+afterAll(async () => {
+  console.log(`auth: ${attacks.length} attacks, ${held} refused with the right status and nothing changed, ${attacks.length - held} not`);
+  kit.close();
+  await world.close();
+});
+// An attack that got through must not spoil the rows after it.
+afterEach(async () => {
+  world.api.clock.set(T0);
+  for (const org of ORGS) await world.reinstall(org);
+});
+
+type Attack = [name: string, status: number, attack: (kit: AttackKit) => Promise<unknown>];
+
+const session = (secret: string, o: { audience?: string; issuer?: string; expiredFor?: number } = {}) => {
+  const now = kit.nowSeconds();
+  const expiresAt = o.expiredFor ? now - o.expiredFor : now + 3600;
+  return signedSession(sessionClaims('fabrikam', 'bob', ['admin']), { secret, audience: o.audience, issuer: o.issuer, issuedAt: expiresAt - 3600, expiresAt });
+};
+const appToken = (o: { secret?: string; audience?: string; expiredFor?: number; user?: 'alice' | 'bob' } = {}) => {
+  const now = kit.nowSeconds();
+  const expiresAt = o.expiredFor ? now - o.expiredFor : now + 3600;
+  const { auth } = world.api.app;
+  return signedAppToken('fabrikam', o.user ?? 'bob', {
+    secret: o.secret ?? auth.appTokenSecret, audience: o.audience ?? auth.appTokenAudiences[0]!, issuer: auth.appTokenIssuer, issuedAt: expiresAt - 3600, expiresAt,
+  });
+};
+const signIn = async (k: AttackKit, o: { appToken: string; accessOrg?: 'fabrikam' | 'contoso'; accessUser?: 'alice' | 'bob'; org?: string }) =>
+  k.attempt('POST', '/session', {
+    body: { organization: o.org ?? 'fabrikam', appToken: o.appToken, accessToken: await world.api.accessToken(o.accessOrg ?? 'fabrikam', o.accessUser ?? 'bob') },
+  });
+const bob = (k: AttackKit) => k.session('fabrikam', 'bob');
+const alice = (k: AttackKit) => k.session('fabrikam', 'alice');
+const contoso = () => world.owned.contoso;
+const newApiToken = async (k: AttackKit, expiresInDays = 30) =>
+  (await k.as('fabrikam', 'bob')('POST', '/rest/apiTokens', { name: 'attack', expiresInDays })).body.data as { id: string; token: string };
+const event = (id: string, timestamp: string) => ({ ...subscriptionCreated(`sub-${id}`, 5, T0, { id }), timestamp });
+
+const attacks: Attack[] = [
+  // Bearer tokens
+  ['no Authorization header', 401, (k) => k.attempt('GET', '/rest/me')],
+  ['a garbage bearer token', 401, (k) => k.attempt('GET', '/rest/me', { token: 'garbage' })],
+  ['Basic credentials instead of a bearer token', 401, (k) => k.attempt('GET', '/rest/me', { headers: { authorization: 'Basic YWxpY2U6YWxpY2U=' } })],
+  ['a session token with alg none claiming admin', 401, (k) => k.attempt('GET', '/rest/me', { token: unsignedToken(sessionClaims('fabrikam', 'bob', ['admin'])) })],
+  ['a session token signed with a wrong HS256 key', 401, async (k) => k.attempt('PUT', '/settings/tracking', { token: await session('not-the-session-secret-not-the-session-secret') })],
+  ['a session token signed with the app token secret (key confusion)', 401, async (k) => k.attempt('GET', '/rest/me', { token: await session(LOCAL_SECRETS.appToken) })],
+  ['an expired session token', 401, async (k) => k.attempt('GET', '/rest/me', { token: await session(world.api.app.auth.sessionSecret, { expiredFor: 60 }) })],
+  ['a session token for another audience', 401, async (k) => k.attempt('GET', '/rest/me', { token: await session(world.api.app.auth.sessionSecret, { audience: 'another-api' }) })],
+  ['a session token from another issuer', 401, async (k) => k.attempt('GET', '/rest/me', { token: await session(world.api.app.auth.sessionSecret, { issuer: 'someone-else' }) })],
+  ["a member's session token edited to claim admin (signature kept)", 401, (k) => k.attempt('GET', '/admin/deadLetters', { token: withEditedPayload(bob(k), (p) => ({ ...p, roles: ['admin'] })) })],
+  ["a session token edited to another org's id (signature kept)", 401, (k) => k.attempt('GET', '/rest/me', { token: withEditedPayload(bob(k), (p) => ({ ...p, org: 'contoso', orgName: 'contoso' })) })],
+  ["the extension's app token used as a session token", 401, async (k) => k.attempt('GET', '/rest/me', { token: await appToken() })],
+  // The session exchange
+  ['an app token signed with a wrong key', 401, async (k) => signIn(k, { appToken: await appToken({ secret: 'not-the-extension-secret-not-the-extension-secret' }) })],
+  ['an expired app token', 401, async (k) => signIn(k, { appToken: await appToken({ expiredFor: 60 }) })],
+  ['an app token for another extension (wrong audience)', 401, async (k) => signIn(k, { appToken: await appToken({ audience: 'another.extension' }) })],
+  ['an app token with alg none', 401, (k) => signIn(k, { appToken: unsignedToken({ nameid: seedUserId('fabrikam', 'bob'), aud: 'timehub.local' }) })],
+  ["bob's app token with alice's access token", 401, async (k) => signIn(k, { appToken: await appToken(), accessUser: 'alice' })],
+  ["fabrikam's access token presented for contoso", 401, async (k) => signIn(k, { appToken: await appToken(), accessOrg: 'fabrikam', org: 'contoso' })],
+  // Personal API tokens
+  ['a revoked API token', 401, async (k) => {
+    const { id, token } = await newApiToken(k);
+    await k.as('fabrikam', 'bob')('DELETE', `/rest/apiTokens/${id}`);
+    await k.attempt('POST', '/rest/workLogs', { token, body: aWorklog({ timestamp: at(T0, -20 * HOUR) }) });
+  }],
+  ['an expired API token', 401, async (k) => {
+    const { token } = await newApiToken(k, 1);
+    world.api.clock.advance(DAY + SECOND);
+    await k.attempt('GET', '/rest/me', { token });
+  }],
+  ['an API token with its secret changed', 401, async (k) => k.attempt('GET', '/rest/me', { token: (await newApiToken(k)).token.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')) })],
+  ["an API token with another org's id swapped in", 401, async (k) => {
+    const [prefix, , tokenId, secret] = (await newApiToken(k)).token.split('.');
+    await k.attempt('GET', '/rest/me', { token: [prefix, seedOrgId('contoso'), tokenId, secret].join('.') });
+  }],
+  // Another organization's ids
+  ["another org's worklog, read by id", 404, (k) => k.attempt('GET', `/rest/workLogs/${contoso().worklogs.bob}`, { token: alice(k) })],
+  ["another org's worklog, changed", 404, (k) => k.attempt('PATCH', `/rest/workLogs/${contoso().worklogs.alice}`, { token: alice(k), body: { comment: 'mine now' } })],
+  ["another org's worklog, deleted", 404, (k) => k.attempt('DELETE', `/rest/workLogs/${contoso().worklogs.alice}`, { token: alice(k) })],
+  ["another org's API token, revoked", 404, (k) => k.attempt('DELETE', `/rest/apiTokens/${contoso().apiTokens.alice}`, { token: alice(k) })],
+  ["another org's activity type, deactivated", 404, (k) => k.attempt('DELETE', `/rest/activityTypes/${contoso().activityType}`, { token: alice(k) })],
+  ["another org's user as userId, listing worklogs", 404, (k) => k.attempt('GET', `/rest/workLogs?userId=${seedUserId('contoso', 'bob')}`, { token: alice(k) })],
+  ["another org's user as userId, adding a worklog", 404, (k) => k.attempt('POST', `/rest/workLogs?userId=${seedUserId('contoso', 'bob')}`, { token: alice(k), body: aWorklog({ timestamp: at(T0, -30 * HOUR) }) })],
+  ["another org's user as userId, in a role assignment", 404, (k) => k.attempt('POST', '/rest/users/roles', { token: alice(k), body: { userId: seedUserId('contoso', 'bob'), role: 'administrator' } })],
+  // A Member against Administrators' endpoints and others' time
+  ['a Member changing the tracking settings', 403, (k) => k.attempt('PUT', '/settings/tracking', {
+    token: bob(k), body: { activityCheck: { enabled: false, intervalMinutes: 60, waitingSeconds: 60 }, maxTrackLengthHours: 24, emailNotifications: false },
+  })],
+  ['a Member making themselves Administrator', 403, (k) => k.attempt('POST', '/rest/users/roles', { token: bob(k), body: { userId: seedUserId('fabrikam', 'bob'), role: 'administrator' } })],
+  ['a Member uninstalling the org', 403, (k) => k.attempt('POST', '/orgs/uninstall', { token: bob(k) })],
+  ['a Member reading dead letters', 403, (k) => k.attempt('GET', '/admin/deadLetters', { token: bob(k) })],
+  ['a Member adding an activity type', 403, (k) => k.attempt('POST', '/rest/activityTypes', { token: bob(k), body: { name: 'Mine', color: '#112233' } })],
+  ['a Member activating a valid license', 403, (k) => k.attempt('POST', '/subscription/license', { token: bob(k), body: aLicense({ expiry: at(T0, 30 * DAY) }) })],
+  ["a Member adding time for another user", 403, (k) => k.attempt('POST', `/rest/workLogs?userId=${seedUserId('fabrikam', 'alice')}`, { token: bob(k), body: aWorklog({ timestamp: at(T0, -40 * HOUR) }) })],
+  ["a Member reading another user's worklogs", 403, (k) => k.attempt('GET', `/rest/workLogs?userId=${seedUserId('fabrikam', 'alice')}`, { token: bob(k) })],
+  // Escalation through body fields
+  ['userId in a worklog body', 400, (k) => k.attempt('POST', '/rest/workLogs', { token: bob(k), body: { ...aWorklog({ timestamp: at(T0, -50 * HOUR) }), userId: seedUserId('fabrikam', 'alice') } })],
+  ['orgId in a worklog body', 400, (k) => k.attempt('POST', '/rest/workLogs', { token: bob(k), body: { ...aWorklog({ timestamp: at(T0, -51 * HOUR) }), orgId: seedOrgId('contoso') } })],
+  ['role in an API token body', 400, (k) => k.attempt('POST', '/rest/apiTokens', { token: bob(k), body: { name: 'root', roles: ['admin'] } })],
+  ['role in my settings', 400, (k) => k.attempt('PUT', '/rest/me/settings', { token: bob(k), body: { emailNotificationsOnTracking: true, role: 'administrator' } })],
+  ['__proto__ claiming admin in a body', 400, (k) => k.attempt('PUT', '/rest/me/settings', { token: bob(k), body: '{"emailNotificationsOnTracking":true,"__proto__":{"roles":["admin"]}}' })],
+  // Webhooks
+  ['an unsigned billing event', 401, (k) => k.postEvent(event('evt-unsigned', at(T0)), { signature: null })],
+  ['a billing event signed with a wrong secret', 401, (k) => k.postEvent(event('evt-forged', at(T0)), { secret: 'not-the-webhook-secret-not-the-webhook-secret' })],
+  ["a billing event carrying another body's signature", 401, (k) => {
+    const signature = signBillingEvent(LOCAL_SECRETS.billingWebhook, JSON.stringify(event('evt-signed', at(T0))));
+    return k.postEvent(event('evt-swapped', at(T0)), { signature });
+  }],
+  ['a replayed billing event', 401, async (k) => {
+    const first = event('evt-replayed', at(T0));
+    expect((await k.postEvent(first, { judged: false })).status).toBe(200);
+    await k.postEvent(first);
+  }],
+  ['a stale billing event (six minutes old)', 401, (k) => k.postEvent(event('evt-stale', at(T0, -6 * MINUTE)))],
+  ['a billing event from six minutes ahead', 401, (k) => k.postEvent(event('evt-ahead', at(T0, 6 * MINUTE)))],
+  // License files
+  ['a license file with its seats raised', 400, (k) => k.attempt('POST', '/subscription/license', { token: alice(k), body: { ...aLicense({ expiry: at(T0, 30 * DAY) }), seats: 1000 } })],
+  ['a license file with its expiry moved', 400, (k) => k.attempt('POST', '/subscription/license', { token: alice(k), body: { ...aLicense({ expiry: at(T0, 30 * DAY) }), expiry: at(T0, 3000 * DAY) } })],
+  ['a license file signed with another key', 400, (k) => k.attempt('POST', '/subscription/license', { token: alice(k), body: aLicense({ expiry: at(T0, 30 * DAY) }, generateLicenseKeys().privateKeyPem) })],
+  ["another org's valid license file", 422, (k) => k.attempt('POST', '/subscription/license', { token: alice(k), body: aLicense({ org: 'contoso', expiry: at(T0, 30 * DAY) }) })],
+  // Spoofed hosts
+  ["a fabrikam token on contoso's host", 403, (k) => k.attempt('GET', '/rest/me', { token: alice(k), headers: { host: `contoso${HOST_SUFFIX}` } })],
+  ["a fabrikam token on contoso's host written with a trailing dot", 403, (k) => k.attempt('GET', '/rest/me', { token: alice(k), headers: { host: `contoso${HOST_SUFFIX}.` } })],
+  ["a fabrikam token on contoso's host in capitals", 403, (k) => k.attempt('GET', '/rest/me', { token: alice(k), headers: { host: `CONTOSO${HOST_SUFFIX.toUpperCase()}` } })],
+  ["a fabrikam token on contoso's host with a port", 403, (k) => k.attempt('GET', '/rest/me', { token: alice(k), headers: { host: `contoso${HOST_SUFFIX}:443` } })],
+  // Destructive actions
+  ['an uninstall that asks for a dry run without confirming', 400, (k) => k.attempt('POST', '/orgs/uninstall', { token: alice(k), body: { dryRun: true, confirm: false } })],
+];
+
+describe('the attack list: each attack is refused with its status, in the error envelope, and changes nothing', () => {
+  it.each(attacks)('%s → %i', async (_name, status, attack) => {
+    await attack(kit);
+    const { res, changed } = kit.takeAttempt();
+    expect(res.status, res.text.slice(0, 300)).toBe(status);
+    expect(errorEnvelope(res.json), res.text.slice(0, 300)).toBeDefined();
+    expect(changed, 'rows the refused request changed').toEqual([]);
+    held++;
+  });
+
+  it('holds at least 25 distinct attacks', () => {
+    expect(new Set(attacks.map(([name]) => name)).size).toBeGreaterThanOrEqual(25);
+  });
+});
