@@ -23,7 +23,8 @@ process.once('exit', () => {
 export async function startChildServer(dataDir: string): Promise<ChildServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', ENTRY], {
     env: { ...process.env, DATA_DIR: dataDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // stdin stays open while this process lives: the child exits when it closes, however the test run ends.
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
   living.add(child);
   const exited = new Promise<void>((resolve) => child.once('exit', () => {
