@@ -71,16 +71,24 @@ describe('four devices of one user racing start, stop, add, batch, patch, delete
       `${storedSeconds} s stored, ${ledger.seconds()} s acknowledged`);
 
     const unexpected = replies.filter(({ kind, reply }) => !(reply.status < 300 || reply.status === 409 || (reply.status === 404 && ['patch', 'delete'].includes(kind))));
-    expect(unexpected.map(({ kind, reply }) => `${kind}: ${reply.status} ${JSON.stringify(reply.body)}`)).toEqual([]);
-    expect(overlappingPairs(stored)).toEqual([]);
+    expect.soft(unexpected.map(({ kind, reply }) => `${kind}: ${reply.status} ${JSON.stringify(reply.body)}`), 'answers other than 2xx, 409 and 404').toEqual([]);
+    expect.soft(overlappingPairs(stored), 'worklogs that overlap').toEqual([]);
     // Every answer to a key is the first one, a 201: never a second write, never a 409 against itself.
+    // Until issue 9 defect 1 lands this fails now and then for keyed batches over 99 items (committed in chunks).
     const size = (body: unknown) => (Array.isArray(body) ? `a batch of ${body.length}` : 'one worklog');
     const unlike = keyed.filter((k) => k.answers.some((a) => a.status !== 201 || JSON.stringify(a) !== JSON.stringify(k.answers[0])));
-    expect(unlike.map((k) => `${k.key} (${size(k.body)}): ${k.answers.map((a) => `${a.status} ${a.body?.error?.code ?? ''}`.trim()).join(', ')}`)).toEqual([]);
-    const keyedIds = keyed.flatMap((k) => [k.answers[0]!.body!.data].flat().map((w: WorklogAnswer) => w.id));
-    expect(keyedIds.filter((id) => !ledger.lengths.has(id) && !ledger.deleted.has(id)), 'keyed writes acknowledged').toEqual([]);
-    expect(new Map(stored.map((w) => [w.id, w.length])), 'stored worklogs and lengths equal the acknowledged ones').toEqual(ledger.lengths);
-    expect(storedSeconds).toBe(ledger.seconds());
+    expect.soft(unlike.map((k) => `${k.key} (${size(k.body)}): ${k.answers.map((a) => `${a.status} ${a.body?.error?.code ?? ''}`.trim()).join(', ')}`), 'keys whose answers differ').toEqual([]);
+    // Each key wrote its slot once: in each place it asked for, the worklog its answer named, unless that was deleted since.
+    const storedAt = new Map(stored.map((w) => [w.timestamp, w.id]));
+    const keyMisses = keyed.flatMap((k) => [(k.answers.find((a) => a.status === 201)?.body?.data ?? []) as WorklogAnswer | WorklogAnswer[]].flat()
+      .filter((w) => storedAt.get(w.timestamp) !== (ledger.deleted.has(w.id) ? undefined : w.id))
+      .map((w) => `${k.key}: at ${w.timestamp} ${storedAt.get(w.timestamp) ?? 'nothing'} is stored, not ${w.id}`));
+    expect.soft(keyMisses.slice(0, 10), 'keys that did not write their worklogs exactly once').toEqual([]);
+    // Exactly what the answers acknowledged is stored, with the length the last acknowledged change gave it.
+    const storedLength = new Map(stored.map((w) => [w.id, w.length]));
+    expect.soft(stored.filter((w) => ledger.lengths.get(w.id) !== w.length).map((w) => `${w.id}: ${w.length} s stored, ${ledger.lengths.get(w.id) ?? 'never'} acknowledged`).slice(0, 10), 'stored lengths that no answer acknowledged').toEqual([]);
+    expect.soft(ledger.live().filter((id) => !storedLength.has(id)).map((id) => `${id}: acknowledged, not stored`).slice(0, 10), 'acknowledged worklogs missing').toEqual([]);
+    expect.soft(storedSeconds, 'seconds stored equal seconds acknowledged').toBe(ledger.seconds());
 
     // The race was real: conditional writes lost, refusals answered, every kind of write got through.
     expect(store.lostRaces).toBeGreaterThan(0);
