@@ -40,7 +40,7 @@ afterAll(async () => {
 });
 
 describe('four devices of one user racing start, stop, add, batch, patch, delete and keyed retries', () => {
-  it('keep one tracker, never overlap, answer every key once, and store exactly the seconds acknowledged', async () => {
+  it('keep one tracker, never overlap, answer every key once, and store exactly the seconds acknowledged', { timeout: 60_000 }, async () => {
     const ledger = new RaceLedger();
     const requests = new RaceRequests(random, () => api.clock.now(), at(T0, -30 * DAY));
     const replies: RaceReply[] = [];

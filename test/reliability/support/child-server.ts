@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { schema } from '../../../shared/config/settings.js';
 
 const ENTRY = fileURLToPath(new URL('./crash-server.ts', import.meta.url));
 const START_TIMEOUT_MS = 20_000;
@@ -22,7 +23,7 @@ process.once('exit', () => {
 /** Starts test/reliability/support/crash-server.ts with tsx on `dataDir`; resolves once it listens. */
 export async function startChildServer(dataDir: string): Promise<ChildServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', ENTRY], {
-    env: { ...process.env, DATA_DIR: dataDir },
+    env: { ...withoutTimehubSettings(process.env), DATA_DIR: dataDir },
     // stdin stays open while this process lives: the child exits when it closes, however the test run ends.
     stdio: ['pipe', 'pipe', 'pipe'],
   });
@@ -57,6 +58,11 @@ export async function startChildServer(dataDir: string): Promise<ChildServer> {
     },
     stderr: () => errors,
   };
+}
+
+/** The embedded defaults, whatever the shell running the tests has set (a COSMOS_ENDPOINT, say). */
+function withoutTimehubSettings(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !(name in schema.shape)));
 }
 
 /** Kills every child server still running (for afterAll). */
