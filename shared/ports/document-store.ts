@@ -29,6 +29,11 @@ export interface Query {
   partition: { pk: string } | { crossPartition: true };
   where?: Condition[];
   orderBy?: { field: string; direction: 'asc' | 'desc' }[];
+  /**
+   * Keyset paging: only documents after this key in `orderBy`'s order, one non-null value
+   * per orderBy field. End orderBy with a unique field (id) so that ties page exactly once.
+   */
+  after?: Scalar[];
   offset?: number;
   limit?: number;
 }

@@ -20,6 +20,8 @@ interface Row {
   etag: string;
 }
 
+const MAX_CACHED_STATEMENTS = 256;
+
 /** Paths read by hot-path range queries get an expression index each. */
 const INDEXED_PATHS = ['timestamp', 'localDay', 'type'];
 
@@ -30,7 +32,7 @@ const INDEXED_PATHS = ['timestamp', 'localDay', 'type'];
 export class SqliteDocumentStore implements DocumentStore {
   readonly maxBatchOperations = 100;
   private readonly db: Database.Database;
-  /** Preparing a statement costs more than running it: keep each one. */
+  /** Preparing a statement costs more than running it: keep the recently used ones. */
   private readonly statements = new Map<string, Database.Statement>();
 
   constructor(
@@ -105,11 +107,23 @@ export class SqliteDocumentStore implements DocumentStore {
     this.db.close();
   }
 
+  /** How many prepared statements are cached (tests check that it stays bounded). */
+  get cachedStatements(): number {
+    return this.statements.size;
+  }
+
+  /**
+   * Least recently used first out: query shapes are few, but should a caller ever find a
+   * way to vary the SQL text, memory stays bounded.
+   */
   private statement(sql: string): Database.Statement {
     let statement = this.statements.get(sql);
-    if (!statement) {
-      statement = this.db.prepare(sql);
-      this.statements.set(sql, statement);
+    if (statement) this.statements.delete(sql);
+    else statement = this.db.prepare(sql);
+    this.statements.set(sql, statement);
+    if (this.statements.size > MAX_CACHED_STATEMENTS) {
+      const oldest = this.statements.keys().next().value as string;
+      this.statements.delete(oldest);
     }
     return statement;
   }

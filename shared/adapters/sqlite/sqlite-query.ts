@@ -1,8 +1,11 @@
 import type { Condition, ContainerName, Query, Scalar } from '../../ports/document-store.js';
+import { keysetTerms } from '../../ports/keyset.js';
 
 const FIELD = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 
+/** `id` is also a key column: using it lets an index on (container, pk, x) serve ORDER BY x, id. */
 function path(field: string): string {
+  if (field === 'id') return 'id';
   if (!FIELD.test(field)) throw new RangeError(`invalid field name ${field}`);
   return `json_extract(body, '$.${field}')`;
 }
@@ -12,11 +15,14 @@ function bind(value: Scalar): string | number | null {
   return typeof value === 'boolean' ? Number(value) : value;
 }
 
+/**
+ * Lists travel as one JSON array parameter, so that the SQL text (and its cached prepared
+ * statement) is the same whatever the list's length.
+ */
 function condition(c: Condition, params: (string | number | null)[]): string {
   if (c.op === 'in') {
-    if (c.value.length === 0) return '0';
-    params.push(...c.value.map(bind));
-    return `${path(c.field)} IN (${c.value.map(() => '?').join(', ')})`;
+    params.push(JSON.stringify(c.value.map(bind)));
+    return `${path(c.field)} IN (SELECT value FROM json_each(?))`;
   }
   if (c.value === null) {
     if (c.op === '=') return `${path(c.field)} IS NULL`;
@@ -26,7 +32,7 @@ function condition(c: Condition, params: (string | number | null)[]): string {
   return `${path(c.field)} ${c.op} ?`;
 }
 
-/** Turns a portable query into SQL over the documents table. */
+/** Turns a portable query into SQL over the documents table: one SQL text per query shape. */
 export function toSql(container: ContainerName, query: Query, nowMs: number) {
   const params: (string | number | null)[] = [container, nowMs];
   const clauses = ['container = ?', '(expires_at IS NULL OR expires_at > ?)'];
@@ -35,6 +41,11 @@ export function toSql(container: ContainerName, query: Query, nowMs: number) {
     params.push(query.partition.pk);
   }
   for (const c of query.where ?? []) clauses.push(condition(c, params));
+  if (query.after) {
+    const { bound, after } = keysetTerms(query.orderBy ?? [], query.after);
+    clauses.push(condition(bound, params));
+    clauses.push(`(${after.map((terms) => `(${terms.map((c) => condition(c, params)).join(' AND ')})`).join(' OR ')})`);
+  }
   let sql = `SELECT body, etag FROM documents WHERE ${clauses.join(' AND ')}`;
   if (query.orderBy?.length) {
     sql += ` ORDER BY ${query.orderBy.map((o) => `${path(o.field)} ${o.direction === 'desc' ? 'DESC' : 'ASC'}`).join(', ')}`;
