@@ -31,7 +31,8 @@ export const worklogListQuery = z.strictObject({
   $toTimestamp: isoInstant.optional(),
   $workItemIds: csvIds.optional(),
   $count: queryInt(1, MAX_PAGE).optional(),
-  $skip: queryInt(0, 1_000_000).optional(),
+  $skip: queryInt(0, 1_000_000).optional().describe('$skip + $count at most 10000; page deeper with $continuationToken'),
+  $continuationToken: z.string().max(1000).optional().describe('the X-Continuation-Token header of the previous page, sent back unchanged with the same filters'),
   userId: userId.optional().describe("whose worklogs (the caller's when left out; others' need a role that may read them)"),
 });
 export type WorklogListQuery = z.infer<typeof worklogListQuery>;

@@ -4,18 +4,19 @@ import type { Caller } from '../identity/caller.js';
 import { activityTypesOf } from '../orgs/organization.js';
 import type { Ports } from '../ports/index.js';
 import { assertMayReadTimeOf, visibleUserIds } from '../roles/time-access.js';
-import { fromDoc, queryUserWorklogs, readWorklog, worklogConditions, type WorklogDoc, type WorklogFilter } from './worklog-documents.js';
+import { fromDoc, queryUserWorklogs, readWorklog, worklogConditions, WORKLOG_ORDER, type WorklogDoc, type WorklogFilter } from './worklog-documents.js';
+import { pageOf, pageRequest, pageScope, type PageRequest } from './worklog-pages.js';
 import { worklogView } from './worklog-view.js';
 
-const DEFAULT_PAGE = 100;
-
-function filterOf(query: WorklogListQuery): WorklogFilter {
+/** Asks the store for one more than the page, to learn whether another page follows. */
+function filterOf(query: WorklogListQuery, page: PageRequest): WorklogFilter {
   return {
     fromTimestamp: query.$fromTimestamp ? new Date(query.$fromTimestamp) : undefined,
     toTimestamp: query.$toTimestamp ? new Date(query.$toTimestamp) : undefined,
     workItemIds: query.$workItemIds,
-    count: query.$count ?? DEFAULT_PAGE,
-    skip: query.$skip ?? 0,
+    count: page.count + 1,
+    skip: page.skip,
+    after: page.after,
   };
 }
 
@@ -27,13 +28,18 @@ export async function getWorklog(ports: Ports, caller: Caller, id: string, userI
   return worklogView(fromDoc(doc), await activityTypesOf(ports, caller.orgId, caller.orgName));
 }
 
-/** The caller's own worklogs (or `userId`'s, by role), oldest first, one page at a time: one partition. */
+/**
+ * The caller's own worklogs (or `userId`'s, by role), oldest first, one page at a time: one
+ * partition. `continuationToken` is set when another page follows.
+ */
 export async function listMyWorklogs(ports: Ports, caller: Caller, query: WorklogListQuery) {
   const userId = query.userId ?? caller.user.id;
   await assertMayReadTimeOf(ports, caller, userId);
+  const scope = pageScope('user', caller.orgId, caller.user.id, query);
+  const page = pageRequest(query, scope);
   const activityTypes = await activityTypesOf(ports, caller.orgId, caller.orgName);
-  const worklogs = await queryUserWorklogs(ports.store, caller.orgId, userId, filterOf(query));
-  return worklogs.map((w) => worklogView(w, activityTypes));
+  const { items, continuationToken } = pageOf(await queryUserWorklogs(ports.store, caller.orgId, userId, filterOf(query, page)), page, scope);
+  return { worklogs: items.map((w) => worklogView(w, activityTypes)), continuationToken };
 }
 
 /**
@@ -44,8 +50,10 @@ export async function listMyWorklogs(ports: Ports, caller: Caller, query: Worklo
 export async function listAllWorklogs(ports: Ports, caller: Caller, query: WorklogListQuery) {
   const visible = await visibleUserIds(ports, caller);
   if (query.userId) return listMyWorklogs(ports, caller, query);
+  const scope = pageScope('org', caller.orgId, caller.user.id, query);
+  const page = pageRequest(query, scope);
   const activityTypes = await activityTypesOf(ports, caller.orgId, caller.orgName);
-  const filter = filterOf(query);
+  const filter = filterOf(query, page);
   const docs = await ports.store.query<WorklogDoc>('worklogs', {
     partition: { crossPartition: true },
     where: [
@@ -53,9 +61,11 @@ export async function listAllWorklogs(ports: Ports, caller: Caller, query: Workl
       ...(visible ? [{ field: 'userId', op: 'in' as const, value: visible }] : []),
       ...worklogConditions(filter),
     ],
-    orderBy: [{ field: 'timestamp', direction: 'asc' }],
+    orderBy: [...WORKLOG_ORDER],
+    after: filter.after,
     offset: filter.skip,
     limit: filter.count,
   });
-  return docs.map((d) => worklogView(fromDoc(d), activityTypes));
+  const { items, continuationToken } = pageOf(docs.map(fromDoc), page, scope);
+  return { worklogs: items.map((w) => worklogView(w, activityTypes)), continuationToken };
 }

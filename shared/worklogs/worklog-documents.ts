@@ -1,6 +1,7 @@
 import type { Worklog } from '../domain/worklog.js';
 import { SECONDS_PER_DAY, addSeconds, isoSeconds } from '../domain/time.js';
-import type { Condition, Document, DocumentStore, Stored } from '../ports/document-store.js';
+import type { Condition, Document, DocumentStore, Query, Stored } from '../ports/document-store.js';
+import type { PageKey } from './continuation-token.js';
 import { userPartition } from './user-ledger.js';
 
 export const WORKLOG_SCHEMA_VERSION = 1;
@@ -60,7 +61,15 @@ export interface WorklogFilter {
   toDay?: string;
   count?: number;
   skip?: number;
+  /** Keyset paging: the worklogs after this (timestamp, id). */
+  after?: PageKey;
 }
+
+/** Oldest first; the id orders worklogs that start at the same second, so keyset pages visit each once. */
+export const WORKLOG_ORDER = [
+  { field: 'timestamp', direction: 'asc' },
+  { field: 'id', direction: 'asc' },
+] as const satisfies Query['orderBy'];
 
 export function worklogConditions(filter: WorklogFilter): Condition[] {
   const where: Condition[] = [{ field: 'type', op: '=', value: 'worklog' }];
@@ -76,7 +85,8 @@ export async function queryUserWorklogs(store: DocumentStore, orgId: string, use
   const docs = await store.query<WorklogDoc>('worklogs', {
     partition: { pk: userPartition(orgId, userId) },
     where: worklogConditions(filter),
-    orderBy: [{ field: 'timestamp', direction: 'asc' }],
+    orderBy: [...WORKLOG_ORDER],
+    after: filter.after,
     offset: filter.skip,
     limit: filter.count,
   });

@@ -52,6 +52,9 @@ export class SqliteDocumentStore implements DocumentStore {
       this.db.exec(`CREATE INDEX IF NOT EXISTS documents_${path}
         ON documents (container, pk, json_extract(body, '$.${path}'))`);
     }
+    // An org's worklogs across partitions in keyset order (GET /rest/workLogs/all), without a table scan.
+    this.db.exec(`CREATE INDEX IF NOT EXISTS documents_org_timestamp
+      ON documents (container, json_extract(body, '$.orgId'), json_extract(body, '$.timestamp'), id)`);
   }
 
   async read<T extends Document>(container: ContainerName, pk: string, id: string) {
