@@ -34,6 +34,8 @@ export interface Query {
    * per orderBy field. End orderBy with a unique field (id) so that ties page exactly once.
    */
   after?: Scalar[];
+  /** The other end: only documents up to and including this key in `orderBy`'s order. */
+  until?: Scalar[];
   offset?: number;
   limit?: number;
 }

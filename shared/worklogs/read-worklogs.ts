@@ -4,19 +4,16 @@ import type { Caller } from '../identity/caller.js';
 import { activityTypesOf } from '../orgs/organization.js';
 import type { Ports } from '../ports/index.js';
 import { assertMayReadTimeOf, visibleUserIds } from '../roles/time-access.js';
-import { fromDoc, queryUserWorklogs, readWorklog, worklogConditions, WORKLOG_ORDER, type WorklogDoc, type WorklogFilter } from './worklog-documents.js';
-import { pageOf, pageRequest, pageScope, type PageRequest } from './worklog-pages.js';
+import { userPartition } from './user-ledger.js';
+import { fromDoc, readWorklog, worklogConditions, type WorklogFilter } from './worklog-documents.js';
+import { pageRequest, pageScope, readWorklogPage } from './worklog-pages.js';
 import { worklogView } from './worklog-view.js';
 
-/** Asks the store for one more than the page, to learn whether another page follows. */
-function filterOf(query: WorklogListQuery, page: PageRequest): WorklogFilter {
+function filterOf(query: WorklogListQuery): WorklogFilter {
   return {
     fromTimestamp: query.$fromTimestamp ? new Date(query.$fromTimestamp) : undefined,
     toTimestamp: query.$toTimestamp ? new Date(query.$toTimestamp) : undefined,
     workItemIds: query.$workItemIds,
-    count: page.count + 1,
-    skip: page.skip,
-    after: page.after,
   };
 }
 
@@ -38,8 +35,9 @@ export async function listMyWorklogs(ports: Ports, caller: Caller, query: Worklo
   const scope = pageScope('user', caller.orgId, caller.user.id, query);
   const page = pageRequest(query, scope);
   const activityTypes = await activityTypesOf(ports, caller.orgId, caller.orgName);
-  const { items, continuationToken } = pageOf(await queryUserWorklogs(ports.store, caller.orgId, userId, filterOf(query, page)), page, scope);
-  return { worklogs: items.map((w) => worklogView(w, activityTypes)), continuationToken };
+  const where = worklogConditions(filterOf(query));
+  const { worklogs, continuationToken } = await readWorklogPage(ports.store, { partition: { pk: userPartition(caller.orgId, userId) }, where }, page, scope);
+  return { worklogs: worklogs.map((w) => worklogView(w, activityTypes)), continuationToken };
 }
 
 /**
@@ -53,19 +51,11 @@ export async function listAllWorklogs(ports: Ports, caller: Caller, query: Workl
   const scope = pageScope('org', caller.orgId, caller.user.id, query);
   const page = pageRequest(query, scope);
   const activityTypes = await activityTypesOf(ports, caller.orgId, caller.orgName);
-  const filter = filterOf(query, page);
-  const docs = await ports.store.query<WorklogDoc>('worklogs', {
-    partition: { crossPartition: true },
-    where: [
-      { field: 'orgId', op: '=', value: caller.orgId },
-      ...(visible ? [{ field: 'userId', op: 'in' as const, value: visible }] : []),
-      ...worklogConditions(filter),
-    ],
-    orderBy: [...WORKLOG_ORDER],
-    after: filter.after,
-    offset: filter.skip,
-    limit: filter.count,
-  });
-  const { items, continuationToken } = pageOf(docs.map(fromDoc), page, scope);
-  return { worklogs: items.map((w) => worklogView(w, activityTypes)), continuationToken };
+  const where = [
+    { field: 'orgId', op: '=' as const, value: caller.orgId },
+    ...(visible ? [{ field: 'userId', op: 'in' as const, value: visible }] : []),
+    ...worklogConditions(filterOf(query)),
+  ];
+  const { worklogs, continuationToken } = await readWorklogPage(ports.store, { partition: { crossPartition: true }, where }, page, scope);
+  return { worklogs: worklogs.map((w) => worklogView(w, activityTypes)), continuationToken };
 }

@@ -1,7 +1,6 @@
 import type { Worklog } from '../domain/worklog.js';
 import { SECONDS_PER_DAY, addSeconds, isoSeconds } from '../domain/time.js';
 import type { Condition, Document, DocumentStore, Query, Stored } from '../ports/document-store.js';
-import type { PageKey } from './continuation-token.js';
 import { userPartition } from './user-ledger.js';
 
 export const WORKLOG_SCHEMA_VERSION = 1;
@@ -61,8 +60,6 @@ export interface WorklogFilter {
   toDay?: string;
   count?: number;
   skip?: number;
-  /** Keyset paging: the worklogs after this (timestamp, id). */
-  after?: PageKey;
 }
 
 /** Oldest first; the id orders worklogs that start at the same second, so keyset pages visit each once. */
@@ -86,7 +83,6 @@ export async function queryUserWorklogs(store: DocumentStore, orgId: string, use
     partition: { pk: userPartition(orgId, userId) },
     where: worklogConditions(filter),
     orderBy: [...WORKLOG_ORDER],
-    after: filter.after,
     offset: filter.skip,
     limit: filter.count,
   });

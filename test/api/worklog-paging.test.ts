@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SKIP_WINDOW } from '../../shared/worklogs/worklog-pages.js';
 import { client, startTestApi, type TestApi } from '../support/api-server.js';
 import { MutableClock } from '../support/mutable-clock.js';
 import { DAY, T0, at, consecutiveWorklogs } from '../support/worklog-builder.js';
@@ -111,10 +112,10 @@ describe('a continuation token belongs to its query', () => {
 });
 
 describe('$skip stays within a window', () => {
-  it('answers $skip + $count up to 10000, and 400 naming the continuation token beyond', async () => {
+  it(`answers $skip + $count up to ${SKIP_WINDOW}, and 400 naming the continuation token beyond`, async () => {
     const bob = await token('bob');
-    expect((await get(bob, '/rest/workLogs?$skip=9900&$count=100')).status).toBe(200);
-    for (const query of ['$skip=9901&$count=100', '$skip=9999', '$skip=30000']) {
+    expect((await get(bob, `/rest/workLogs?$skip=${SKIP_WINDOW - 100}&$count=100`)).status).toBe(200);
+    for (const query of [`$skip=${SKIP_WINDOW - 99}&$count=100`, `$skip=${SKIP_WINDOW}`, '$skip=30000']) {
       for (const path of ['/rest/workLogs', '/rest/workLogs/all']) {
         const res = await get(path.endsWith('all') ? await token('alice') : bob, `${path}?${query}`);
         expect(res.status).toBe(400);

@@ -263,6 +263,17 @@ export function documentStoreContract(
         expect(await walk([{ field: 'timestamp', direction: 'desc' }, { field: 'id', direction: 'desc' }])).toEqual(['k5', 'k4', 'k3', 'k1', 'k2']);
       });
 
+      it('until stops an ordered query at a key, including it; with after it reads the range between', async () => {
+        for (const [id, timestamp] of [['k1', 'T2'], ['k2', 'T1'], ['k3', 'T2'], ['k4', 'T2'], ['k5', 'T3']] as const) {
+          await store.create('worklogs', item(id, 'p3', { timestamp }));
+        }
+        const range = async (direction: 'asc' | 'desc', after?: Scalar[], until?: Scalar[]) =>
+          ids(await store.query('worklogs', { partition: { pk: 'p3' }, orderBy: [{ field: 'timestamp', direction }, { field: 'id', direction }], after, until }));
+        expect(await range('asc', undefined, ['T2', 'k3'])).toEqual(['k2', 'k1', 'k3']);
+        expect(await range('asc', ['T1', 'k2'], ['T2', 'k4'])).toEqual(['k1', 'k3', 'k4']);
+        expect(await range('desc', ['T3', 'k5'], ['T2', 'k3'])).toEqual(['k4', 'k3']);
+      });
+
       it('after works across partitions and together with where', async () => {
         for (const [id, pk, timestamp] of [['t1', 'p3', 'T1'], ['t2', 'p4', 'T2'], ['t3', 'p3', 'T2'], ['t4', 'p4', 'T3']] as const) {
           await store.create('worklogs', item(id, pk, { timestamp, tag: id === 't3' ? 'skip' : 'keep' }));

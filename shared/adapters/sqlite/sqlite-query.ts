@@ -1,5 +1,5 @@
 import type { Condition, ContainerName, Query, Scalar } from '../../ports/document-store.js';
-import { keysetTerms } from '../../ports/keyset.js';
+import { keysetBounds, keysetTerms, type KeysetSide } from '../../ports/keyset.js';
 
 const FIELD = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 
@@ -32,6 +32,21 @@ function condition(c: Condition, params: (string | number | null)[]): string {
   return `${path(c.field)} ${c.op} ?`;
 }
 
+/**
+ * In one direction a row value, `(a, b) > (?, ?)`: SQLite seeks an index on (a, b) straight
+ * to the key, past any ties on a. Mixed directions take the portable OR form.
+ */
+function keyset(orderBy: NonNullable<Query['orderBy']>, values: Scalar[], side: KeysetSide, params: (string | number | null)[]) {
+  const { bound, alternatives } = keysetTerms(orderBy, values, side);
+  if (orderBy.every((o) => o.direction === orderBy[0]!.direction)) {
+    const upward = (orderBy[0]!.direction === 'asc') === (side === 'after');
+    params.push(...values.map(bind));
+    return `(${orderBy.map((o) => path(o.field)).join(', ')}) ${upward ? '>' : '<'}${side === 'until' ? '=' : ''} (${values.map(() => '?').join(', ')})`;
+  }
+  const or = alternatives.map((terms) => `(${terms.map((c) => condition(c, params)).join(' AND ')})`).join(' OR ');
+  return `${condition(bound, params)} AND (${or})`;
+}
+
 /** Turns a portable query into SQL over the documents table: one SQL text per query shape. */
 export function toSql(container: ContainerName, query: Query, nowMs: number) {
   const params: (string | number | null)[] = [container, nowMs];
@@ -41,11 +56,7 @@ export function toSql(container: ContainerName, query: Query, nowMs: number) {
     params.push(query.partition.pk);
   }
   for (const c of query.where ?? []) clauses.push(condition(c, params));
-  if (query.after) {
-    const { bound, after } = keysetTerms(query.orderBy ?? [], query.after);
-    clauses.push(condition(bound, params));
-    clauses.push(`(${after.map((terms) => `(${terms.map((c) => condition(c, params)).join(' AND ')})`).join(' OR ')})`);
-  }
+  for (const [side, values] of keysetBounds(query)) clauses.push(keyset(query.orderBy ?? [], values, side, params));
   let sql = `SELECT body, etag FROM documents WHERE ${clauses.join(' AND ')}`;
   if (query.orderBy?.length) {
     sql += ` ORDER BY ${query.orderBy.map((o) => `${path(o.field)} ${o.direction === 'desc' ? 'DESC' : 'ASC'}`).join(', ')}`;
