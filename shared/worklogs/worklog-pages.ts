@@ -9,7 +9,7 @@ import { fromDoc, WORKLOG_ORDER, type WorklogDoc } from './worklog-documents.js'
  * deep and no further, and a page examines at most this many worklogs past its start.
  */
 export const SKIP_WINDOW = 5_000;
-export const SCAN_HORIZON = 5_000;
+export const SCAN_HORIZON = 2_500;
 const DEFAULT_PAGE = 100;
 /** Filters no index range serves: a rare work item would otherwise send a page through the whole range. */
 const UNINDEXED = new Set(['workItemId', 'userId']);

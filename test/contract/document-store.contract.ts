@@ -263,6 +263,25 @@ export function documentStoreContract(
         expect(await walk([{ field: 'timestamp', direction: 'desc' }, { field: 'id', direction: 'desc' }])).toEqual(['k5', 'k4', 'k3', 'k1', 'k2']);
       });
 
+      it('after and until page across partitions where many documents tie on the first field', async () => {
+        const docs = ['T1', 'T2', 'T3'].flatMap((timestamp) => ['q1', 'q2', 'q3', 'q4'].map((pk) => item(`${pk}-${timestamp}`, pk, { timestamp })));
+        for (const doc of docs) await store.create('worklogs', doc);
+        const orderBy = [{ field: 'timestamp', direction: 'asc' }, { field: 'id', direction: 'asc' }] as const;
+        const query = (q: Partial<Query>) => store.query<Item>('worklogs', { partition: { crossPartition: true }, orderBy: [...orderBy], where: [{ field: 'timestamp', op: '>=', value: 'T' }], ...q });
+        const sorted = docs.map((d) => d.id).sort((x, y) => (x.slice(3) + x).localeCompare(y.slice(3) + y));
+        const visited: string[] = [];
+        for (let after: Scalar[] | undefined; ; ) {
+          const page = await query({ after, limit: 5 });
+          if (page.length === 0) break;
+          visited.push(...ids(page));
+          after = [page.at(-1)!.timestamp!, page.at(-1)!.id];
+        }
+        expect(visited).toEqual(sorted);
+        expect(ids(await query({ after: ['T1', 'q2-T1'], until: ['T2', 'q2-T2'], offset: 1, limit: 3 }))).toEqual(['q4-T1', 'q1-T2', 'q2-T2']);
+        expect(ids(await query({ after: ['T2', 'q3-T2'], until: ['T2', 'q4-T2'] }))).toEqual(['q4-T2']);
+        expect(ids(await query({ after: ['T2', 'q3-T2'], until: ['T1', 'q4-T1'] }))).toEqual([]);
+      });
+
       it('until stops an ordered query at a key, including it; with after it reads the range between', async () => {
         for (const [id, timestamp] of [['k1', 'T2'], ['k2', 'T1'], ['k3', 'T2'], ['k4', 'T2'], ['k5', 'T3']] as const) {
           await store.create('worklogs', item(id, 'p3', { timestamp }));

@@ -13,7 +13,7 @@ import {
   type Query,
   type Stored,
 } from '../../ports/document-store.js';
-import { toSql } from './sqlite-query.js';
+import { splitAtTies, toSql } from './sqlite-query.js';
 
 interface Row {
   body: string;
@@ -62,9 +62,7 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   async query<T extends Document>(container: ContainerName, query: Query): Promise<Stored<T>[]> {
-    const { sql, params } = toSql(container, query, this.clock.now().getTime());
-    const rows = this.statement(sql).all(...params) as Row[];
-    return rows.map((row) => withEtag<T>(row));
+    return this.queryNow<T>(container, query);
   }
 
   async create<T extends Document>(container: ContainerName, doc: T) {
@@ -129,6 +127,20 @@ export class SqliteDocumentStore implements DocumentStore {
       this.statements.delete(oldest);
     }
     return statement;
+  }
+
+  private queryNow<T extends Document>(container: ContainerName, query: Query): Stored<T>[] {
+    const split = splitAtTies(query);
+    if (split) {
+      const { offset = 0, limit } = query;
+      const ties = split.ties ? this.queryNow<T>(container, { ...split.ties, offset: 0, limit: limit === undefined ? undefined : offset + limit }) : [];
+      const page = ties.slice(offset, limit === undefined ? undefined : offset + limit);
+      if (limit !== undefined && page.length >= limit) return page;
+      const rest = { ...split.rest, offset: Math.max(0, offset - ties.length), limit: limit === undefined ? undefined : limit - page.length };
+      return [...page, ...this.queryNow<T>(container, rest)];
+    }
+    const { sql, params } = toSql(container, query, this.clock.now().getTime());
+    return (this.statement(sql).all(...params) as Row[]).map((row) => withEtag<T>(row));
   }
 
   private readNow<T extends Document>(container: ContainerName, pk: string, id: string) {

@@ -33,18 +33,14 @@ function condition(c: Condition, params: (string | number | null)[]): string {
 }
 
 /**
- * In one direction a row value, `(a, b) > (?, ?)`: SQLite seeks an index on (a, b) straight
- * to the key, past any ties on a. Mixed directions take the portable OR form.
+ * `a >= ?` first: SQLite seeks its index on (a, b) by it (a row value `(a, b) > (?, ?)` over
+ * an indexed expression it would not seek by), then the OR drops the ties before the key.
  */
 function keyset(orderBy: NonNullable<Query['orderBy']>, values: Scalar[], side: KeysetSide, params: (string | number | null)[]) {
   const { bound, alternatives } = keysetTerms(orderBy, values, side);
-  if (orderBy.every((o) => o.direction === orderBy[0]!.direction)) {
-    const upward = (orderBy[0]!.direction === 'asc') === (side === 'after');
-    params.push(...values.map(bind));
-    return `(${orderBy.map((o) => path(o.field)).join(', ')}) ${upward ? '>' : '<'}${side === 'until' ? '=' : ''} (${values.map(() => '?').join(', ')})`;
-  }
+  const seek = condition(bound, params);
   const or = alternatives.map((terms) => `(${terms.map((c) => condition(c, params)).join(' AND ')})`).join(' OR ');
-  return `${condition(bound, params)} AND (${or})`;
+  return `${seek} AND (${or})`;
 }
 
 /** Turns a portable query into SQL over the documents table: one SQL text per query shape. */
@@ -66,4 +62,29 @@ export function toSql(container: ContainerName, query: Query, nowMs: number) {
     params.push(query.limit ?? -1, query.offset ?? 0);
   }
   return { sql, params };
+}
+
+/**
+ * SQLite seeks an index on (a, b) by `a` only, and would step through every document that
+ * ties with the key on `a` before reaching it: across partitions (many users' worklogs
+ * starting at 09:00:00) that can be thousands. There "after (a1, b1)" runs as two seeks, the
+ * ties (a = a1, b past b1, in b order) and then the rest (a past a1); the caller
+ * concatenates them. Within a partition ties are few, and the OR form serves better.
+ */
+export function splitAtTies(query: Query): { ties: Query | undefined; rest: Query } | undefined {
+  const [first, second, ...more] = query.orderBy ?? [];
+  if (!query.after || !('crossPartition' in query.partition) || !first || !second || more.length > 0) return undefined;
+  keysetTerms(query.orderBy ?? [], query.after, 'after');
+  const [a, b] = query.after as [Scalar, Scalar];
+  const past = (o: { direction: 'asc' | 'desc' }) => (o.direction === 'desc' ? '<' : '>');
+  const where = query.where ?? [];
+  // The ties are all at a1: `until` cuts them only when it is at a1 too, and leaves none when it is before a1.
+  const until = query.until;
+  const untilBefore = until && (first.direction === 'desc' ? until[0]! > a! : until[0]! < a!);
+  const tiesUntil = until && until[0] === a ? [until[1]!] : undefined;
+  const ties: Query | undefined = untilBefore ? undefined : {
+    ...query, after: undefined, until: tiesUntil, orderBy: [second],
+    where: [...where, { field: first.field, op: '=', value: a }, { field: second.field, op: past(second), value: b }],
+  };
+  return { ties, rest: { ...query, after: undefined, where: [...where, { field: first.field, op: past(first), value: a }] } };
 }
