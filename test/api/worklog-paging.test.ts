@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SKIP_WINDOW } from '../../shared/worklogs/worklog-pages.js';
+import { SCAN_HORIZON, SKIP_WINDOW } from '../../shared/worklogs/worklog-pages.js';
 import { client, startTestApi, type TestApi } from '../support/api-server.js';
 import { MutableClock } from '../support/mutable-clock.js';
 import { DAY, T0, at, consecutiveWorklogs } from '../support/worklog-builder.js';
@@ -65,6 +65,16 @@ describe('paging worklog lists by continuation token', () => {
     expect(visited).toEqual(inKeyOrder(visited));
     const filtered = await walk(alice, '/rest/workLogs/all', `$count=4&$fromTimestamp=${at(T0, -3 * DAY + 10 * 60_000)}&$toTimestamp=${at(T0, -3 * DAY + 20 * 60_000)}`);
     expect(filtered.visited.map((w) => w.id)).toEqual(visited.slice(30, 60).map((w) => w.id));
+  });
+
+  it('with a rarely matching filter, pages stop at a scan horizon and the tokens still visit every match once', async () => {
+    const bob = await token('bob');
+    const post = client(api, bob);
+    const all = consecutiveWorklogs(2 * SCAN_HORIZON, at(T0, -10 * DAY)).map((w, i) => ({ ...w, workItemId: i % 700 === 699 ? 2 : 1 }));
+    for (let i = 0; i < all.length; i += 500) expect((await post('POST', '/rest/workLogs/batch', all.slice(i, i + 500))).status).toBe(201);
+    const { visited, pages } = await walk(bob, '/rest/workLogs', '$count=500&$workItemIds=2');
+    expect(visited.map((w) => w.timestamp)).toEqual(all.filter((w) => w.workItemId === 2).map((w) => w.timestamp));
+    expect(pages).toBeGreaterThanOrEqual(2);
   });
 
   it('continues after a $skip page: the token points past its last worklog', async () => {

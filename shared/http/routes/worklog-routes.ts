@@ -9,7 +9,9 @@ import { defineRoute, withHeaders } from '../route.js';
 const tag = 'Worklogs';
 const IDEMPOTENCY_KEY = 'Idempotency-Key';
 const CONTINUATION = 'X-Continuation-Token';
-const continuationHeader = { [CONTINUATION]: 'Set when another page follows: send it back as $continuationToken with the same filters' };
+const continuationHeader = {
+  [CONTINUATION]: 'Set while more may follow (a page can be short when filters match rarely; only its absence means the end): send it back as $continuationToken with the same filters',
+};
 const page = ({ worklogs, continuationToken }: { worklogs: unknown[]; continuationToken?: string }) =>
   withHeaders(worklogs, { [CONTINUATION]: continuationToken });
 
