@@ -10,7 +10,7 @@ import { routes } from '../shared/http/routes/index.js';
 import { createApiToken } from '../shared/identity/api-tokens.js';
 import type { Caller } from '../shared/identity/caller.js';
 import { toDoc, WORKLOG_ORDER } from '../shared/worklogs/worklog-documents.js';
-import { SKIP_WINDOW } from '../shared/worklogs/worklog-pages.js';
+import { SKIP_WINDOW } from '../shared/contracts/worklogs.js';
 import { StepClock } from './step-clock.js';
 
 /** The attack's depth: one member with this many worklogs. */

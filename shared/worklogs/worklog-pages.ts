@@ -1,14 +1,13 @@
-import type { WorklogListQuery } from '../contracts/worklogs.js';
+import { SKIP_WINDOW, type WorklogListQuery } from '../contracts/worklogs.js';
 import { badRequest } from '../domain/errors.js';
 import type { Condition, DocumentStore, Query } from '../ports/document-store.js';
 import { decodeContinuation, encodeContinuation, type PageKey } from './continuation-token.js';
 import { fromDoc, WORKLOG_ORDER, type WorklogDoc } from './worklog-documents.js';
 
 /**
- * SQLite runs on the event loop, so a page reads a bounded number of rows: $skip reaches this
- * deep and no further, and a page examines at most this many worklogs past its start.
+ * SQLite runs on the event loop, so a page reads a bounded number of rows: $skip reaches
+ * SKIP_WINDOW deep and no further, and a page examines at most this many worklogs past its start.
  */
-export const SKIP_WINDOW = 5_000;
 export const SCAN_HORIZON = 2_500;
 const DEFAULT_PAGE = 100;
 /** Filters no index range serves: a rare work item would otherwise send a page through the whole range. */

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SCAN_HORIZON, SKIP_WINDOW } from '../../shared/worklogs/worklog-pages.js';
+import { SKIP_WINDOW } from '../../shared/contracts/worklogs.js';
+import { SCAN_HORIZON } from '../../shared/worklogs/worklog-pages.js';
 import { client, startTestApi, type TestApi } from '../support/api-server.js';
 import { MutableClock } from '../support/mutable-clock.js';
 import { DAY, T0, at, consecutiveWorklogs } from '../support/worklog-builder.js';
