@@ -23,7 +23,7 @@ interface Listed {
 async function get(bearer: string, path: string) {
   const res = await fetch(`${api.url}/api${path}`, { headers: { authorization: `Bearer ${bearer}` } });
   const body = (await res.json()) as { data?: Listed[]; error?: { code: string; message: string } };
-  return { status: res.status, body, continuation: res.headers.get('x-continuation-token') };
+  return { status: res.status, body, continuation: res.headers.get('x-continuation-token'), headers: res.headers };
 }
 
 /** Follows X-Continuation-Token from the first page to the last. */
@@ -52,6 +52,7 @@ describe('paging worklog lists by continuation token', () => {
     expect(new Set(visited.map((w) => w.id)).size).toBe(60);
     expect(visited).toEqual(inKeyOrder(visited));
     expect(pages).toBe(9);
+    expect((await get(bob, '/rest/workLogs?$count=7')).headers.get('access-control-expose-headers')).toBe('X-Continuation-Token');
   });
 
   it('visits each worklog of the org exactly once in (timestamp, id) order when many start at the same second', async () => {

@@ -12,8 +12,9 @@ const CONTINUATION = 'X-Continuation-Token';
 const continuationHeader = {
   [CONTINUATION]: 'Set while more may follow (a page can be short when filters match rarely; only its absence means the end): send it back as $continuationToken with the same filters',
 };
+/** The body stays 7pace's `{ data: [...] }`; the token rides in a header, which browser pages may read. */
 const page = ({ worklogs, continuationToken }: { worklogs: unknown[]; continuationToken?: string }) =>
-  withHeaders(worklogs, { [CONTINUATION]: continuationToken });
+  withHeaders(worklogs, { [CONTINUATION]: continuationToken, 'Access-Control-Expose-Headers': continuationToken && CONTINUATION });
 
 export const worklogRoutes = [
   defineRoute({
