@@ -14,13 +14,12 @@ import {
   type Stored,
 } from '../../ports/document-store.js';
 import { splitAtTies, toSql } from './sqlite-query.js';
+import { StatementCache } from './statement-cache.js';
 
 interface Row {
   body: string;
   etag: string;
 }
-
-const MAX_CACHED_STATEMENTS = 256;
 
 /** Paths read by hot-path range queries get an expression index each. */
 const INDEXED_PATHS = ['timestamp', 'localDay', 'type'];
@@ -32,8 +31,7 @@ const INDEXED_PATHS = ['timestamp', 'localDay', 'type'];
 export class SqliteDocumentStore implements DocumentStore {
   readonly maxBatchOperations = 100;
   private readonly db: Database.Database;
-  /** Preparing a statement costs more than running it: keep the recently used ones. */
-  private readonly statements = new Map<string, Database.Statement>();
+  private readonly statements: StatementCache;
 
   constructor(
     file: string,
@@ -41,6 +39,7 @@ export class SqliteDocumentStore implements DocumentStore {
   ) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
+    this.statements = new StatementCache(this.db);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('busy_timeout = 5000');
     this.db.pragma('synchronous = NORMAL');
@@ -113,22 +112,11 @@ export class SqliteDocumentStore implements DocumentStore {
     return this.statements.size;
   }
 
-  /**
-   * Least recently used first out: query shapes are few, but should a caller ever find a
-   * way to vary the SQL text, memory stays bounded.
-   */
   private statement(sql: string): Database.Statement {
-    let statement = this.statements.get(sql);
-    if (statement) this.statements.delete(sql);
-    else statement = this.db.prepare(sql);
-    this.statements.set(sql, statement);
-    if (this.statements.size > MAX_CACHED_STATEMENTS) {
-      const oldest = this.statements.keys().next().value as string;
-      this.statements.delete(oldest);
-    }
-    return statement;
+    return this.statements.get(sql);
   }
 
+  /** Synchronous throughout; a cross-partition keyset query runs as two seeks (see splitAtTies). */
   private queryNow<T extends Document>(container: ContainerName, query: Query): Stored<T>[] {
     const split = splitAtTies(query);
     if (split) {
