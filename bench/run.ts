@@ -3,6 +3,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSide, type Side } from './bench-side.js';
 import { functionsLoadTable } from './functions-load.js';
+import { listPagesTable } from './list-pages.js';
 import { LoadDriver } from './load-driver.js';
 import { machineNote, table, tallyFor, type Results } from './report.js';
 import { CLOCK_START, scenarios, type Phase, type Scenario } from './scenarios.js';
@@ -50,6 +51,7 @@ async function main() {
   const driver = new LoadDriver(CONCURRENCY);
   const results: Results = new Map();
   const trackers = {} as Record<TrackerSideKind, TrackerSideResult>;
+  let listPages = '';
   try {
     for (const scenario of scenarios(scale)) {
       const t = performance.now();
@@ -61,6 +63,7 @@ async function main() {
       trackers[kind] = await runTrackerSide(kind, dir, Math.round(10_000 * scale), CLOCK_START);
       console.error(`trackers (${kind}): ${((performance.now() - t) / 1000).toFixed(1)} s`);
     }
+    listPages = await listPagesTable(dir, scale);
   } finally {
     await driver.close();
     rmSync(dir, { recursive: true, force: true });
@@ -72,6 +75,8 @@ async function main() {
   for (const note of trackerNotes(trackers.queue, trackers.sweep)) console.log(note);
   console.log();
   console.log(await functionsLoadTable());
+  console.log();
+  console.log(listPages);
   console.log(`bench took ${((performance.now() - began) / 1000).toFixed(1)} s`);
 }
 

@@ -45,6 +45,18 @@ resource containers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containe
       id: containerName
       partitionKey: { paths: [ partitionKeyPath ], kind: 'Hash' }
       defaultTtl: -1
+      // Keyset pages order by (timestamp, id): Cosmos serves that only from a composite
+      // index. The Cosmos adapter creates the same policy (cosmos-document-store.ts).
+      indexingPolicy: {
+        indexingMode: 'consistent'
+        automatic: true
+        includedPaths: [ { path: '/*' } ]
+        excludedPaths: [ { path: '/"_etag"/?' } ]
+        compositeIndexes: [
+          [ { path: '/timestamp', order: 'ascending' }, { path: '/id', order: 'ascending' } ]
+          [ { path: '/timestamp', order: 'descending' }, { path: '/id', order: 'descending' } ]
+        ]
+      }
     }
   }
 }]

@@ -3,6 +3,8 @@ import { activityTypeId, comment, isoInstant, queryBoolean, queryInt, timeZone, 
 import { userId } from './roles.js';
 
 export const MAX_PAGE = 500;
+/** How deep $skip reaches ($skip + $count); deeper pages go by continuation token. */
+export const SKIP_WINDOW = 5_000;
 
 export const newWorklogBody = z.strictObject({
   timestamp: isoInstant,
@@ -32,7 +34,8 @@ export const worklogListQuery = z
     $toTimestamp: isoInstant.optional(),
     $workItemIds: csvIds.optional(),
     $count: queryInt(1, MAX_PAGE).optional(),
-    $skip: queryInt(0, 1_000_000).optional(),
+    $skip: queryInt(0, 1_000_000).optional().describe(`$skip + $count at most ${SKIP_WINDOW}; page deeper with $continuationToken`),
+    $continuationToken: z.string().max(1000).optional().describe('the X-Continuation-Token header of the previous page, sent back unchanged with the same filters'),
     userId: userId.optional().describe("whose worklogs (the caller's when left out; others' need a role that may read them)"),
   })
   .refine((q) => !q.$fromTimestamp || !q.$toTimestamp || Date.parse(q.$fromTimestamp) <= Date.parse(q.$toTimestamp), {

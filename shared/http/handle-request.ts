@@ -4,7 +4,7 @@ import { authenticate } from '../identity/authenticate.js';
 import { guardTimeWrite } from '../billing/write-gate.js';
 import { requirePermission, resolveMember, type Member } from '../roles/member-access.js';
 import { errorToHttp, invalidInput, type HttpOutput } from './http-errors.js';
-import type { AnyRoute, AppContext } from './route.js';
+import { WithHeaders, type AnyRoute, type AppContext } from './route.js';
 import { assertHostOfOrg } from './org-host.js';
 import { requestScopedStore } from './request-scoped-store.js';
 import { createRouter } from './router.js';
@@ -53,8 +53,14 @@ async function run(shared: AppContext, route: AnyRoute, params: Record<string, s
   };
   // The subscription gate: 402 while read-only, and the first write of the period takes a seat.
   if (route.writes && member) await guardTimeWrite(app.ports, app.billing, member, route.writes, query);
-  const data = await route.handle(routeInput);
-  return { status: route.successStatus ?? 200, body: route.unwrapped ? data : { data: data ?? null } };
+  const result = await route.handle(routeInput);
+  const data = result instanceof WithHeaders ? result.data : result;
+  const status = route.successStatus ?? 200;
+  return { status, body: route.unwrapped ? data : { data: data ?? null }, ...(result instanceof WithHeaders ? { headers: setHeaders(result) } : {}) };
+}
+
+function setHeaders(result: WithHeaders): Record<string, string> {
+  return Object.fromEntries(Object.entries(result.headers).filter((entry): entry is [string, string] => entry[1] !== undefined));
 }
 
 /** The caller with their role resolved from the store on every request (an uninstalled org answers 403). */

@@ -24,7 +24,7 @@ export function openApiDocument(routes: readonly AnyRoute[]) {
       ...(parameters.length ? { parameters } : {}),
       ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(route.body) } } } } : {}),
       responses: {
-        [String(route.successStatus ?? 200)]: { description: 'Success, wrapped as { "data": ... }' },
+        [String(route.successStatus ?? 200)]: { description: 'Success, wrapped as { "data": ... }', ...responseHeaders(route) },
         '4XX': errorResponse,
       },
     };
@@ -63,6 +63,12 @@ function queryParameters(route: AnyRoute) {
   const properties = (schema.properties ?? {}) as Record<string, JsonSchema>;
   const required = new Set((schema.required ?? []) as string[]);
   return Object.entries(properties).map(([name, property]) => ({ name, in: 'query', required: required.has(name), schema: property }));
+}
+
+function responseHeaders(route: AnyRoute) {
+  if (!route.responseHeaders) return {};
+  const headers = Object.entries(route.responseHeaders).map(([name, description]) => [name, { description, schema: { type: 'string' } }]);
+  return { headers: Object.fromEntries(headers) as Record<string, unknown> };
 }
 
 function headerParameters(route: AnyRoute) {

@@ -47,6 +47,8 @@ export interface Route<A extends Access = Access, P = unknown, Q = unknown, B = 
   unwrapped?: boolean;
   /** Request headers worth documenting, e.g. Idempotency-Key. */
   headers?: string[];
+  /** Response headers the handler may answer (through `withHeaders`): name → what it holds, for OpenAPI. */
+  responseHeaders?: Record<string, string>;
   /** Leave the body unparsed: the handler reads `rawBody` (e.g. signed webhooks). */
   rawBody?: true;
   /** Checked before the handler: 403 naming the role needed. */
@@ -55,6 +57,16 @@ export interface Route<A extends Access = Access, P = unknown, Q = unknown, B = 
   writes?: TimeWrite;
   handle: (input: RouteInput<A, P, Q, B>) => Promise<unknown>;
 }
+
+/** A handler's result with response headers beside the body; unset headers are left out. */
+export class WithHeaders {
+  constructor(
+    readonly data: unknown,
+    readonly headers: Record<string, string | undefined>,
+  ) {}
+}
+
+export const withHeaders = (data: unknown, headers: Record<string, string | undefined>) => new WithHeaders(data, headers);
 
 // Routes are stored side by side whatever their types; each was checked by defineRoute.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -29,6 +29,13 @@ export interface Query {
   partition: { pk: string } | { crossPartition: true };
   where?: Condition[];
   orderBy?: { field: string; direction: 'asc' | 'desc' }[];
+  /**
+   * Keyset paging: only documents after this key in `orderBy`'s order, one non-null value
+   * per orderBy field. End orderBy with a unique field (id) so that ties page exactly once.
+   */
+  after?: Scalar[];
+  /** The other end: only documents up to and including this key in `orderBy`'s order. */
+  until?: Scalar[];
   offset?: number;
   limit?: number;
 }

@@ -4,19 +4,16 @@ import type { Caller } from '../identity/caller.js';
 import { activityTypesOf } from '../orgs/organization.js';
 import type { Ports } from '../ports/index.js';
 import { assertMayReadTimeOf, visibleUserIds } from '../roles/time-access.js';
-import { settlePartition } from './user-ledger.js';
-import { fromDoc, queryUserWorklogs, readWorklog, worklogConditions, type WorklogDoc, type WorklogFilter } from './worklog-documents.js';
+import { settlePartition, userPartition } from './user-ledger.js';
+import { fromDoc, readWorklog, worklogConditions, type WorklogFilter } from './worklog-documents.js';
+import { pageRequest, pageScope, readWorklogPage } from './worklog-pages.js';
 import { worklogView } from './worklog-view.js';
-
-const DEFAULT_PAGE = 100;
 
 function filterOf(query: WorklogListQuery): WorklogFilter {
   return {
     fromTimestamp: query.$fromTimestamp ? new Date(query.$fromTimestamp) : undefined,
     toTimestamp: query.$toTimestamp ? new Date(query.$toTimestamp) : undefined,
     workItemIds: query.$workItemIds,
-    count: query.$count ?? DEFAULT_PAGE,
-    skip: query.$skip ?? 0,
   };
 }
 
@@ -28,14 +25,20 @@ export async function getWorklog(ports: Ports, caller: Caller, id: string, userI
   return worklogView(fromDoc(doc), await activityTypesOf(ports, caller.orgId, caller.orgName));
 }
 
-/** The caller's own worklogs (or `userId`'s, by role), oldest first, one page at a time: one partition. */
+/**
+ * The caller's own worklogs (or `userId`'s, by role), oldest first, one page at a time: one
+ * partition. `continuationToken` is set when another page follows.
+ */
 export async function listMyWorklogs(ports: Ports, caller: Caller, query: WorklogListQuery) {
   const userId = query.userId ?? caller.user.id;
   await assertMayReadTimeOf(ports, caller, userId);
+  const scope = pageScope('user', caller.orgId, caller.user.id, query);
+  const page = pageRequest(query, scope);
   const activityTypes = await activityTypesOf(ports, caller.orgId, caller.orgName);
   await settlePartition(ports.store, caller.orgId, userId);
-  const worklogs = await queryUserWorklogs(ports.store, caller.orgId, userId, filterOf(query));
-  return worklogs.map((w) => worklogView(w, activityTypes));
+  const where = worklogConditions(filterOf(query));
+  const { worklogs, continuationToken } = await readWorklogPage(ports.store, { partition: { pk: userPartition(caller.orgId, userId) }, where }, page, scope);
+  return { worklogs: worklogs.map((w) => worklogView(w, activityTypes)), continuationToken };
 }
 
 /**
@@ -46,18 +49,14 @@ export async function listMyWorklogs(ports: Ports, caller: Caller, query: Worklo
 export async function listAllWorklogs(ports: Ports, caller: Caller, query: WorklogListQuery) {
   const visible = await visibleUserIds(ports, caller);
   if (query.userId) return listMyWorklogs(ports, caller, query);
+  const scope = pageScope('org', caller.orgId, caller.user.id, query);
+  const page = pageRequest(query, scope);
   const activityTypes = await activityTypesOf(ports, caller.orgId, caller.orgName);
-  const filter = filterOf(query);
-  const docs = await ports.store.query<WorklogDoc>('worklogs', {
-    partition: { crossPartition: true },
-    where: [
-      { field: 'orgId', op: '=', value: caller.orgId },
-      ...(visible ? [{ field: 'userId', op: 'in' as const, value: visible }] : []),
-      ...worklogConditions(filter),
-    ],
-    orderBy: [{ field: 'timestamp', direction: 'asc' }],
-    offset: filter.skip,
-    limit: filter.count,
-  });
-  return docs.map((d) => worklogView(fromDoc(d), activityTypes));
+  const where = [
+    { field: 'orgId', op: '=' as const, value: caller.orgId },
+    ...(visible ? [{ field: 'userId', op: 'in' as const, value: visible }] : []),
+    ...worklogConditions(filterOf(query)),
+  ];
+  const { worklogs, continuationToken } = await readWorklogPage(ports.store, { partition: { crossPartition: true }, where }, page, scope);
+  return { worklogs: worklogs.map((w) => worklogView(w, activityTypes)), continuationToken };
 }

@@ -1,6 +1,6 @@
 import type { Worklog } from '../domain/worklog.js';
 import { SECONDS_PER_DAY, addSeconds, isoSeconds } from '../domain/time.js';
-import type { Condition, Document, DocumentStore, Stored } from '../ports/document-store.js';
+import type { Condition, Document, DocumentStore, Query, Stored } from '../ports/document-store.js';
 import { currentVersion } from '../upgrades/document-upgrades.js';
 import { worklogUpgrades } from '../upgrades/worklog-upgrades.js';
 import { userPartition } from './user-ledger.js';
@@ -64,6 +64,12 @@ export interface WorklogFilter {
   skip?: number;
 }
 
+/** Oldest first; the id orders worklogs that start at the same second, so keyset pages visit each once. */
+export const WORKLOG_ORDER = [
+  { field: 'timestamp', direction: 'asc' },
+  { field: 'id', direction: 'asc' },
+] as const satisfies Query['orderBy'];
+
 export function worklogConditions(filter: WorklogFilter): Condition[] {
   const where: Condition[] = [{ field: 'type', op: '=', value: 'worklog' }];
   if (filter.fromTimestamp) where.push({ field: 'timestamp', op: '>=', value: isoSeconds(filter.fromTimestamp) });
@@ -78,7 +84,7 @@ export async function queryUserWorklogs(store: DocumentStore, orgId: string, use
   const docs = await store.query<WorklogDoc>('worklogs', {
     partition: { pk: userPartition(orgId, userId) },
     where: worklogConditions(filter),
-    orderBy: [{ field: 'timestamp', direction: 'asc' }],
+    orderBy: [...WORKLOG_ORDER],
     offset: filter.skip,
     limit: filter.count,
   });

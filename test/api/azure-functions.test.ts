@@ -42,6 +42,17 @@ describe('the Azure Functions handler over the route table', () => {
     expect(JSON.stringify(res.jsonBody)).toContain('body.timestamp');
   });
 
+  it('answers the continuation header of a worklog page, and takes the token back', async () => {
+    const batch = [0, 1, 2].map((i) => ({ timestamp: new Date(api.clock.now().getTime() - (10 - i) * 3_600_000).toISOString(), length: 60, workItemId: 1 }));
+    expect((await handler(request('POST', '/rest/workLogs/batch', batch), invocation())).status).toBe(201);
+    const first = await handler(request('GET', '/rest/workLogs?$count=1'), invocation());
+    const continuation = (first.headers as Record<string, string>)['X-Continuation-Token'];
+    expect(continuation).toBeTruthy();
+    const next = await handler(request('GET', `/rest/workLogs?$count=1&$continuationToken=${continuation}`), invocation());
+    expect(next.status).toBe(200);
+    expect((next.jsonBody as { data: { id: string }[] }).data[0]?.id).not.toBe((first.jsonBody as { data: { id: string }[] }).data[0]?.id);
+  });
+
   it('answers 401 without a valid token', async () => {
     const res = await handler(request('GET', '/rest/me', undefined, 'nonsense'), invocation());
     expect(res.status).toBe(401);

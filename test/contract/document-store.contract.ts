@@ -6,6 +6,7 @@ import {
   type Document,
   type DocumentStore,
   type Query,
+  type Scalar,
 } from '../../shared/ports/document-store.js';
 import type { MutableClock } from '../support/mutable-clock.js';
 
@@ -23,6 +24,7 @@ interface Item extends Document {
   n?: number;
   tag?: string | null;
   flag?: boolean;
+  timestamp?: string;
 }
 
 const item = (id: string, pk: string, fields: Partial<Item> = {}): Item => ({
@@ -240,6 +242,68 @@ export function documentStoreContract(
           limit: 2,
         });
         expect(ids(top)).toEqual(['e', 'd']);
+      });
+
+      // Ordered by (timestamp, id): the Cosmos adapter declares a composite index for that pair only.
+      it('after continues an ordered query past a key, visiting documents with equal values once, by id', async () => {
+        const stamps = [['k1', 'T2'], ['k2', 'T1'], ['k3', 'T2'], ['k4', 'T2'], ['k5', 'T3']] as const;
+        for (const [id, timestamp] of stamps) await store.create('worklogs', item(id, 'p3', { timestamp }));
+        const walk = async (orderBy: NonNullable<Query['orderBy']>) => {
+          const visited: string[] = [];
+          let after: Scalar[] | undefined;
+          for (;;) {
+            const page = await store.query<Item>('worklogs', { partition: { pk: 'p3' }, orderBy, after, limit: 2 });
+            if (page.length === 0) return visited;
+            visited.push(...ids(page));
+            const last = page.at(-1)!;
+            after = [last.timestamp ?? null, last.id];
+          }
+        };
+        expect(await walk([{ field: 'timestamp', direction: 'asc' }, { field: 'id', direction: 'asc' }])).toEqual(['k2', 'k1', 'k3', 'k4', 'k5']);
+        expect(await walk([{ field: 'timestamp', direction: 'desc' }, { field: 'id', direction: 'desc' }])).toEqual(['k5', 'k4', 'k3', 'k1', 'k2']);
+      });
+
+      it('after and until page across partitions where many documents tie on the first field', async () => {
+        const docs = ['T1', 'T2', 'T3'].flatMap((timestamp) => ['q1', 'q2', 'q3', 'q4'].map((pk) => item(`${pk}-${timestamp}`, pk, { timestamp })));
+        for (const doc of docs) await store.create('worklogs', doc);
+        const orderBy = [{ field: 'timestamp', direction: 'asc' }, { field: 'id', direction: 'asc' }] as const;
+        const query = (q: Partial<Query>) => store.query<Item>('worklogs', { partition: { crossPartition: true }, orderBy: [...orderBy], where: [{ field: 'timestamp', op: '>=', value: 'T' }], ...q });
+        const sorted = docs.map((d) => d.id).sort((x, y) => (x.slice(3) + x).localeCompare(y.slice(3) + y));
+        const visited: string[] = [];
+        for (let after: Scalar[] | undefined; ; ) {
+          const page = await query({ after, limit: 5 });
+          if (page.length === 0) break;
+          visited.push(...ids(page));
+          after = [page.at(-1)!.timestamp!, page.at(-1)!.id];
+        }
+        expect(visited).toEqual(sorted);
+        expect(ids(await query({ after: ['T1', 'q2-T1'], until: ['T2', 'q2-T2'], offset: 1, limit: 3 }))).toEqual(['q4-T1', 'q1-T2', 'q2-T2']);
+        expect(ids(await query({ after: ['T2', 'q3-T2'], until: ['T2', 'q4-T2'] }))).toEqual(['q4-T2']);
+        expect(ids(await query({ after: ['T2', 'q3-T2'], until: ['T1', 'q4-T1'] }))).toEqual([]);
+      });
+
+      it('until stops an ordered query at a key, including it; with after it reads the range between', async () => {
+        for (const [id, timestamp] of [['k1', 'T2'], ['k2', 'T1'], ['k3', 'T2'], ['k4', 'T2'], ['k5', 'T3']] as const) {
+          await store.create('worklogs', item(id, 'p3', { timestamp }));
+        }
+        const range = async (direction: 'asc' | 'desc', after?: Scalar[], until?: Scalar[]) =>
+          ids(await store.query('worklogs', { partition: { pk: 'p3' }, orderBy: [{ field: 'timestamp', direction }, { field: 'id', direction }], after, until }));
+        expect(await range('asc', undefined, ['T2', 'k3'])).toEqual(['k2', 'k1', 'k3']);
+        expect(await range('asc', ['T1', 'k2'], ['T2', 'k4'])).toEqual(['k1', 'k3', 'k4']);
+        expect(await range('desc', ['T3', 'k5'], ['T2', 'k3'])).toEqual(['k4', 'k3']);
+      });
+
+      it('after works across partitions and together with where', async () => {
+        for (const [id, pk, timestamp] of [['t1', 'p3', 'T1'], ['t2', 'p4', 'T2'], ['t3', 'p3', 'T2'], ['t4', 'p4', 'T3']] as const) {
+          await store.create('worklogs', item(id, pk, { timestamp, tag: id === 't3' ? 'skip' : 'keep' }));
+        }
+        const docs = await store.query('worklogs', {
+          partition: { crossPartition: true },
+          where: [{ field: 'tag', op: '=', value: 'keep' }],
+          orderBy: [{ field: 'timestamp', direction: 'asc' }, { field: 'id', direction: 'asc' }],
+          after: ['T2', 't1'],
+        });
+        expect(ids(docs)).toEqual(['t2', 't4']);
       });
 
       it('query results carry their _etag and only the stored fields', async () => {

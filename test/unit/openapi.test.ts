@@ -14,6 +14,13 @@ describe('the OpenAPI document', () => {
     const add = doc.paths['/api/rest/workLogs']?.post as { requestBody: { content: { 'application/json': { schema: { required: string[] } } } } };
     expect(add.requestBody.content['application/json'].schema.required).toEqual(expect.arrayContaining(['timestamp', 'length']));
     const list = doc.paths['/api/rest/workLogs']?.get as { parameters: { name: string }[] };
-    expect(list.parameters.map((p) => p.name)).toEqual(expect.arrayContaining(['$fromTimestamp', '$count', '$skip']));
+    expect(list.parameters.map((p) => p.name)).toEqual(expect.arrayContaining(['$fromTimestamp', '$count', '$skip', '$continuationToken']));
+  });
+
+  it('documents the response headers a route answers, e.g. the continuation token of worklog lists', () => {
+    for (const path of ['/api/rest/workLogs', '/api/rest/workLogs/all']) {
+      const list = doc.paths[path]?.get as { responses: Record<string, { headers?: Record<string, { description: string }> }> };
+      expect(list.responses['200']?.headers?.['X-Continuation-Token']?.description).toContain('$continuationToken');
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { CosmosClient, type Container, type JSONObject } from '@azure/cosmos';
+import { CosmosClient, type Container, type IndexingPolicy, type JSONObject } from '@azure/cosmos';
 import { DefaultAzureCredential } from '@azure/identity';
 import type {
   BatchOperation,
@@ -21,6 +21,20 @@ export interface CosmosStoreOptions {
 }
 
 const CONTAINERS: ContainerName[] = ['orgs', 'worklogs', 'subscriptions'];
+
+/**
+ * Cosmos serves an ORDER BY on two fields only from a composite index: keyset pages order
+ * by (timestamp, id). infra/app/cosmos.bicep declares the same policy.
+ */
+const byTimestampThenId = (order: 'ascending' | 'descending') => [
+  { path: '/timestamp', order },
+  { path: '/id', order },
+];
+const INDEXING_POLICY: IndexingPolicy = {
+  includedPaths: [{ path: '/*' }],
+  excludedPaths: [{ path: '/"_etag"/?' }],
+  compositeIndexes: [byTimestampThenId('ascending'), byTimestampThenId('descending')],
+};
 
 /** The cloud document store: Cosmos DB for NoSQL through @azure/cosmos. */
 export class CosmosDocumentStore implements DocumentStore {
@@ -46,7 +60,7 @@ export class CosmosDocumentStore implements DocumentStore {
   async init(): Promise<void> {
     const { database } = await this.client.databases.createIfNotExists({ id: this.options.database });
     for (const id of CONTAINERS) {
-      await database.containers.createIfNotExists({ id, partitionKey: { paths: ['/pk'] }, defaultTtl: -1 });
+      await database.containers.createIfNotExists({ id, partitionKey: { paths: ['/pk'] }, defaultTtl: -1, indexingPolicy: INDEXING_POLICY });
     }
   }
 

@@ -1,5 +1,6 @@
 import type { SqlParameter, SqlQuerySpec } from '@azure/cosmos';
 import type { Condition, Query } from '../../ports/document-store.js';
+import { keysetBounds, keysetTerms } from '../../ports/keyset.js';
 
 const FIELD = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 
@@ -38,6 +39,11 @@ export function toCosmosSql(query: Query): { spec: SqlQuerySpec; skip: number } 
     clauses.push('c["pk"] = @pk');
   }
   for (const c of query.where ?? []) clauses.push(condition(c, parameters));
+  for (const [side, values] of keysetBounds(query)) {
+    const { bound, alternatives } = keysetTerms(query.orderBy ?? [], values, side);
+    clauses.push(condition(bound, parameters));
+    clauses.push(`(${alternatives.map((terms) => `(${terms.map((c) => condition(c, parameters)).join(' AND ')})`).join(' OR ')})`);
+  }
   const skip = query.offset ?? 0;
   let top = '';
   if (query.limit !== undefined) {

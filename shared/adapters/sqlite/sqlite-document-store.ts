@@ -13,8 +13,9 @@ import {
   type Query,
   type Stored,
 } from '../../ports/document-store.js';
-import { toSql } from './sqlite-query.js';
+import { splitAtTies, toSql } from './sqlite-query.js';
 import { migrateSchema } from './sqlite-schema.js';
+import { StatementCache } from './statement-cache.js';
 
 interface Row {
   body: string;
@@ -32,8 +33,7 @@ export class SqliteDocumentStore implements DocumentStore {
    */
   readonly maxBatchOperations = 1_000;
   private readonly db: Database.Database;
-  /** Preparing a statement costs more than running it: keep each one. */
-  private readonly statements = new Map<string, Database.Statement>();
+  private readonly statements: StatementCache;
 
   constructor(
     file: string,
@@ -41,6 +41,7 @@ export class SqliteDocumentStore implements DocumentStore {
   ) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
+    this.statements = new StatementCache(this.db);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('busy_timeout = 5000');
     this.db.pragma('synchronous = NORMAL');
@@ -52,9 +53,7 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   async query<T extends Document>(container: ContainerName, query: Query): Promise<Stored<T>[]> {
-    const { sql, params } = toSql(container, query, this.clock.now().getTime());
-    const rows = this.statement(sql).all(...params) as Row[];
-    return rows.map((row) => withEtag<T>(row));
+    return this.queryNow<T>(container, query);
   }
 
   async create<T extends Document>(container: ContainerName, doc: T) {
@@ -100,13 +99,28 @@ export class SqliteDocumentStore implements DocumentStore {
     this.db.close();
   }
 
+  /** How many prepared statements are cached (tests check that it stays bounded). */
+  get cachedStatements(): number {
+    return this.statements.size;
+  }
+
   private statement(sql: string): Database.Statement {
-    let statement = this.statements.get(sql);
-    if (!statement) {
-      statement = this.db.prepare(sql);
-      this.statements.set(sql, statement);
+    return this.statements.get(sql);
+  }
+
+  /** Synchronous throughout; a cross-partition keyset query runs as two seeks (see splitAtTies). */
+  private queryNow<T extends Document>(container: ContainerName, query: Query): Stored<T>[] {
+    const split = splitAtTies(query);
+    if (split) {
+      const { offset = 0, limit } = query;
+      const ties = split.ties ? this.queryNow<T>(container, { ...split.ties, offset: 0, limit: limit === undefined ? undefined : offset + limit }) : [];
+      const page = ties.slice(offset, limit === undefined ? undefined : offset + limit);
+      if (limit !== undefined && page.length >= limit) return page;
+      const rest = { ...split.rest, offset: Math.max(0, offset - ties.length), limit: limit === undefined ? undefined : limit - page.length };
+      return [...page, ...this.queryNow<T>(container, rest)];
     }
-    return statement;
+    const { sql, params } = toSql(container, query, this.clock.now().getTime());
+    return (this.statement(sql).all(...params) as Row[]).map((row) => withEtag<T>(row));
   }
 
   private readNow<T extends Document>(container: ContainerName, pk: string, id: string) {

@@ -1,8 +1,11 @@
 import type { Condition, ContainerName, Query, Scalar } from '../../ports/document-store.js';
+import { keysetBounds, keysetTerms, type KeysetSide } from '../../ports/keyset.js';
 
 const FIELD = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 
+/** `id` is also a key column: using it lets an index on (container, pk, x) serve ORDER BY x, id. */
 function path(field: string): string {
+  if (field === 'id') return 'id';
   if (!FIELD.test(field)) throw new RangeError(`invalid field name ${field}`);
   return `json_extract(body, '$.${field}')`;
 }
@@ -12,11 +15,14 @@ function bind(value: Scalar): string | number | null {
   return typeof value === 'boolean' ? Number(value) : value;
 }
 
+/**
+ * Lists travel as one JSON array parameter, so that the SQL text (and its cached prepared
+ * statement) is the same whatever the list's length.
+ */
 function condition(c: Condition, params: (string | number | null)[]): string {
   if (c.op === 'in') {
-    if (c.value.length === 0) return '0';
-    params.push(...c.value.map(bind));
-    return `${path(c.field)} IN (${c.value.map(() => '?').join(', ')})`;
+    params.push(JSON.stringify(c.value.map(bind)));
+    return `${path(c.field)} IN (SELECT value FROM json_each(?))`;
   }
   if (c.value === null) {
     if (c.op === '=') return `${path(c.field)} IS NULL`;
@@ -26,7 +32,18 @@ function condition(c: Condition, params: (string | number | null)[]): string {
   return `${path(c.field)} ${c.op} ?`;
 }
 
-/** Turns a portable query into SQL over the documents table. */
+/**
+ * `a >= ?` first: SQLite seeks its index on (a, b) by it (a row value `(a, b) > (?, ?)` over
+ * an indexed expression it would not seek by), then the OR drops the ties before the key.
+ */
+function keyset(orderBy: NonNullable<Query['orderBy']>, values: Scalar[], side: KeysetSide, params: (string | number | null)[]) {
+  const { bound, alternatives } = keysetTerms(orderBy, values, side);
+  const seek = condition(bound, params);
+  const or = alternatives.map((terms) => `(${terms.map((c) => condition(c, params)).join(' AND ')})`).join(' OR ');
+  return `${seek} AND (${or})`;
+}
+
+/** Turns a portable query into SQL over the documents table: one SQL text per query shape. */
 export function toSql(container: ContainerName, query: Query, nowMs: number) {
   const params: (string | number | null)[] = [container, nowMs];
   const clauses = ['container = ?', '(expires_at IS NULL OR expires_at > ?)'];
@@ -35,6 +52,7 @@ export function toSql(container: ContainerName, query: Query, nowMs: number) {
     params.push(query.partition.pk);
   }
   for (const c of query.where ?? []) clauses.push(condition(c, params));
+  for (const [side, values] of keysetBounds(query)) clauses.push(keyset(query.orderBy ?? [], values, side, params));
   let sql = `SELECT body, etag FROM documents WHERE ${clauses.join(' AND ')}`;
   if (query.orderBy?.length) {
     sql += ` ORDER BY ${query.orderBy.map((o) => `${path(o.field)} ${o.direction === 'desc' ? 'DESC' : 'ASC'}`).join(', ')}`;
@@ -44,4 +62,29 @@ export function toSql(container: ContainerName, query: Query, nowMs: number) {
     params.push(query.limit ?? -1, query.offset ?? 0);
   }
   return { sql, params };
+}
+
+/**
+ * SQLite seeks an index on (a, b) by `a` only, and would step through every document that
+ * ties with the key on `a` before reaching it: across partitions (many users' worklogs
+ * starting at 09:00:00) that can be thousands. There "after (a1, b1)" runs as two seeks, the
+ * ties (a = a1, b past b1, in b order) and then the rest (a past a1); the caller
+ * concatenates them. Within a partition ties are few, and the OR form serves better.
+ */
+export function splitAtTies(query: Query): { ties: Query | undefined; rest: Query } | undefined {
+  const [first, second, ...more] = query.orderBy ?? [];
+  if (!query.after || !('crossPartition' in query.partition) || !first || !second || more.length > 0) return undefined;
+  keysetTerms(query.orderBy ?? [], query.after, 'after');
+  const [a, b] = query.after as [Scalar, Scalar];
+  const past = (o: { direction: 'asc' | 'desc' }) => (o.direction === 'desc' ? '<' : '>');
+  const where = query.where ?? [];
+  // The ties are all at a1: `until` cuts them only when it is at a1 too, and leaves none when it is before a1.
+  const until = query.until;
+  const untilBefore = until && (first.direction === 'desc' ? until[0]! > a! : until[0]! < a!);
+  const tiesUntil = until && until[0] === a ? [until[1]!] : undefined;
+  const ties: Query | undefined = untilBefore ? undefined : {
+    ...query, after: undefined, until: tiesUntil, orderBy: [second],
+    where: [...where, { field: first.field, op: '=', value: a }, { field: second.field, op: past(second), value: b }],
+  };
+  return { ties, rest: { ...query, after: undefined, where: [...where, { field: first.field, op: past(first), value: a }] } };
 }

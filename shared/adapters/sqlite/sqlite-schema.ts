@@ -24,11 +24,21 @@ const documentsTable: SchemaMigration = {
   },
 };
 
+/** An org's worklogs across partitions in keyset order (GET /rest/workLogs/all), without a table scan. */
+const orgTimestampIndex: SchemaMigration = {
+  version: 4,
+  description: 'documents: index by org and timestamp for org-wide lists',
+  up(db) {
+    db.exec(`CREATE INDEX IF NOT EXISTS documents_org_timestamp
+      ON documents (container, json_extract(body, '$.orgId'), json_extract(body, '$.timestamp'), id)`);
+  },
+};
+
 /**
  * Every migration of the file, in order, forever: documents and the embedded queue share
  * one file and so one `user_version`. A change to any table is a new entry at the end.
  */
-export const SQLITE_MIGRATIONS: readonly SchemaMigration[] = [documentsTable, ...QUEUE_MIGRATIONS];
+export const SQLITE_MIGRATIONS: readonly SchemaMigration[] = [documentsTable, ...QUEUE_MIGRATIONS, orgTimestampIndex];
 
 export const SQLITE_SCHEMA_VERSION = SQLITE_MIGRATIONS.length;
 

@@ -4,23 +4,30 @@ import { newWorklogBody, worklogBatchBody, worklogBatchQuery, worklogListQuery, 
 import { addWorklogs } from '../../worklogs/add-worklogs.js';
 import { deleteWorklog, updateWorklog } from '../../worklogs/change-worklog.js';
 import { getWorklog, listAllWorklogs, listMyWorklogs } from '../../worklogs/read-worklogs.js';
-import { defineRoute } from '../route.js';
+import { defineRoute, withHeaders } from '../route.js';
 
 const tag = 'Worklogs';
 const IDEMPOTENCY_KEY = 'Idempotency-Key';
+const CONTINUATION = 'X-Continuation-Token';
+const continuationHeader = {
+  [CONTINUATION]: 'Set while more may follow (a page can be short when filters match rarely; only its absence means the end): send it back as $continuationToken with the same filters',
+};
+/** The body stays 7pace's `{ data: [...] }`; the token rides in a header, which browser pages may read. */
+const page = ({ worklogs, continuationToken }: { worklogs: unknown[]; continuationToken?: string }) =>
+  withHeaders(worklogs, { [CONTINUATION]: continuationToken, 'Access-Control-Expose-Headers': continuationToken && CONTINUATION });
 
 export const worklogRoutes = [
   defineRoute({
     name: 'listWorklogs', method: 'GET', path: '/rest/workLogs', access: 'member', tag,
     summary: "The caller's worklogs (or userId's, by role), oldest first ($count at most 500)",
-    query: worklogListQuery,
-    handle: ({ app, caller, query }) => listMyWorklogs(app.ports, caller, query),
+    query: worklogListQuery, responseHeaders: continuationHeader,
+    handle: async ({ app, caller, query }) => page(await listMyWorklogs(app.ports, caller, query)),
   }),
   defineRoute({
     name: 'listAllWorklogs', method: 'GET', path: '/rest/workLogs/all', access: 'member', tag,
     summary: "Everyone's worklogs (Administrators, Product and Budget managers) or the caller's teams' (Team leads)",
-    query: worklogListQuery,
-    handle: ({ app, caller, query }) => listAllWorklogs(app.ports, caller, query),
+    query: worklogListQuery, responseHeaders: continuationHeader,
+    handle: async ({ app, caller, query }) => page(await listAllWorklogs(app.ports, caller, query)),
   }),
   defineRoute({
     name: 'addWorklog', method: 'POST', path: '/rest/workLogs', access: 'member', tag, successStatus: 201,
