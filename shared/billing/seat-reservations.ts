@@ -7,11 +7,15 @@ import type { Ports } from '../ports/index.js';
 /*
  * A seat is taken by a write that commits. The seat count lives in the org's partition and
  * the worklog in the user's, so they cannot share one transaction: the seat is reserved
- * right before the ledger commit, released if the commit fails, and confirmed once it
- * holds. If the process dies between reserving and committing, the reservation outlives
- * the request: it is given back once RESERVATION_SECONDS have passed, when someone needs
- * a seat (a crash after the commit but before the confirmation does the same; that user's
- * next write takes a seat again, so the count never exceeds the licence).
+ * right before the ledger commit (If-Match on count and holder, so never beyond the
+ * licence), released if the commit fails, and confirmed once it holds.
+ *
+ * The crash window: if the process dies between reserving and committing, the seat stays
+ * taken by a write that never happened, for at most RESERVATION_SECONDS; after that it is
+ * given back as soon as someone needs a seat. Errors only ever undercount: a crash after
+ * the commit but before the confirmation, or a write of the same user that relied on
+ * another request's reservation which was then released, leaves the user without a seat
+ * until their next write takes one again.
  */
 
 /** How many seats are taken in one billing period (container 'orgs', pk = orgId). */
