@@ -6,11 +6,11 @@ import { orgSubscriptionState } from '../../shared/billing/org-subscription.js';
 import { findSeedOrganization } from '../../shared/adapters/devops/local-seed.js';
 import { loadOrganization } from '../../shared/orgs/organization.js';
 import { client, startTestApi, type TestApi } from '../support/api-server.js';
-import { postBillingEvent, subscriptionCreated } from '../support/billing-builder.js';
+import { postBillingEvent, subscriptionCreated, subscriptionRenewed } from '../support/billing-builder.js';
 import { InterleavingStore, seededRandom } from '../support/interleaving-store.js';
 import { MutableClock } from '../support/mutable-clock.js';
 import { virtualMembers } from '../support/virtual-members.js';
-import { HOUR, SECOND, T0, aWorklog, at } from '../support/worklog-builder.js';
+import { DAY, HOUR, SECOND, T0, aWorklog, at } from '../support/worklog-builder.js';
 
 let api: TestApi;
 let store: InterleavingStore;
@@ -85,6 +85,27 @@ describe('seats and refused writes', () => {
     const refused = await bob('POST', '/rest/workLogs', logged(2, { workItemId: 999 }));
     expect(refused.status).toBe(402);
     expect(refused.body.error).toMatchObject({ code: 'billing.no_seat_left', details: [expect.objectContaining({ code: 'billing.buy_now' })] });
+  });
+});
+
+describe('seats and writes that succeed', () => {
+  it('are taken by every kind of time write once it commits: batch, change, delete', async () => {
+    await subscribe(5);
+    const ids: string[] = [];
+    for (const n of [1, 2]) ids.push((await bob('POST', '/rest/workLogs', logged(n))).body.data.id as string);
+    const newPeriod = async (month: number) => {
+      await postBillingEvent(api, subscriptionRenewed('sub-refused', at(T0, month * 30 * DAY), at(T0, (month + 1) * 30 * DAY)));
+      expect(await seatsUsed()).toBe(0);
+    };
+    await newPeriod(1);
+    expect((await bob('PATCH', `/rest/workLogs/${ids[0]}`, { comment: 'moved' })).status).toBe(200);
+    expect(await seatsUsed()).toBe(1);
+    await newPeriod(2);
+    expect((await bob('DELETE', `/rest/workLogs/${ids[1]}`)).status).toBe(200);
+    expect(await seatsUsed()).toBe(1);
+    await newPeriod(3);
+    expect((await carol('POST', '/rest/workLogs/batch', [logged(1), logged(2)])).status).toBe(201);
+    expect(await seatsUsed()).toBe(1);
   });
 });
 
