@@ -6,33 +6,41 @@ import type { Member } from '../roles/member-access.js';
 import { assertMayWriteTimeOf, subjectUser } from '../roles/time-access.js';
 import { buyNowLink, type BillingSettings } from './billing-settings.js';
 import { orgSubscriptionState } from './org-subscription.js';
-import { claimSeat } from './seats.js';
+import type { BeforeCommit } from '../worklogs/user-ledger.js';
+import { assertSeatOpen, reserveSeat } from './seats.js';
 
 /**
  * How a route writes time:
  * - 'time': refused with 402 while the org is read-only (trial or subscription expired),
- *   and the user whose time it is takes a seat on their first write of the period;
+ *   or when the user whose time it is holds no seat and none is free; their first write
+ *   of the period that commits takes a seat;
  * - 'tracked': finishes or keeps time that was tracked while the org was writable
  *   (stop tracking, answer an activity check): never refused, so no tracked time is lost.
  */
 export type TimeWrite = 'time' | 'tracked';
 
 /**
- * Runs before the handler of a 'time' route. The query conventions it reads: `userId`
+ * Runs before the handler of a 'time' route and takes nothing. Returns how the write
+ * takes its seat: the use case runs it right before its ledger commit, after every check
+ * passed, so a refused write takes no seat. The query conventions it reads: `userId`
  * (whose time; the caller's when absent) and `validateOnly` (checks only: no seat taken).
  */
-export async function guardTimeWrite(ports: Pick<Ports, 'store' | 'clock'>, billing: BillingSettings, member: Member, kind: TimeWrite, query: unknown) {
-  if (kind === 'tracked') return;
+export async function guardTimeWrite(
+  ports: Pick<Ports, 'store' | 'clock' | 'newId'>, billing: BillingSettings, member: Member, kind: TimeWrite, query: unknown,
+): Promise<BeforeCommit | undefined> {
+  if (kind === 'tracked') return undefined;
   const { userId, validateOnly } = (query ?? {}) as { userId?: string; validateOnly?: boolean };
   const subjectId = userId ?? member.caller.user.id;
   assertMayWriteTimeOf(member.caller, subjectId);
   const state = await orgSubscriptionState(ports, member.org);
   if (!state.writable) throw readOnly(billing, member.org.name, state);
-  if (validateOnly === true) return;
+  if (validateOnly === true) return undefined;
   const holder = subjectId === member.caller.user.id ? member.orgUser : await readOrgUser(ports.store, member.caller.orgId, subjectId);
-  if (holder?.seatPeriod === state.periodKey) return;
+  if (holder?.seatPeriod === state.periodKey && !holder.seatReservation) return undefined;
   const user = holder?.user ?? (await subjectUser(ports, member.caller, subjectId));
-  await claimSeat(ports, billing, { orgId: member.caller.orgId, name: member.org.name }, user, state);
+  const org = { orgId: member.caller.orgId, name: member.org.name };
+  await assertSeatOpen(ports, billing, org, holder, state);
+  return () => reserveSeat(ports, billing, org, user, state);
 }
 
 function readOnly(billing: BillingSettings, orgName: string, state: SubscriptionState) {

@@ -42,17 +42,19 @@ async function run(shared: AppContext, route: AnyRoute, params: Record<string, s
   const member = route.access === 'public' ? undefined : await memberOf(app, route, input);
   const pathParams = validate('path', route.params, params);
   const query = validate('query', route.query, queryObject(input.query));
+  const body = route.rawBody ? undefined : validate('body', route.body, parseBody(input.bodyText));
+  // The subscription gate: 402 while read-only or with no seat left; the seat is taken at the commit.
+  const takeSeat = route.writes && member ? await guardTimeWrite(app.ports, app.billing, member, route.writes, query) : undefined;
   const routeInput = {
     app,
     caller: member?.caller,
     params: pathParams,
     query,
-    body: route.rawBody ? undefined : validate('body', route.body, parseBody(input.bodyText)),
+    body,
     rawBody: input.bodyText ?? '',
     header: input.header,
+    takeSeat,
   };
-  // The subscription gate: 402 while read-only, and the first write of the period takes a seat.
-  if (route.writes && member) await guardTimeWrite(app.ports, app.billing, member, route.writes, query);
   const result = await route.handle(routeInput);
   const data = result instanceof WithHeaders ? result.data : result;
   const status = route.successStatus ?? 200;

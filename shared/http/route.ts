@@ -5,6 +5,7 @@ import type { Permission } from '../domain/roles.js';
 import type { AuthSettings } from '../identity/auth-settings.js';
 import type { Caller } from '../identity/caller.js';
 import type { Ports } from '../ports/index.js';
+import type { BeforeCommit } from '../worklogs/user-ledger.js';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type Access = 'public' | 'member' | 'admin';
@@ -28,6 +29,8 @@ export interface RouteInput<A extends Access, P, Q, B> {
   /** The body exactly as received (e.g. to check a signature over it). */
   rawBody: string;
   header: (name: string) => string | undefined;
+  /** 'time' routes: takes the subject's seat; pass it to the ledger commit (billing/write-gate.ts). */
+  takeSeat?: BeforeCommit;
 }
 
 /** One endpoint, declared once: Azure, the local host and OpenAPI all read it. */
@@ -53,7 +56,7 @@ export interface Route<A extends Access = Access, P = unknown, Q = unknown, B = 
   rawBody?: true;
   /** Checked before the handler: 403 naming the role needed. */
   permission?: Permission;
-  /** Writes time: checked against the subscription before the handler (see billing/write-gate.ts). */
+  /** Writes time: checked against the subscription before the handler, which takes the seat at its commit (see billing/write-gate.ts). */
   writes?: TimeWrite;
   handle: (input: RouteInput<A, P, Q, B>) => Promise<unknown>;
 }

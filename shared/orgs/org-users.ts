@@ -8,6 +8,7 @@ import { updateDocument } from './conditional-update.js';
  * One document per user of the org (container 'orgs', pk = orgId): who they are, their
  * Timehub role and teams, whether the directory says they are a Project Collection
  * Administrator (as of their last sign-in), and the billing period they hold a seat in.
+ * Only sign-in writes `collectionAdmin`: every other path keeps it, or leaves it unknown.
  */
 export interface OrgUserDoc extends Document {
   type: 'orgUser';
@@ -17,15 +18,24 @@ export interface OrgUserDoc extends Document {
   /** Assigned by an Administrator; null: the default (Member). */
   role: RoleName | null;
   teams: string[];
-  collectionAdmin: boolean;
+  /** null: not known yet (recorded by a path other than sign-in); the caller's token decides. */
+  collectionAdmin: boolean | null;
   /** The `periodKey` of the billing period in which the user holds a seat. */
   seatPeriod: string | null;
+  /** Set while the seat is held for a write not yet committed (billing/seat-reservations.ts). */
+  seatReservation?: SeatReservation | null;
   firstSeenTimestamp: string;
+}
+
+export interface SeatReservation {
+  id: string;
+  /** Past this instant an unconfirmed reservation is given back. */
+  until: string;
 }
 
 export const orgUserId = (userId: string) => `user:${userId}`;
 
-export function newOrgUser(orgId: string, user: UserRef, collectionAdmin: boolean, now: Date): OrgUserDoc {
+export function newOrgUser(orgId: string, user: UserRef, collectionAdmin: boolean | null, now: Date): OrgUserDoc {
   return {
     id: orgUserId(user.id), pk: orgId, type: 'orgUser', schemaVersion: 1, orgId, userId: user.id, user,
     role: null, teams: [], collectionAdmin, seatPeriod: null, firstSeenTimestamp: now.toISOString(),
@@ -46,8 +56,9 @@ export async function listOrgUsers(store: DocumentStore, orgId: string, onlyColl
 }
 
 /**
- * What a user may do. Without a document (a user who never signed in), the directory
- * flag of their token decides whether they are an Administrator.
+ * What a user may do. Without a document, or with one that does not know (a user who
+ * never signed in), the directory flag of their token decides whether they are an
+ * Administrator.
  */
 export function accessOf(orgUser: OrgUserDoc | undefined, tokenSaysCollectionAdmin: boolean): CallerAccess {
   const collectionAdmin = orgUser?.collectionAdmin ?? tokenSaysCollectionAdmin;

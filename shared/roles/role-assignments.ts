@@ -6,22 +6,28 @@ import { updateDocument } from '../orgs/conditional-update.js';
 import { accessOf, listOrgUsers, orgUserId, type OrgUserDoc } from '../orgs/org-users.js';
 import type { Ports } from '../ports/index.js';
 
-function assignmentView(doc: OrgUserDoc) {
-  const role = effectiveRole(doc.role, doc.collectionAdmin);
+/** The directory's word on `doc`'s user; when not recorded yet, the caller's token speaks for the caller. */
+function collectionAdminOf(doc: OrgUserDoc, caller: Caller) {
+  return doc.collectionAdmin ?? (doc.userId === caller.user.id && caller.roles.includes('admin'));
+}
+
+function assignmentView(doc: OrgUserDoc, caller: Caller) {
+  const collectionAdmin = collectionAdminOf(doc, caller);
+  const role = effectiveRole(doc.role, collectionAdmin);
   return {
     user: doc.user,
     role,
     roleTitle: ROLE_TITLES[role],
     teams: doc.teams,
-    isCollectionAdmin: doc.collectionAdmin,
-    isBillingAdmin: doc.collectionAdmin,
-    isDefaultRole: doc.role === null && !doc.collectionAdmin,
+    isCollectionAdmin: collectionAdmin,
+    isBillingAdmin: collectionAdmin,
+    isDefaultRole: doc.role === null && !collectionAdmin,
   };
 }
 
 /** Everyone who signed in to the org, with their role (Administrators). */
 export async function listRoles(ports: Pick<Ports, 'store'>, caller: Caller) {
-  return (await listOrgUsers(ports.store, caller.orgId)).map(assignmentView);
+  return (await listOrgUsers(ports.store, caller.orgId)).map((doc) => assignmentView(doc, caller));
 }
 
 /**
@@ -31,11 +37,12 @@ export async function listRoles(ports: Pick<Ports, 'store'>, caller: Caller) {
 export async function assignRole(ports: Pick<Ports, 'store'>, caller: Caller, input: RoleAssignmentInput) {
   const saved = await updateDocument<OrgUserDoc>(ports.store, 'orgs', caller.orgId, orgUserId(input.userId), (current) => {
     if (current?.type !== 'orgUser') throw notFound(`user ${input.userId} (users appear here after their first sign-in)`);
-    if (current.collectionAdmin && input.role !== 'administrator') {
+    if (collectionAdminOf(current, caller) && input.role !== 'administrator') {
       throw conflict('roles.collection_admin', `${current.user.name} is a Project Collection Administrator and so always an Administrator`);
     }
     return { ...current, role: input.role, teams: input.teams ? [...new Set(input.teams)] : current.teams };
   });
   if (!saved) throw notFound(`user ${input.userId}`);
-  return { ...assignmentView(saved), permissions: permissionsOf(accessOf(saved, false)) };
+  const view = assignmentView(saved, caller);
+  return { ...view, permissions: permissionsOf(accessOf(saved, view.isCollectionAdmin)) };
 }

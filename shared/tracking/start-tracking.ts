@@ -7,15 +7,18 @@ import type { StartTrackingInput } from '../contracts/tracking.js';
 import type { Caller } from '../identity/caller.js';
 import { activityTypesIn, loadOrganization, trackingPolicyOf } from '../orgs/organization.js';
 import type { Ports } from '../ports/index.js';
-import { commitToLedger } from '../worklogs/user-ledger.js';
+import { commitToLedger, type BeforeCommit } from '../worklogs/user-ledger.js';
 import { draftProblems, throwIfAny } from '../worklogs/worklog-checks.js';
 import { worklogsAround } from '../worklogs/worklog-documents.js';
 import { worklogView } from '../worklogs/worklog-view.js';
 import { stopRunningTracker } from './stop-tracking.js';
 import { armTimer, disarmTimer } from './tracker-timer.js';
 
-/** Starts a tracker; one already running is stopped first, in the same commit. */
-export async function startTracking(ports: Ports, caller: Caller, input: StartTrackingInput) {
+/**
+ * Starts a tracker; one already running is stopped first, in the same commit. `takeSeat`
+ * takes the caller's seat right before it (billing/write-gate.ts).
+ */
+export async function startTracking(ports: Ports, caller: Caller, input: StartTrackingInput, takeSeat?: BeforeCommit) {
   const org = await loadOrganization(ports, caller.orgId, caller.orgName);
   const activityTypes = activityTypesIn(org);
   const now = toWholeSecond(ports.clock.now());
@@ -55,6 +58,7 @@ export async function startTracking(ports: Ports, caller: Caller, input: StartTr
       },
       afterCommit: () => disarmTimer(ports, running),
       onAbandon: armed.abandon,
+      beforeCommit: takeSeat,
     };
   });
 }

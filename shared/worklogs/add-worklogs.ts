@@ -6,7 +6,7 @@ import { activityTypesOf } from '../orgs/organization.js';
 import type { Ports } from '../ports/index.js';
 import { subjectUser } from '../roles/time-access.js';
 import { earlierResult, idempotentRequest, rememberResult } from './idempotency.js';
-import { commitToLedger, userPartition } from './user-ledger.js';
+import { commitToLedger, userPartition, type BeforeCommit } from './user-ledger.js';
 import { draftProblems, overlapProblems, throwIfAny } from './worklog-checks.js';
 import { toDoc, worklogsAround } from './worklog-documents.js';
 import { draftFromInput } from './worklog-input.js';
@@ -18,6 +18,8 @@ export interface AddOptions {
   userId?: string;
   /** Check everything, write nothing. */
   validateOnly?: boolean;
+  /** Takes the user's seat right before the commit (billing/write-gate.ts). */
+  takeSeat?: BeforeCommit;
 }
 
 /**
@@ -50,6 +52,7 @@ export async function addWorklogs(ports: Ports, caller: Caller, inputs: NewWorkl
       tracker: state?.tracker ?? null,
       operations: [...worklogs.map((w) => ({ op: 'create' as const, doc: toDoc(caller.orgId, w) })), ...rememberResult(pk, request, views)],
       result: views,
+      beforeCommit: options.takeSeat,
     };
   });
 }

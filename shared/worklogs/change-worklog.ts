@@ -6,17 +6,25 @@ import type { Caller } from '../identity/caller.js';
 import { activityTypesOf } from '../orgs/organization.js';
 import type { Ports } from '../ports/index.js';
 import { assertMayWriteTimeOf } from '../roles/time-access.js';
-import { commitToLedger } from './user-ledger.js';
+import { commitToLedger, type BeforeCommit } from './user-ledger.js';
 import { draftProblems, overlapProblems, throwIfAny } from './worklog-checks.js';
 import { fromDoc, readWorklog, toDoc, worklogsAround } from './worklog-documents.js';
 import { draftWithPatch } from './worklog-input.js';
 import { worklogView } from './worklog-view.js';
 
+export interface ChangeOptions {
+  /** Whose worklog it is (Administrators change others'); the caller's when left out. */
+  userId?: string;
+  /** Takes the user's seat right before the commit (billing/write-gate.ts). */
+  takeSeat?: BeforeCommit;
+}
+
 /**
  * Changes one of the caller's worklogs, or `userId`'s (Administrators); it is then flagged
  * isChanged and records who edited it.
  */
-export async function updateWorklog(ports: Ports, caller: Caller, id: string, patch: WorklogPatch, userId = caller.user.id) {
+export async function updateWorklog(ports: Ports, caller: Caller, id: string, patch: WorklogPatch, options: ChangeOptions = {}) {
+  const userId = options.userId ?? caller.user.id;
   assertMayWriteTimeOf(caller, userId);
   const activityTypes = await activityTypesOf(ports, caller.orgId, caller.orgName);
   return commitToLedger(ports.store, caller.orgId, userId, async (state) => {
@@ -33,17 +41,21 @@ export async function updateWorklog(ports: Ports, caller: Caller, id: string, pa
       tracker: state?.tracker ?? null,
       operations: [{ op: 'replace', doc: toDoc(caller.orgId, changed), ifMatch: doc._etag }],
       result: worklogView(changed, activityTypes),
+      beforeCommit: options.takeSeat,
     };
   });
 }
 
 /** Deletes one of the caller's worklogs, or `userId`'s (Administrators). */
-export async function deleteWorklog(ports: Ports, caller: Caller, id: string, userId = caller.user.id) {
+export async function deleteWorklog(ports: Ports, caller: Caller, id: string, options: ChangeOptions = {}) {
+  const userId = options.userId ?? caller.user.id;
   assertMayWriteTimeOf(caller, userId);
   await commitToLedger(ports.store, caller.orgId, userId, async (state) => {
     const doc = await readWorklog(ports.store, caller.orgId, userId, id);
     if (!doc) throw notFound(`worklog ${id}`);
-    return { tracker: state?.tracker ?? null, operations: [{ op: 'delete', id, ifMatch: doc._etag }], result: undefined };
+    return {
+      tracker: state?.tracker ?? null, operations: [{ op: 'delete', id, ifMatch: doc._etag }], result: undefined, beforeCommit: options.takeSeat,
+    };
   });
   return { id, deleted: true };
 }

@@ -33,6 +33,15 @@ export interface SystemStop {
   reason: string;
 }
 
+/** What another partition holds for a commit (e.g. the user's seat): kept once the commit holds, else given back. */
+export interface Reservation {
+  release(): Promise<void>;
+  confirm(): Promise<void>;
+}
+
+/** Takes what the commit needs outside the user's partition, once every check has passed. */
+export type BeforeCommit = () => Promise<Reservation | undefined>;
+
 export interface Plan<T> {
   tracker: Tracker | null;
   /** Creates, replaces and deletes in the user's partition, committed with the state. */
@@ -44,6 +53,8 @@ export interface Plan<T> {
   afterCommit?: () => Promise<void>;
   /** Runs when this plan's commit lost a race (e.g. cancel the timer it scheduled). */
   onAbandon?: () => Promise<void>;
+  /** Runs right before the commit; its reservation is released when the commit fails. */
+  beforeCommit?: BeforeCommit;
 }
 
 const MAX_ATTEMPTS = 25;
@@ -94,14 +105,18 @@ export async function commitToLedger<T>(
     const stateOperation: BatchOperation = state
       ? { op: 'replace', doc: stateDoc, ifMatch: state._etag }
       : { op: 'create', doc: stateDoc };
+    let reserved: Reservation | undefined;
     let chunked: boolean;
     try {
+      reserved = await next.beforeCommit?.();
       chunked = await commit(store, pk, stateOperation, next.operations);
     } catch (error) {
+      await reserved?.release();
       await next.onAbandon?.();
       if (!(error instanceof StorePreconditionError || error instanceof StoreConflictError)) throw error;
       continue;
     }
+    await reserved?.confirm();
     // The commit holds from its first batch on; should this fail, the next access finishes it.
     if (chunked) await rollForward(store, pk);
     await next.afterCommit?.();

@@ -17,7 +17,7 @@ export const trackingRoutes = [
     name: 'startTracking', method: 'POST', path: '/tracking/client/startTracking', access: 'member', tag,
     summary: 'Start tracking a work item; a running tracker is stopped first and its worklog written',
     body: startTrackingBody, writes: 'time',
-    handle: ({ app, caller, body }) => startTracking(app.ports, caller, body),
+    handle: ({ app, caller, body, takeSeat }) => startTracking(app.ports, caller, body, takeSeat),
   }),
   defineRoute({
     name: 'stopTracking', method: 'POST', path: '/tracking/client/stopTracking', access: 'member', tag,

@@ -33,8 +33,8 @@ export const worklogRoutes = [
     name: 'addWorklog', method: 'POST', path: '/rest/workLogs', access: 'member', tag, successStatus: 201,
     summary: 'Add a worklog by hand (Administrators: for userId)', headers: [IDEMPOTENCY_KEY], writes: 'time',
     body: newWorklogBody, query: subjectQuery,
-    handle: async ({ app, caller, body, query, header }) => {
-      const [added] = await addWorklogs(app.ports, caller, [body], { idempotencyKey: header(IDEMPOTENCY_KEY), userId: query.userId });
+    handle: async ({ app, caller, body, query, header, takeSeat }) => {
+      const [added] = await addWorklogs(app.ports, caller, [body], { idempotencyKey: header(IDEMPOTENCY_KEY), userId: query.userId, takeSeat });
       return added;
     },
   }),
@@ -42,8 +42,8 @@ export const worklogRoutes = [
     name: 'addWorklogBatch', method: 'POST', path: '/rest/workLogs/batch', access: 'member', tag, successStatus: 201,
     summary: 'Add up to 500 worklogs, all or none; validateOnly=true checks without writing', headers: [IDEMPOTENCY_KEY], writes: 'time',
     body: worklogBatchBody, query: worklogBatchQuery,
-    handle: ({ app, caller, body, query, header }) =>
-      addWorklogs(app.ports, caller, body, { idempotencyKey: header(IDEMPOTENCY_KEY), validateOnly: query.validateOnly, userId: query.userId }),
+    handle: ({ app, caller, body, query, header, takeSeat }) =>
+      addWorklogs(app.ports, caller, body, { idempotencyKey: header(IDEMPOTENCY_KEY), validateOnly: query.validateOnly, userId: query.userId, takeSeat }),
   }),
   defineRoute({
     name: 'getWorklog', method: 'GET', path: '/rest/workLogs/{id}', access: 'member', tag,
@@ -54,11 +54,11 @@ export const worklogRoutes = [
     name: 'updateWorklog', method: 'PATCH', path: '/rest/workLogs/{id}', access: 'member', tag,
     summary: 'Change one of the caller\'s worklogs (Administrators: userId\'s)', params: idParam, body: worklogPatchBody,
     query: subjectQuery, writes: 'time',
-    handle: ({ app, caller, params, body, query }) => updateWorklog(app.ports, caller, params.id, body, query.userId),
+    handle: ({ app, caller, params, body, query, takeSeat }) => updateWorklog(app.ports, caller, params.id, body, { userId: query.userId, takeSeat }),
   }),
   defineRoute({
     name: 'deleteWorklog', method: 'DELETE', path: '/rest/workLogs/{id}', access: 'member', tag,
     summary: 'Delete one of the caller\'s worklogs (Administrators: userId\'s)', params: idParam, query: subjectQuery, writes: 'time',
-    handle: ({ app, caller, params, query }) => deleteWorklog(app.ports, caller, params.id, query.userId),
+    handle: ({ app, caller, params, query, takeSeat }) => deleteWorklog(app.ports, caller, params.id, { userId: query.userId, takeSeat }),
   }),
 ];
