@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   StorePreconditionError,
   type BatchOperation,
@@ -8,9 +9,10 @@ import {
 
 /**
  * A ledger commit larger than one store batch (Cosmos: 100 operations) is made
- * all-or-none as callers see it: the first batch replaces the user's state (If-Match, as
- * every ledger write) and stores the whole plan as intent parts, one per later chunk.
- * From then on the commit holds. Each chunk is applied in a batch that advances the
+ * all-or-none as callers see it: the plan is stored as intent parts, one per chunk, then
+ * one batch replaces the user's state (If-Match, as every ledger write) naming them.
+ * From then on the commit holds. A crash before that batch leaves inert parts that no
+ * state names (no worklog, no answer): they are never applied. Each chunk is applied in a batch that advances the
  * state's progress with If-Match and deletes its part, so it applies exactly once,
  * whoever applies it. A crash leaves the state pending; the next writer or reader of the
  * partition rolls it forward before it plans or reads.
@@ -18,6 +20,8 @@ import {
 export interface PendingBatch {
   /** The state revision that began it; names its intent parts. */
   revision: number;
+  /** Tells apart the parts of writers that raced from the same revision (absent on older states). */
+  nonce?: string;
   chunks: number;
   applied: number;
 }
@@ -41,7 +45,8 @@ interface BatchIntentDoc extends Document {
 const CHUNK_OVERHEAD = 2;
 const MAX_LOST_RACES = 25;
 
-const partId = (revision: number, chunk: number) => `batchIntent:${revision}:${chunk}`;
+const partId = (pending: Pick<PendingBatch, 'revision' | 'nonce'>, chunk: number) =>
+  pending.nonce ? `batchIntent:${pending.revision}:${pending.nonce}:${chunk}` : `batchIntent:${pending.revision}:${chunk}`;
 
 /** Commits the state with an intent for `operations` (creates only); `rollForward` applies it. */
 export async function beginChunkedCommit(store: DocumentStore, pk: string, stateOperation: BatchOperation, operations: BatchOperation[]) {
@@ -53,16 +58,26 @@ export async function beginChunkedCommit(store: DocumentStore, pk: string, state
   const chunks: BatchOperation[][] = [];
   for (let i = 0; i < operations.length; i += room) chunks.push(operations.slice(i, i + room));
   if (chunks.length + 1 > store.maxBatchOperations) throw new RangeError(`${operations.length} operations are too many for one commit`);
-  const pending: PendingBatch = { revision: state.revision, chunks: chunks.length, applied: 0 };
-  const parts = chunks.map((chunk, k): BatchOperation => {
-    const doc: BatchIntentDoc = {
-      id: partId(state.revision, k), pk, type: 'batchIntent', schemaVersion: 1,
-      orgId: state.orgId, userId: state.userId, operations: chunk,
-    };
-    return { op: 'create', doc };
-  });
-  const begun: LedgerState = { ...state, pendingBatch: pending };
-  await store.batch('worklogs', pk, [{ ...stateOperation, doc: begun }, ...parts]);
+  const pending: PendingBatch = { revision: state.revision, nonce: randomUUID(), chunks: chunks.length, applied: 0 };
+  const parts = chunks.map((chunk, k): BatchIntentDoc => ({
+    id: partId(pending, k), pk, type: 'batchIntent', schemaVersion: 1,
+    orgId: state.orgId, userId: state.userId, operations: chunk,
+  }));
+  // The parts go first, one document each: Cosmos takes at most 2 MB in one batch, and
+  // 500 worklogs with long comments plus their stored answer can be more. Until the state
+  // names them they are nobody's, and a writer that loses the race removes its own.
+  const written: string[] = [];
+  try {
+    for (const part of parts) {
+      await store.create('worklogs', part);
+      written.push(part.id);
+    }
+    const begun: LedgerState = { ...state, pendingBatch: pending };
+    await store.batch('worklogs', pk, [{ ...stateOperation, doc: begun }]);
+  } catch (error) {
+    await Promise.allSettled(written.map((id) => store.delete('worklogs', pk, id)));
+    throw error;
+  }
 }
 
 /** Applies what is left of a pending batch in `pk`; returns the settled state. */
@@ -71,7 +86,7 @@ export async function rollForward<S extends LedgerState>(store: DocumentStore, p
     const state = await store.read<S>('worklogs', pk, 'state');
     const pending = state?.pendingBatch;
     if (!state || !pending) return state;
-    const id = partId(pending.revision, pending.applied);
+    const id = partId(pending, pending.applied);
     const part = await store.read<BatchIntentDoc>('worklogs', pk, id);
     // Read after the state: a part gone by now means another settler applied it meanwhile.
     if (!part) {

@@ -147,3 +147,55 @@ describe('a batch killed between store batches, on Cosmos DB', () => {
     await expectAllOrNoneAndTheFirstAnswer(crashThenRestart(await connect(), 100, crashAfter), committed);
   });
 });
+
+/** Cosmos refuses a transactional batch request over 2 MB (RequestEntityTooLarge). */
+class TwoMegabyteBatches extends CrashingStore {
+  largestBatchBytes = 0;
+  override batch(container: Parameters<DocumentStore['batch']>[0], pk: string, operations: Parameters<DocumentStore['batch']>[2]) {
+    const bytes = Buffer.byteLength(JSON.stringify(operations));
+    this.largestBatchBytes = Math.max(this.largestBatchBytes, bytes);
+    if (bytes > 2 * 1024 * 1024) return Promise.reject(new Error(`a batch of ${bytes} bytes exceeds Cosmos's 2 MB`));
+    return super.batch(container, pk, operations);
+  }
+}
+
+describe('a large batch on the Cosmos path', () => {
+  // Comments long enough that 500 worklogs and their stored answer exceed 2 MB, in a body under 1 MB.
+  const LONG = ITEMS.map((item, i) => ({ ...item, comment: `${i} ${'x'.repeat(1_750)}` }));
+
+  it('never sends more than 2 MB in one store batch', async () => {
+    const store = new TwoMegabyteBatches(new SqliteDocumentStore(':memory:', new MutableClock(T0)), 100);
+    const api = await startTestApi({ store, clock: new MutableClock(T0) });
+    try {
+      const bob = client(api, await api.signIn('fabrikam', 'bob'));
+      const res = await bob('POST', '/rest/workLogs/batch', LONG, { 'Idempotency-Key': 'long-comments' });
+      expect(res.status).toBe(201);
+      expect((await bob('GET', `/rest/workLogs?${RANGE}`)).body.data).toHaveLength(500);
+      expect(store.largestBatchBytes).toBeLessThan(2 * 1024 * 1024);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('a crash while its intent is written leaves nothing, and the retry writes it once', async () => {
+    const underlying = new SqliteDocumentStore(':memory:', new MutableClock(T0));
+    const clock = new MutableClock(T0);
+    const dying = new CrashingStore(underlying, 100);
+    const before = await startTestApi({ store: dying, clock });
+    const bob = client(before, await before.signIn('fabrikam', 'bob'));
+    dying.crashAfterCreates(2);
+    expect((await bob('POST', '/rest/workLogs/batch', ITEMS, { 'Idempotency-Key': 'mid-intent' })).status).toBe(500);
+    await before.close();
+    const after = await startTestApi({ store: new CrashingStore(underlying, 100), clock });
+    try {
+      const again = client(after, await after.signIn('fabrikam', 'bob'));
+      expect((await again('GET', `/rest/workLogs?${RANGE}`)).body.data).toEqual([]);
+      const retry = await again('POST', '/rest/workLogs/batch', ITEMS, { 'Idempotency-Key': 'mid-intent' });
+      expect(retry.status).toBe(201);
+      expect(ids((await again('GET', `/rest/workLogs?${RANGE}`)).body.data)).toEqual(ids(retry.body.data));
+    } finally {
+      await after.close();
+      await underlying.close();
+    }
+  });
+});

@@ -11,6 +11,7 @@ export class CrashingStore implements DocumentStore {
   /** Every batch to 'worklogs' that reached the underlying store, as its operation count. */
   readonly batches: number[] = [];
   private batchesLeft = Infinity;
+  private createsLeft = Infinity;
   private dead = false;
 
   constructor(
@@ -31,8 +32,16 @@ export class CrashingStore implements DocumentStore {
     return this.alive(() => this.inner.query<T>(container, query));
   }
 
+  /** The process dies on the single-document create to 'worklogs' after the next `creates` ones. */
+  crashAfterCreates(creates: number) {
+    this.createsLeft = creates;
+  }
+
   create<T extends Document>(container: ContainerName, doc: T) {
-    return this.alive(() => this.inner.create(container, doc));
+    return this.alive(async () => {
+      if (container === 'worklogs' && this.createsLeft-- <= 0) this.die();
+      return this.inner.create(container, doc);
+    });
   }
 
   upsert<T extends Document>(container: ContainerName, doc: T) {
