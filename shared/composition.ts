@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { LOCAL_SECRETS, loadSettings, type Settings } from './config/settings.js';
 import type { BillingSettings } from './billing/billing-settings.js';
+import { AccessCache } from './http/access-cache.js';
 import type { AppContext } from './http/route.js';
 import { readProductVersion } from './orgs/about.js';
 import { queueHandlers, type WorkerContext } from './queue/queue-handlers.js';
@@ -13,16 +14,18 @@ import type { DeliveredMessage } from './ports/message-queue.js';
 /** The composition root: picks one adapter per port from the settings. */
 export async function composeApp(settings: Settings, overrides: Partial<Ports> = {}): Promise<AppContext> {
   const clock: Clock = overrides.clock ?? systemClock;
+  // Every write goes through the cache's store, so that this instance forgets a changed role at once.
+  const accessCache = new AccessCache(overrides.store ?? (await documentStore(settings, clock)), clock);
   const ports: Ports = {
     clock,
-    store: overrides.store ?? (await documentStore(settings, clock)),
+    store: accessCache.store,
     directory: overrides.directory ?? (await devOpsDirectory(settings)),
     queue: overrides.queue ?? (await messageQueue(settings, clock)),
     mailer: overrides.mailer ?? (await mailer(settings)),
     newId: overrides.newId ?? randomUUID,
   };
   return {
-    ports, auth: authSettings(settings), publicHostSuffix: settings.PUBLIC_HOST_SUFFIX,
+    ports, accessCache, auth: authSettings(settings), publicHostSuffix: settings.PUBLIC_HOST_SUFFIX,
     billing: billingSettings(settings), about: { version: readProductVersion(), build: settings.BUILD_ID },
   };
 }

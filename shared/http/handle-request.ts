@@ -56,7 +56,10 @@ async function run(shared: AppContext, route: AnyRoute, params: Record<string, s
   return { status: route.successStatus ?? 200, body: route.unwrapped ? data : { data: data ?? null } };
 }
 
-/** The caller with their role resolved from the store on every request (an uninstalled org answers 403). */
+/**
+ * The caller with their role resolved on every request (an uninstalled org answers 403),
+ * from documents the access cache keeps for a few seconds: see access-cache.ts.
+ */
 async function memberOf(app: AppContext, route: AnyRoute, input: HttpInput): Promise<Member> {
   const caller = await authenticate(app.ports, app.auth, input.header('authorization'));
   const host = input.header('host')?.split(':')[0]?.toLowerCase();
@@ -64,7 +67,7 @@ async function memberOf(app: AppContext, route: AnyRoute, input: HttpInput): Pro
     const label = host.slice(0, -app.publicHostSuffix.length);
     if (label !== caller.orgName.toLowerCase()) throw forbidden(`this token belongs to ${caller.orgName}, not ${label}`);
   }
-  const member = await resolveMember(app.ports, caller);
+  const member = await resolveMember({ store: app.accessCache.reader, clock: app.ports.clock }, caller);
   if (route.access === 'admin') requirePermission(member.caller, 'org:manage');
   if (route.permission) requirePermission(member.caller, route.permission);
   return member;
