@@ -12,6 +12,7 @@ import { routes } from '../shared/http/routes/index.js';
 import { createApiToken } from '../shared/identity/api-tokens.js';
 import type { Caller } from '../shared/identity/caller.js';
 import { loadOrganization } from '../shared/orgs/organization.js';
+import { systemClock } from '../shared/ports/clock.js';
 import type { Ports } from '../shared/ports/index.js';
 import { createBareServer } from './bare-server.js';
 import { CountingStore } from './counting-store.js';
@@ -37,6 +38,7 @@ export interface SideOptions {
   scenario: string;
   users: number;
   clockStart: Date;
+  realClock?: boolean;
 }
 
 /** Virtual users in the seeded fabrikam org: a Caller is all the use cases need. */
@@ -52,7 +54,7 @@ function virtualUsers(count: number): Caller[] {
 }
 
 export async function openSide(options: SideOptions): Promise<Side> {
-  const clock = new StepClock(options.clockStart);
+  const clock = options.realClock ? systemClock : new StepClock(options.clockStart);
   const file = join(options.dir, `${options.scenario.replace(/\W+/g, '-')}-${options.kind}.sqlite`);
   const store = new CountingStore(new SqliteDocumentStore(file, clock));
   // The embedded queue (the trackers' timers) in the same file, as composeApp would; nothing in .data/.

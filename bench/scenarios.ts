@@ -1,3 +1,4 @@
+import { startTracking } from '../shared/tracking/start-tracking.js';
 import { addWorklogs } from '../shared/worklogs/add-worklogs.js';
 import type { Side } from './bench-side.js';
 import type { PlannedRequest } from './load-driver.js';
@@ -16,6 +17,10 @@ export interface Scenario {
   warmup: Phase[];
   /** Measured chunks; the sides take turns chunk by chunk. */
   chunks: Phase[][];
+  /** Keep-alive connections, when not the bench's default. */
+  concurrency?: number;
+  /** Run on the system clock: the fake clocks move a second per reading, which would age every cache. */
+  realClock?: true;
 }
 
 const HOUR = 3600_000;
@@ -85,6 +90,22 @@ function timesheetWeek(scale: number): Scenario {
   };
 }
 
+/** The poll of every open tab, 50 at once; every other user has a tracker running. */
+function currentTracker(scale: number): Scenario {
+  const users = 256;
+  const label = 'current tracker (50 conns)';
+  const requests = (n: number): PlannedRequest[] => range(n).map((i) => ({ method: 'GET', path: '/api/tracking/client/current', user: i % users }));
+  const prepare = async (side: Side) => {
+    for (const [u, caller] of side.callers.entries()) if (u % 2 === 0) await startTracking(side.ports, caller, { workItemId: workItem(u) });
+  };
+  const perChunk = Math.round(2500 * scale);
+  return {
+    name: 'current tracker', users, prepare, concurrency: 50, realClock: true,
+    warmup: [{ label, requests: requests(users * 4) }],
+    chunks: range(CHUNKS).map(() => [{ label, requests: requests(perChunk) }]),
+  };
+}
+
 export function scenarios(scale: number): Scenario[] {
-  return [startStop(scale), addWorklog(scale), timesheetWeek(scale)];
+  return [startStop(scale), addWorklog(scale), timesheetWeek(scale), currentTracker(scale)];
 }

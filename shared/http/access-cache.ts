@@ -1,3 +1,4 @@
+import { apiTokenDocId } from '../identity/api-tokens.js';
 import { orgUserId } from '../orgs/org-users.js';
 import type { Clock } from '../ports/clock.js';
 import type { BatchOperation, ContainerName, Document, DocumentStore, Query, Stored } from '../ports/document-store.js';
@@ -13,17 +14,19 @@ interface Entry {
 }
 
 const USER_PREFIX = orgUserId('');
-/** What the access check of every request reads: the organization and the caller's orgUser document. */
+const TOKEN_PREFIX = apiTokenDocId('');
+/** What the access check of every request reads: the API token, the organization and the caller's orgUser document. */
 const isAccessDocument = (container: ContainerName, id: string) =>
-  container === 'orgs' && (id === 'organization' || id.startsWith(USER_PREFIX));
+  container === 'orgs' && (id === 'organization' || id.startsWith(USER_PREFIX) || id.startsWith(TOKEN_PREFIX));
 const keyOf = (pk: string, id: string) => `${pk}\u0000${id}`;
 const idOf = (operation: BatchOperation) => ('doc' in operation ? operation.doc.id : operation.id);
 
 /**
- * A process-local cache of the access documents, so that a request reads only its
- * identity and its own state. Function instances share one store and cannot tell each
- * other about writes, so an entry is trusted for at most `maxAgeMs` by the clock port:
- * a role change or an uninstall on another instance takes effect within that bound.
+ * A process-local cache of the access documents, so that a request reads only its own
+ * state. Function instances share one store and cannot tell each other about writes, so
+ * an entry is trusted for at most `maxAgeMs` by the clock port: a revoked API token, a
+ * role change or an uninstall on another instance takes effect within that bound. (A
+ * token's secret and expiry are still checked on every request, against the cached hash.)
  * Every write through `store` forgets the documents it names, so on this instance it
  * takes effect at once. Only the access check reads through `reader`; use cases read
  * the store itself and never see a cached ETag.
@@ -78,9 +81,11 @@ export class AccessCache {
     const now = this.clock.now().getTime();
     let entry = this.entries.get(key);
     // A clock that went back counts as stale too.
-    if (!entry || now - entry.readAt >= this.maxAgeMs || now < entry.readAt) entry = this.remember(key, now, this.store.read(container, pk, id));
-    // A copy each time: one request changing its document must not change another's.
-    return entry.doc.then((doc) => (doc ? structuredClone(doc) : undefined)) as Promise<Stored<T> | undefined>;
+    if (!entry || now - entry.readAt >= this.maxAgeMs || now < entry.readAt) {
+      // Frozen, not copied per request (a copy cost more than the rest of the check): a change throws.
+      entry = this.remember(key, now, this.store.read(container, pk, id).then((doc) => doc && deepFreeze(doc)));
+    }
+    return entry.doc as Promise<Stored<T> | undefined>;
   }
 
   private remember(key: string, readAt: number, doc: Promise<Stored<Document> | undefined>): Entry {
@@ -93,4 +98,12 @@ export class AccessCache {
     });
     return entry;
   }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }

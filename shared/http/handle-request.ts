@@ -61,13 +61,14 @@ async function run(shared: AppContext, route: AnyRoute, params: Record<string, s
  * from documents the access cache keeps for a few seconds: see access-cache.ts.
  */
 async function memberOf(app: AppContext, route: AnyRoute, input: HttpInput): Promise<Member> {
-  const caller = await authenticate(app.ports, app.auth, input.header('authorization'));
+  const access = { store: app.accessCache.reader, clock: app.ports.clock };
+  const caller = await authenticate(access, app.auth, input.header('authorization'));
   const host = input.header('host')?.split(':')[0]?.toLowerCase();
   if (app.publicHostSuffix && host?.endsWith(app.publicHostSuffix)) {
     const label = host.slice(0, -app.publicHostSuffix.length);
     if (label !== caller.orgName.toLowerCase()) throw forbidden(`this token belongs to ${caller.orgName}, not ${label}`);
   }
-  const member = await resolveMember({ store: app.accessCache.reader, clock: app.ports.clock }, caller);
+  const member = await resolveMember(access, caller);
   if (route.access === 'admin') requirePermission(member.caller, 'org:manage');
   if (route.permission) requirePermission(member.caller, route.permission);
   return member;

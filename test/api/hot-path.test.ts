@@ -33,7 +33,7 @@ async function twoInstances() {
 }
 
 describe('GET /api/tracking/client/current, the poll of every open tab', () => {
-  it('reads the store at most twice once warm: the API token and the user state', async () => {
+  it('reads only the user state once warm, with an API token as with a session', async () => {
     const store = new CountingStore(new SqliteDocumentStore(':memory:', new MutableClock(T0)));
     const api = await startTestApi({ store, clock: new MutableClock(T0) });
     open.push(api);
@@ -52,8 +52,7 @@ describe('GET /api/tracking/client/current, the poll of every open tab', () => {
       store.take();
       const warm = await poller('GET', '/tracking/client/current');
       expect(warm.body.data).toMatchObject({ workItemId: 7 });
-      // A session token needs no read at all for identity.
-      expect(store.take()).toMatchObject({ reads: poller === script ? 2 : 1, queries: 0, writes: 0 });
+      expect(store.take()).toMatchObject({ reads: 1, queries: 0, writes: 0 });
     }
   });
 });
@@ -98,13 +97,24 @@ describe('access changes on one instance reach the others within the staleness b
     expect((await client(b, bob)('GET', '/tracking/client/current')).body.error?.code).toBe('org.uninstalled');
   });
 
-  it('a revoked API token is refused at once on every instance: its document is read on every request', async () => {
-    const { a, b } = await twoInstances();
+  it('a revoked API token is refused at once on the instance that revoked it, and on another within the bound', async () => {
+    const { a, b, clock } = await twoInstances();
     const bob = client(a, await a.signIn('fabrikam', 'bob'));
     const created = (await bob('POST', '/rest/apiTokens', { name: 'script' })).body.data as { id: string; token: string };
     expect((await client(b, created.token)('GET', '/tracking/client/current')).status).toBe(200);
 
     expect((await bob('DELETE', `/rest/apiTokens/${created.id}`)).status).toBe(200);
+    expect((await client(a, created.token)('GET', '/tracking/client/current')).status).toBe(401);
+    clock.advance(ACCESS_STALENESS_MS);
     expect((await client(b, created.token)('GET', '/tracking/client/current')).status).toBe(401);
+  });
+
+  it('an expired API token is refused on every instance the moment it expires', async () => {
+    const { a, b, clock } = await twoInstances();
+    const bob = client(a, await a.signIn('fabrikam', 'bob'));
+    const token = (await bob('POST', '/rest/apiTokens', { name: 'script', expiresInDays: 1 })).body.data.token as string;
+    expect((await client(b, token)('GET', '/tracking/client/current')).status).toBe(200);
+    clock.advance(24 * 3600_000);
+    expect((await client(b, token)('GET', '/tracking/client/current')).status).toBe(401);
   });
 });

@@ -48,10 +48,10 @@ describe('the access cache', () => {
 
   it('caches only the access documents: everything else is read from the store each time', async () => {
     const { cache, counted } = await aCache();
-    await cache.store.create('orgs', { id: 'apiToken:t1', pk: 'org-1', type: 'apiToken', schemaVersion: 1 });
+    await cache.store.create('orgs', { id: 'seats:2025-01', pk: 'org-1', type: 'seatCount', schemaVersion: 1 });
     counted.take();
-    await cache.reader.read('orgs', 'org-1', 'apiToken:t1');
-    await cache.reader.read('orgs', 'org-1', 'apiToken:t1');
+    await cache.reader.read('orgs', 'org-1', 'seats:2025-01');
+    await cache.reader.read('orgs', 'org-1', 'seats:2025-01');
     expect(counted.take().reads).toBe(2);
   });
 });
