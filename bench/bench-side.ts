@@ -11,6 +11,7 @@ import { createLocalHost } from '../shared/http/local-host.js';
 import { routes } from '../shared/http/routes/index.js';
 import { createApiToken } from '../shared/identity/api-tokens.js';
 import type { Caller } from '../shared/identity/caller.js';
+import { issueSessionToken } from '../shared/identity/session-token.js';
 import { loadOrganization } from '../shared/orgs/organization.js';
 import { systemClock } from '../shared/ports/clock.js';
 import type { Ports } from '../shared/ports/index.js';
@@ -39,6 +40,8 @@ export interface SideOptions {
   users: number;
   clockStart: Date;
   realClock?: boolean;
+  /** Session tokens, as the extension's pages send, instead of API tokens. */
+  sessions?: boolean;
 }
 
 /** Virtual users in the seeded fabrikam org: a Caller is all the use cases need. */
@@ -65,7 +68,10 @@ export async function openSide(options: SideOptions): Promise<Side> {
   const callers = virtualUsers(options.users);
   await loadOrganization(app.ports, callers[0]!.orgId, callers[0]!.orgName);
   const tokens: string[] = [];
-  for (const caller of callers) tokens.push((await createApiToken(app.ports, caller, { name: 'bench', expiresInDays: 365 })).token);
+  for (const caller of callers) {
+    const issued = options.sessions ? issueSessionToken(app.auth, caller, clock.now()) : createApiToken(app.ports, caller, { name: 'bench', expiresInDays: 365 });
+    tokens.push((await issued).token);
+  }
   const server: Server = options.kind === 'timehub'
     ? createLocalHost(app, routes, () => {})
     : createBareServer(app.ports, new Map(tokens.map((token, i) => [`Bearer ${token}`, callers[i]!])));

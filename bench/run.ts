@@ -21,8 +21,8 @@ const scale = Number(process.env.BENCH_SCALE ?? '1') || 1;
 const only = process.env.BENCH_ONLY;
 
 async function runScenario(driver: LoadDriver, dir: string, scenario: Scenario, results: Results) {
-  const open = (kind: Side['kind']) =>
-    openSide({ kind, dir, scenario: scenario.name, users: scenario.users, clockStart: CLOCK_START, realClock: scenario.realClock });
+  const { name, users, realClock, sessions } = scenario;
+  const open = (kind: Side['kind']) => openSide({ kind, dir, scenario: name, users, clockStart: CLOCK_START, realClock, sessions });
   const sides = [await open('timehub'), await open('bare')];
   try {
     for (const side of sides) await scenario.prepare?.(side);

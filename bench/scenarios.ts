@@ -21,6 +21,8 @@ export interface Scenario {
   concurrency?: number;
   /** Run on the system clock: the fake clocks move a second per reading, which would age every cache. */
   realClock?: true;
+  /** Session tokens, as the extension's pages send, instead of API tokens. */
+  sessions?: boolean;
 }
 
 const HOUR = 3600_000;
@@ -90,22 +92,22 @@ function timesheetWeek(scale: number): Scenario {
   };
 }
 
-/** The poll of every open tab, 50 at once; every other user has a tracker running. */
-function currentTracker(scale: number): Scenario {
+/** The poll of every open tab (session tokens) or script (API tokens), 50 at once; every other user has a tracker running. */
+function currentTracker(scale: number, sessions: boolean): Scenario {
   const users = 256;
-  const label = 'current tracker (50 conns)';
+  const label = `current tracker, ${sessions ? 'session' : 'API token'} (50 conns)`;
   const requests = (n: number): PlannedRequest[] => range(n).map((i) => ({ method: 'GET', path: '/api/tracking/client/current', user: i % users }));
   const prepare = async (side: Side) => {
     for (const [u, caller] of side.callers.entries()) if (u % 2 === 0) await startTracking(side.ports, caller, { workItemId: workItem(u) });
   };
   const perChunk = Math.round(2500 * scale);
   return {
-    name: 'current tracker', users, prepare, concurrency: 50, realClock: true,
+    name: `current tracker ${sessions ? 'session' : 'API token'}`, users, prepare, concurrency: 50, realClock: true, sessions,
     warmup: [{ label, requests: requests(users * 4) }],
     chunks: range(CHUNKS).map(() => [{ label, requests: requests(perChunk) }]),
   };
 }
 
 export function scenarios(scale: number): Scenario[] {
-  return [startStop(scale), addWorklog(scale), timesheetWeek(scale), currentTracker(scale)];
+  return [startStop(scale), addWorklog(scale), timesheetWeek(scale), currentTracker(scale, true), currentTracker(scale, false)];
 }

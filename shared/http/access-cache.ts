@@ -1,4 +1,5 @@
 import { apiTokenDocId } from '../identity/api-tokens.js';
+import { VerifiedSessions } from '../identity/verified-sessions.js';
 import { orgUserId } from '../orgs/org-users.js';
 import type { Clock } from '../ports/clock.js';
 import type { BatchOperation, ContainerName, Document, DocumentStore, Query, Stored } from '../ports/document-store.js';
@@ -37,6 +38,8 @@ export class AccessCache {
   readonly store: DocumentStore;
   /** The same store for the access check: access documents come from the cache while fresh. */
   readonly reader: DocumentStore;
+  /** Session tokens already verified, until they expire. */
+  readonly sessions = new VerifiedSessions();
 
   constructor(
     inner: DocumentStore,

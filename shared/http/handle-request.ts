@@ -62,7 +62,7 @@ async function run(shared: AppContext, route: AnyRoute, params: Record<string, s
  */
 async function memberOf(app: AppContext, route: AnyRoute, input: HttpInput): Promise<Member> {
   const access = { store: app.accessCache.reader, clock: app.ports.clock };
-  const caller = await authenticate(access, app.auth, input.header('authorization'));
+  const caller = await authenticate(access, app.auth, app.accessCache.sessions, input.header('authorization'));
   const host = input.header('host')?.split(':')[0]?.toLowerCase();
   if (app.publicHostSuffix && host?.endsWith(app.publicHostSuffix)) {
     const label = host.slice(0, -app.publicHostSuffix.length);

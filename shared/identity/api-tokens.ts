@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash as oneShotHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { notFound, unauthorized } from '../domain/errors.js';
 import { addSeconds, isoSeconds } from '../domain/time.js';
 import type { UserRef } from '../domain/worklog.js';
@@ -24,7 +24,8 @@ interface ApiTokenDoc extends Document {
 const PREFIX = 'th';
 const docId = (tokenId: string) => `apiToken:${tokenId}`;
 export const apiTokenDocId = docId;
-const hash = (secret: string) => createHash('sha256').update(secret).digest();
+// One-shot hashing: a Hash object per request cost twice as much.
+const hash = (secret: string) => oneShotHash('sha256', secret, 'buffer');
 
 export const isApiToken = (token: string) => token.startsWith(`${PREFIX}.`);
 
