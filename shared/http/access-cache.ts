@@ -29,15 +29,13 @@ const idOf = (operation: BatchOperation) => ('doc' in operation ? operation.doc.
  * role change or an uninstall on another instance takes effect within that bound. (A
  * token's secret and expiry are still checked on every request, against the cached hash.)
  * Every write through `store` forgets the documents it names, so on this instance it
- * takes effect at once. Only the access check reads through `reader`; use cases read
+ * takes effect at once. Only the access check reads through `readerOver`; use cases read
  * the store itself and never see a cached ETag.
  */
 export class AccessCache {
   private readonly entries = new Map<string, Entry>();
   /** The process's store, for everything: a write, successful or not, forgets what it names. */
   readonly store: DocumentStore;
-  /** The same store for the access check: access documents come from the cache while fresh. */
-  readonly reader: DocumentStore;
   /** Session tokens already verified, until they expire. */
   readonly sessions = new VerifiedSessions();
 
@@ -70,7 +68,15 @@ export class AccessCache {
       ...(inner.purgeExpired ? { purgeExpired: () => inner.purgeExpired!().finally(() => this.entries.clear()) } : {}),
       close: () => inner.close(),
     };
-    this.reader = { ...this.store, read: <T extends Document>(container: ContainerName, pk: string, id: string) => this.read<T>(container, pk, id) };
+  }
+
+  /**
+   * The request's store as the access check sees it: access documents come from the cache
+   * while fresh; a miss reads through the request's store, so that the use case's own
+   * read of the organization in the same request costs nothing.
+   */
+  readerOver(requestStore: DocumentStore): DocumentStore {
+    return new AccessReader(requestStore, (container, pk, id) => this.read(requestStore, container, pk, id));
   }
 
   /** How many documents are kept now. */
@@ -78,17 +84,17 @@ export class AccessCache {
     return this.entries.size;
   }
 
-  private read<T extends Document>(container: ContainerName, pk: string, id: string): Promise<Stored<T> | undefined> {
-    if (!isAccessDocument(container, id)) return this.store.read<T>(container, pk, id);
+  private read(via: DocumentStore, container: ContainerName, pk: string, id: string): Promise<Stored<Document> | undefined> {
+    if (!isAccessDocument(container, id)) return via.read(container, pk, id);
     const key = keyOf(pk, id);
     const now = this.clock.now().getTime();
     let entry = this.entries.get(key);
     // A clock that went back counts as stale too.
     if (!entry || now - entry.readAt >= this.maxAgeMs || now < entry.readAt) {
       // Frozen, not copied per request (a copy cost more than the rest of the check): a change throws.
-      entry = this.remember(key, now, this.store.read(container, pk, id).then((doc) => doc && deepFreeze(doc)));
+      entry = this.remember(key, now, via.read(container, pk, id).then((doc) => doc && deepFreeze(doc)));
     }
-    return entry.doc as Promise<Stored<T> | undefined>;
+    return entry.doc;
   }
 
   private remember(key: string, readAt: number, doc: Promise<Stored<Document> | undefined>): Entry {
@@ -109,4 +115,48 @@ function deepFreeze<T>(value: T): T {
     for (const child of Object.values(value)) deepFreeze(child);
   }
   return value;
+}
+
+/** One per request: everything passes to the request's store but the reads of access documents. */
+class AccessReader implements DocumentStore {
+  constructor(
+    private readonly via: DocumentStore,
+    private readonly lookup: (container: ContainerName, pk: string, id: string) => Promise<Stored<Document> | undefined>,
+  ) {}
+
+  get maxBatchOperations() {
+    return this.via.maxBatchOperations;
+  }
+
+  read<T extends Document>(container: ContainerName, pk: string, id: string) {
+    return this.lookup(container, pk, id) as Promise<Stored<T> | undefined>;
+  }
+
+  query<T extends Document>(container: ContainerName, query: Query) {
+    return this.via.query<T>(container, query);
+  }
+
+  create<T extends Document>(container: ContainerName, doc: T) {
+    return this.via.create(container, doc);
+  }
+
+  upsert<T extends Document>(container: ContainerName, doc: T) {
+    return this.via.upsert(container, doc);
+  }
+
+  replace<T extends Document>(container: ContainerName, doc: T, ifMatch?: string) {
+    return this.via.replace(container, doc, ifMatch);
+  }
+
+  delete(container: ContainerName, pk: string, id: string, ifMatch?: string) {
+    return this.via.delete(container, pk, id, ifMatch);
+  }
+
+  batch(container: ContainerName, pk: string, operations: BatchOperation[]) {
+    return this.via.batch(container, pk, operations);
+  }
+
+  close() {
+    return this.via.close();
+  }
 }

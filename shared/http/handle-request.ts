@@ -61,7 +61,7 @@ async function run(shared: AppContext, route: AnyRoute, params: Record<string, s
  * from documents the access cache keeps for a few seconds: see access-cache.ts.
  */
 async function memberOf(app: AppContext, route: AnyRoute, input: HttpInput): Promise<Member> {
-  const access = { store: app.accessCache.reader, clock: app.ports.clock };
+  const access = { store: app.accessCache.readerOver(app.ports.store), clock: app.ports.clock };
   const caller = await authenticate(access, app.auth, app.accessCache.sessions, input.header('authorization'));
   const host = input.header('host')?.split(':')[0]?.toLowerCase();
   if (app.publicHostSuffix && host?.endsWith(app.publicHostSuffix)) {
