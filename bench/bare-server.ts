@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { Caller } from '../shared/identity/caller.js';
 import type { Ports } from '../shared/ports/index.js';
 import { getTimesheet } from '../shared/timesheet/get-timesheet.js';
+import { currentTracker } from '../shared/tracking/current-tracker.js';
 import { startTracking } from '../shared/tracking/start-tracking.js';
 import { stopTracking } from '../shared/tracking/stop-tracking.js';
 import { addWorklogs } from '../shared/worklogs/add-worklogs.js';
@@ -38,6 +39,8 @@ async function answer(ports: Ports, caller: Caller, method: string, url: string,
   if (method === 'POST' && url === '/api/tracking/client/stopTracking') {
     return [200, await stopTracking(ports, caller)];
   }
+  // The one-read baseline: a point read of the user's state.
+  if (method === 'GET' && url === '/api/tracking/client/current') return [200, await currentTracker(ports, caller)];
   if (method === 'POST' && url === '/api/rest/workLogs') {
     const [added] = await addWorklogs(ports, caller, [body as Parameters<typeof addWorklogs>[2][number]]);
     return [201, added];

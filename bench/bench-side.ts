@@ -11,7 +11,9 @@ import { createLocalHost } from '../shared/http/local-host.js';
 import { routes } from '../shared/http/routes/index.js';
 import { createApiToken } from '../shared/identity/api-tokens.js';
 import type { Caller } from '../shared/identity/caller.js';
+import { issueSessionToken } from '../shared/identity/session-token.js';
 import { loadOrganization } from '../shared/orgs/organization.js';
+import { systemClock } from '../shared/ports/clock.js';
 import type { Ports } from '../shared/ports/index.js';
 import { createBareServer } from './bare-server.js';
 import { CountingStore } from './counting-store.js';
@@ -37,6 +39,9 @@ export interface SideOptions {
   scenario: string;
   users: number;
   clockStart: Date;
+  realClock?: boolean;
+  /** Session tokens, as the extension's pages send, instead of API tokens. */
+  sessions?: boolean;
 }
 
 /** Virtual users in the seeded fabrikam org: a Caller is all the use cases need. */
@@ -52,7 +57,7 @@ function virtualUsers(count: number): Caller[] {
 }
 
 export async function openSide(options: SideOptions): Promise<Side> {
-  const clock = new StepClock(options.clockStart);
+  const clock = options.realClock ? systemClock : new StepClock(options.clockStart);
   const file = join(options.dir, `${options.scenario.replace(/\W+/g, '-')}-${options.kind}.sqlite`);
   const store = new CountingStore(new SqliteDocumentStore(file, clock));
   // The embedded queue (the trackers' timers) in the same file, as composeApp would; nothing in .data/.
@@ -63,7 +68,10 @@ export async function openSide(options: SideOptions): Promise<Side> {
   const callers = virtualUsers(options.users);
   await loadOrganization(app.ports, callers[0]!.orgId, callers[0]!.orgName);
   const tokens: string[] = [];
-  for (const caller of callers) tokens.push((await createApiToken(app.ports, caller, { name: 'bench', expiresInDays: 365 })).token);
+  for (const caller of callers) {
+    const issued = options.sessions ? issueSessionToken(app.auth, caller, clock.now()) : createApiToken(app.ports, caller, { name: 'bench', expiresInDays: 365 });
+    tokens.push((await issued).token);
+  }
   const server: Server = options.kind === 'timehub'
     ? createLocalHost(app, routes, () => {})
     : createBareServer(app.ports, new Map(tokens.map((token, i) => [`Bearer ${token}`, callers[i]!])));

@@ -54,12 +54,12 @@ export class LoadDriver {
     });
   }
 
-  run(url: string, tokens: string[], requests: PlannedRequest[]): Promise<PhaseResult> {
+  run(url: string, tokens: string[], requests: PlannedRequest[], concurrency = this.concurrency): Promise<PhaseResult> {
     if (this.broken) return Promise.reject(this.broken);
     if (this.pending) throw new Error('one phase at a time');
     return new Promise((resolve, reject) => {
       this.pending = { resolve, reject, what: `of ${requests.length} requests to ${url}` };
-      this.worker.postMessage({ url, tokens, concurrency: this.concurrency, requests } satisfies PhaseJob);
+      this.worker.postMessage({ url, tokens, concurrency, requests } satisfies PhaseJob);
     });
   }
 

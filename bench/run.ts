@@ -19,13 +19,15 @@ import { runTrackerSide, type TrackerSideKind, type TrackerSideResult } from './
  */
 const CONCURRENCY = 8;
 const scale = Number(process.env.BENCH_SCALE ?? '1') || 1;
+const only = process.env.BENCH_ONLY;
 
 async function runScenario(driver: LoadDriver, dir: string, scenario: Scenario, results: Results) {
-  const open = (kind: Side['kind']) => openSide({ kind, dir, scenario: scenario.name, users: scenario.users, clockStart: CLOCK_START });
+  const { name, users, realClock, sessions } = scenario;
+  const open = (kind: Side['kind']) => openSide({ kind, dir, scenario: name, users, clockStart: CLOCK_START, realClock, sessions });
   const sides = [await open('timehub'), await open('bare')];
   try {
     for (const side of sides) await scenario.prepare?.(side);
-    const runPhase = async (side: Side, phase: Phase) => driver.run(side.url, side.tokens, phase.requests);
+    const runPhase = async (side: Side, phase: Phase) => driver.run(side.url, side.tokens, phase.requests, scenario.concurrency);
     for (const side of sides) {
       for (const phase of scenario.warmup) await runPhase(side, phase);
       side.store.take();
@@ -53,12 +55,13 @@ async function main() {
   const trackers = {} as Record<TrackerSideKind, TrackerSideResult>;
   let listPages = '';
   try {
-    for (const scenario of scenarios(scale)) {
+    // BENCH_ONLY=<part of a scenario name>: that scenario alone, without the trackers and the Functions table.
+    for (const scenario of scenarios(scale).filter((s) => !only || s.name.includes(only))) {
       const t = performance.now();
       await runScenario(driver, dir, scenario, results);
       console.error(`${scenario.name}: ${((performance.now() - t) / 1000).toFixed(1)} s`);
     }
-    for (const kind of ['queue', 'sweep'] as const) {
+    for (const kind of only ? [] : (['queue', 'sweep'] as const)) {
       const t = performance.now();
       trackers[kind] = await runTrackerSide(kind, dir, Math.round(10_000 * scale), CLOCK_START);
       console.error(`trackers (${kind}): ${((performance.now() - t) / 1000).toFixed(1)} s`);
@@ -70,6 +73,7 @@ async function main() {
   }
   console.log(table(results));
   console.log(machineNote(CONCURRENCY, loadBefore));
+  if (only) return;
   console.log();
   console.log(trackerTable(trackers.queue, trackers.sweep));
   for (const note of trackerNotes(trackers.queue, trackers.sweep)) console.log(note);

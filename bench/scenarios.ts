@@ -1,3 +1,4 @@
+import { startTracking } from '../shared/tracking/start-tracking.js';
 import { addWorklogs } from '../shared/worklogs/add-worklogs.js';
 import type { Side } from './bench-side.js';
 import type { PlannedRequest } from './load-driver.js';
@@ -16,6 +17,12 @@ export interface Scenario {
   warmup: Phase[];
   /** Measured chunks; the sides take turns chunk by chunk. */
   chunks: Phase[][];
+  /** Keep-alive connections, when not the bench's default. */
+  concurrency?: number;
+  /** Run on the system clock: the fake clocks move a second per reading, which would age every cache. */
+  realClock?: true;
+  /** Session tokens, as the extension's pages send, instead of API tokens. */
+  sessions?: boolean;
 }
 
 const HOUR = 3600_000;
@@ -85,6 +92,23 @@ function timesheetWeek(scale: number): Scenario {
   };
 }
 
+/** The poll of every open tab (session tokens) or script (API tokens), 50 at once; every other user has a tracker running. */
+function currentTracker(scale: number, sessions: boolean): Scenario {
+  const users = 256;
+  const label = `current tracker, ${sessions ? 'session' : 'API token'} (50 conns)`;
+  const requests = (n: number): PlannedRequest[] => range(n).map((i) => ({ method: 'GET', path: '/api/tracking/client/current', user: i % users }));
+  const prepare = async (side: Side) => {
+    for (const [u, caller] of side.callers.entries()) if (u % 2 === 0) await startTracking(side.ports, caller, { workItemId: workItem(u) });
+  };
+  const perChunk = Math.round(2500 * scale);
+  return {
+    name: `current tracker ${sessions ? 'session' : 'API token'}`, users, prepare, concurrency: 50, realClock: true, sessions,
+    // Long enough for the JIT to settle: with a quarter of it, the first chunks doubled the p99.
+    warmup: [{ label, requests: requests(users * 16) }],
+    chunks: range(CHUNKS).map(() => [{ label, requests: requests(perChunk) }]),
+  };
+}
+
 export function scenarios(scale: number): Scenario[] {
-  return [startStop(scale), addWorklog(scale), timesheetWeek(scale)];
+  return [startStop(scale), addWorklog(scale), timesheetWeek(scale), currentTracker(scale, true), currentTracker(scale, false)];
 }

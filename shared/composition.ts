@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { LOCAL_SECRETS, loadSettings, type Settings } from './config/settings.js';
 import type { BillingSettings } from './billing/billing-settings.js';
+import { AccessCache } from './http/access-cache.js';
 import type { AppContext } from './http/route.js';
 import { readProductVersion } from './orgs/about.js';
 import { queueHandlers, type WorkerContext } from './queue/queue-handlers.js';
@@ -14,17 +15,19 @@ import { upgradingDocumentStore } from './upgrades/upgrading-document-store.js';
 /** The composition root: picks one adapter per port from the settings. */
 export async function composeApp(settings: Settings, overrides: Partial<Ports> = {}): Promise<AppContext> {
   const clock: Clock = overrides.clock ?? systemClock;
+  // Readers upgrade older documents, whichever store runs (DESIGN.md, data rules). Every write
+  // goes through the access cache's store, so that this instance forgets a changed role at once.
+  const accessCache = new AccessCache(upgradingDocumentStore(overrides.store ?? (await documentStore(settings, clock))), clock);
   const ports: Ports = {
     clock,
-    // Readers upgrade older documents, whichever store runs (DESIGN.md, data rules).
-    store: upgradingDocumentStore(overrides.store ?? (await documentStore(settings, clock))),
+    store: accessCache.store,
     directory: overrides.directory ?? (await devOpsDirectory(settings)),
     queue: overrides.queue ?? (await messageQueue(settings, clock)),
     mailer: overrides.mailer ?? (await mailer(settings)),
     newId: overrides.newId ?? randomUUID,
   };
   return {
-    ports, auth: authSettings(settings), publicHostSuffix: settings.PUBLIC_HOST_SUFFIX,
+    ports, accessCache, auth: authSettings(settings), publicHostSuffix: settings.PUBLIC_HOST_SUFFIX,
     billing: billingSettings(settings), about: { version: readProductVersion(), build: settings.BUILD_ID },
   };
 }

@@ -65,11 +65,15 @@ function setHeaders(result: WithHeaders): Record<string, string> {
   return Object.fromEntries(Object.entries(result.headers).filter((entry): entry is [string, string] => entry[1] !== undefined));
 }
 
-/** The caller with their role resolved from the store on every request (an uninstalled org answers 403). */
+/**
+ * The caller with their role resolved on every request (an uninstalled org answers 403),
+ * from documents the access cache keeps for a few seconds: see access-cache.ts.
+ */
 async function memberOf(app: AppContext, route: AnyRoute, input: HttpInput): Promise<Member> {
-  const caller = await authenticate(app.ports, app.auth, input.header('authorization'));
+  const access = { store: app.accessCache.readerOver(app.ports.store), clock: app.ports.clock };
+  const caller = await authenticate(access, app.auth, app.accessCache.sessions, input.header('authorization'));
   assertHostOfOrg(input.header('host'), app.publicHostSuffix, caller.orgName);
-  const member = await resolveMember(app.ports, caller);
+  const member = await resolveMember(access, caller);
   if (route.access === 'admin') requirePermission(member.caller, 'org:manage');
   if (route.permission) requirePermission(member.caller, route.permission);
   return member;

@@ -54,14 +54,20 @@ function headerValue(req: IncomingMessage, name: string) {
   return Array.isArray(value) ? value[0] : value;
 }
 
-async function readBody(req: IncomingMessage): Promise<string | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  // Read to the end even past the limit: a reset connection would hide the 413 from the client.
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size <= MAX_BODY_BYTES) chunks.push(chunk as Buffer);
-  }
-  if (size > MAX_BODY_BYTES) throw new AppError(413, 'request.too_large', `the body exceeds ${MAX_BODY_BYTES} bytes`);
-  return chunks.length ? Buffer.concat(chunks).toString('utf8') : undefined;
+/** Events rather than `for await`: the async iterator cost more than the rest of a GET /current. */
+function readBody(req: IncomingMessage): Promise<string | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    // Read to the end even past the limit: a reset connection would hide the 413 from the client.
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+    });
+    req.on('error', reject);
+    req.on('end', () => {
+      if (size > MAX_BODY_BYTES) reject(new AppError(413, 'request.too_large', `the body exceeds ${MAX_BODY_BYTES} bytes`));
+      else resolve(chunks.length ? Buffer.concat(chunks).toString('utf8') : undefined);
+    });
+  });
 }

@@ -6,6 +6,7 @@ import type { AuthSettings } from '../identity/auth-settings.js';
 import type { Caller } from '../identity/caller.js';
 import type { Ports } from '../ports/index.js';
 import type { BeforeCommit } from '../worklogs/user-ledger.js';
+import type { AccessCache } from './access-cache.js';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type Access = 'public' | 'member' | 'admin';
@@ -13,6 +14,8 @@ export type Access = 'public' | 'member' | 'admin';
 /** What every request handler may use: built once per process by the composition root. */
 export interface AppContext {
   ports: Ports;
+  /** The documents of every request's access check, kept per process for a few seconds. */
+  accessCache: AccessCache;
   auth: AuthSettings;
   /** Set in the cloud: requests to `{org}<suffix>` must come from that org. */
   publicHostSuffix?: string;

@@ -32,13 +32,15 @@ export async function issueSessionToken(settings: AuthSettings, caller: Caller, 
   return { token, expiresAt: new Date(expiresAt * 1000).toISOString() };
 }
 
-export async function verifySessionToken(settings: AuthSettings, token: string, now: Date): Promise<Caller> {
+/** The caller a session token stands for, and when it stops being valid (ms); 401 when forged or expired. */
+export async function verifySessionToken(settings: AuthSettings, token: string, now: Date): Promise<{ caller: Caller; expiresAtMs: number }> {
   try {
     const { payload } = await jwtVerify(token, key(settings), {
-      algorithms: ['HS256'], issuer: SESSION_ISSUER, audience: SESSION_AUDIENCE, currentDate: now,
+      algorithms: ['HS256'], issuer: SESSION_ISSUER, audience: SESSION_AUDIENCE, currentDate: now, requiredClaims: ['exp'],
     });
     const c = claims.parse(payload);
-    return { orgId: c.org, orgName: c.orgName, user: { id: c.sub, name: c.name, uniqueName: c.uniqueName }, roles: c.roles };
+    const caller = { orgId: c.org, orgName: c.orgName, user: { id: c.sub, name: c.name, uniqueName: c.uniqueName }, roles: c.roles };
+    return { caller, expiresAtMs: (payload.exp ?? 0) * 1000 };
   } catch {
     throw unauthorized('the session token is invalid or has expired; sign in again');
   }

@@ -16,9 +16,10 @@ export interface Member {
 }
 
 /**
- * Resolves the caller's role per request from the store: two point reads in the org's
- * partition, side by side. A role change or an uninstall therefore takes effect on the
- * next request, whatever token the caller holds.
+ * Resolves the caller's role per request from the store it is given: two point reads in
+ * the org's partition, side by side. The HTTP layer hands it the access cache's reader
+ * (shared/http/access-cache.ts), so a role change or an uninstall takes effect within
+ * seconds on every instance, whatever token the caller holds.
  */
 export async function resolveMember(ports: Pick<Ports, 'store' | 'clock'>, caller: Caller): Promise<Member> {
   const [org, orgUser] = await Promise.all([
