@@ -2,7 +2,7 @@
  * Expected failures: each has a stable machine code and the HTTP status it maps to.
  * Anything else reaching the edge is a bug and answers 500.
  */
-export type ErrorStatus = 400 | 401 | 402 | 403 | 404 | 409 | 413 | 422 | 429;
+export type ErrorStatus = 400 | 401 | 402 | 403 | 404 | 405 | 409 | 413 | 422 | 429;
 
 export interface ErrorDetail {
   path?: string;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { AppError, badRequest, type ErrorDetail } from '../domain/errors.js';
+import { errorBody } from './seven-pace-errors.js';
 
 export interface HttpOutput {
   status: number;
@@ -17,16 +18,16 @@ export function invalidInput(where: 'body' | 'query' | 'path', error: z.ZodError
   return badRequest('request.invalid', details.map((d) => d.message).join('; '), details);
 }
 
-/** The one place where errors become HTTP. Anything unexpected is logged and answers 500. */
+/** The one place where errors become HTTP (Timehub's and 7pace's fields). Anything unexpected is logged and answers 500. */
 export function errorToHttp(error: unknown, log: (line: string) => void): HttpOutput {
   if (error instanceof AppError) {
     const { code, message, details } = error;
-    return { status: error.status, body: { error: details ? { code, message, details } : { code, message } } };
+    return { status: error.status, body: errorBody(error.status, code, message, details) };
   }
   const correlationId = randomUUID();
   log(`unexpected error ${correlationId}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   return {
     status: 500,
-    body: { error: { code: 'internal', message: `unexpected error; quote ${correlationId} when reporting it` } },
+    body: errorBody(500, 'internal', `unexpected error; quote ${correlationId} when reporting it`),
   };
 }

@@ -1,0 +1,19 @@
+import { badRequest } from '../domain/errors.js';
+
+/** The versions 7pace documents or its clients send (7PACE-API.md §1); the tracking API also took 2.1. */
+const REST_VERSIONS = ['3.0', '3.0-preview', '3.1', '3.2', '3.2-beta', '3.3-beta'];
+const TRACKING_VERSIONS = [...REST_VERSIONS, '2.1'];
+
+/**
+ * `api-version` may be left out (Timehub's own UI does), but a version nobody documents
+ * answers 400 `ApiVersionError` rather than being served as if it were another.
+ */
+export function assertApiVersion(path: string, query: URLSearchParams) {
+  const sent = query.getAll('api-version');
+  if (!sent.length) return;
+  const known = /^\/tracking\//i.test(path) ? TRACKING_VERSIONS : REST_VERSIONS;
+  const wrong = sent.find((version) => !known.includes(version.trim().toLowerCase()));
+  if (wrong !== undefined) {
+    throw badRequest('request.api_version', `api-version "${wrong}" is not supported here; use one of ${known.join(', ')}`);
+  }
+}
