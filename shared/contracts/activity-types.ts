@@ -1,7 +1,11 @@
 import { z } from 'zod';
 
 const name = z.string().trim().min(1, 'must not be empty').max(100);
-const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a color as #rrggbb');
+/** `#rrggbb`, or 7pace's `rrggbb` without the `#`; stored with it. */
+const color = z
+  .string()
+  .regex(/^#?[0-9a-fA-F]{6}$/, 'must be a color as #rrggbb or rrggbb')
+  .transform((value) => (value.startsWith('#') ? value : `#${value}`));
 
 export const newActivityTypeBody = z.strictObject({ name, color, isDefault: z.boolean().optional() });
 export type NewActivityTypeInput = z.infer<typeof newActivityTypeBody>;

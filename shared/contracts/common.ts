@@ -24,3 +24,6 @@ export const activityTypeId = z.string().min(1).max(100);
 export const queryInt = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 export const queryBoolean = z.enum(['true', 'false']).transform((v) => v === 'true');
 export const idParam = z.object({ id: z.string().min(1).max(100) });
+
+/** 7pace's `$expand=user.displayName`: accepted; Timehub always sends displayName. */
+export const expandQuery = z.strictObject({ $expand: z.string().max(200).optional() });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { timeZone } from './common.js';
 
 export const trackingSettingsBody = z.strictObject({
   activityCheck: z.strictObject({
@@ -11,7 +12,10 @@ export const trackingSettingsBody = z.strictObject({
 });
 export type TrackingSettingsInput = z.infer<typeof trackingSettingsBody>;
 
-export const userSettingsBody = z.strictObject({ emailNotificationsOnTracking: z.boolean() });
+export const userSettingsBody = z.strictObject({
+  emailNotificationsOnTracking: z.boolean(),
+  timeZone: timeZone.nullable().optional().describe('IANA zone: what timestamps without an offset mean; left out: unchanged'),
+});
 export type UserSettingsInput = z.infer<typeof userSettingsBody>;
 
 export const deadLetterQuery = z.strictObject({

@@ -12,6 +12,9 @@ export interface ActivityType {
 /** As written in the org document: documents from before deactivation lack `isActive`. */
 export type StoredActivityType = Omit<ActivityType, 'isActive'> & { isActive?: boolean };
 
+/** 7pace's "[Not Set]" pseudo-type: listed first, and meaning "no activity type" when sent. */
+export const NOT_SET_ACTIVITY_TYPE_ID = '00000000-0000-0000-0000-000000000000';
+
 /** The set every organization starts with. Ids are stable so scripts can name them. */
 export const DEFAULT_ACTIVITY_TYPES: readonly ActivityType[] = [
   { id: 'development', name: 'Development', color: '#0078d4', isDefault: true, isActive: true },

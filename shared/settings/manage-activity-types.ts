@@ -6,6 +6,7 @@ import { StorePreconditionError } from '../ports/document-store.js';
 import type { Ports } from '../ports/index.js';
 import type { Caller } from '../identity/caller.js';
 import { activityTypesIn, loadOrganization } from '../orgs/organization.js';
+import { activityTypeView } from './activity-type-view.js';
 
 type Change = (types: ActivityType[]) => ActivityType[];
 
@@ -25,7 +26,7 @@ async function changeActivityTypes(ports: Pick<Ports, 'store' | 'clock'>, caller
   }
 }
 
-const typeWithId = (types: ActivityType[], id: string) => types.find((type) => type.id === id) as ActivityType;
+const typeWithId = (types: ActivityType[], id: string) => activityTypeView(types.find((type) => type.id === id) as ActivityType);
 
 export async function createActivityType(ports: Pick<Ports, 'store' | 'clock' | 'newId'>, caller: Caller, input: NewActivityTypeInput) {
   const id = ports.newId();

@@ -5,24 +5,35 @@ import { userPartition } from '../worklogs/user-ledger.js';
 export interface UserSettings {
   /** Emails when the server stops one's tracker. On unless the user turns it off. */
   emailNotificationsOnTracking: boolean;
+  /**
+   * The user's IANA time zone: what a timestamp without an offset means (7pace's local
+   * time) and `me.timeZone`. null: not set, such timestamps are UTC.
+   */
+  timeZone: string | null;
 }
 
-interface UserSettingsDoc extends Document, UserSettings {
+interface UserSettingsDoc extends Document, Partial<UserSettings> {
   type: 'userSettings';
 }
 
-const DEFAULT_USER_SETTINGS: UserSettings = { emailNotificationsOnTracking: true };
+const DEFAULT_USER_SETTINGS: UserSettings = { emailNotificationsOnTracking: true, timeZone: null };
 
 export async function readUserSettings(ports: Pick<Ports, 'store'>, orgId: string, userId: string): Promise<UserSettings> {
   const doc = await ports.store.read<UserSettingsDoc>('worklogs', userPartition(orgId, userId), 'settings');
-  return { ...DEFAULT_USER_SETTINGS, ...(doc ? { emailNotificationsOnTracking: doc.emailNotificationsOnTracking } : {}) };
+  return {
+    emailNotificationsOnTracking: doc?.emailNotificationsOnTracking ?? DEFAULT_USER_SETTINGS.emailNotificationsOnTracking,
+    timeZone: doc?.timeZone ?? DEFAULT_USER_SETTINGS.timeZone,
+  };
 }
 
-/** Last write wins: only the user writes their own settings. */
-export async function writeUserSettings(ports: Pick<Ports, 'store'>, orgId: string, userId: string, settings: UserSettings) {
+/** Last write wins: only the user writes their own settings. A setting left out keeps its value. */
+export async function writeUserSettings(ports: Pick<Ports, 'store'>, orgId: string, userId: string, change: Partial<UserSettings>) {
+  const settings = { ...(await readUserSettings(ports, orgId, userId)), ...definedOnly(change) };
   const doc: UserSettingsDoc = {
     id: 'settings', pk: userPartition(orgId, userId), type: 'userSettings', schemaVersion: 1, ...settings,
   };
   await ports.store.upsert('worklogs', doc);
   return settings;
 }
+
+const definedOnly = (change: Partial<UserSettings>) => Object.fromEntries(Object.entries(change).filter(([, value]) => value !== undefined));

@@ -1,5 +1,6 @@
 import type { ActivityType } from '../domain/activity-types.js';
 import type { Worklog } from '../domain/worklog.js';
+import { sevenPaceActivityType } from '../settings/activity-type-view.js';
 
 /** The public shape of a worklog, named after 7pace's REST API v3. */
 export function worklogView(worklog: Worklog, activityTypes: readonly ActivityType[]) {
@@ -11,7 +12,7 @@ export function worklogView(worklog: Worklog, activityTypes: readonly ActivityTy
     billableLength: worklog.billableLength,
     workItemId: worklog.workItemId,
     comment: worklog.comment,
-    activityType: activityType ? { id: activityType.id, name: activityType.name, color: activityType.color } : null,
+    activityType: activityType ? sevenPaceActivityType(activityType) : null,
     user: worklog.user,
     addedByUser: worklog.addedByUser,
     createdTimestamp: worklog.createdTimestamp,

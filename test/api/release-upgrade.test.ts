@@ -47,8 +47,8 @@ describe('a data folder from release 0.1.0', () => {
     expect((await bob('GET', '/subscription')).body.data).toMatchObject({ status: 'active', seats: { licensed: 5 } });
     const contosoBob = client(api!, await api!.signIn('contoso', 'bob'));
     expect((await contosoBob('GET', `/rest/workLogs?$fromTimestamp=${at(T0, -7 * 24 * HOUR)}`)).body.data).toEqual([expect.objectContaining({ length: 1800 })]);
-    const types = (await contosoBob('GET', '/rest/activityTypes')).body.data as { isActive: boolean }[];
-    expect(types).toHaveLength(6);
+    const types = (await contosoBob('GET', '/rest/activityTypes')).body.data.activityTypes as { isActive: boolean }[];
+    expect(types).toHaveLength(7); // "[Not Set]" and the six defaults
     expect(types.every((type) => type.isActive)).toBe(true);
     expect((await contosoBob('GET', '/settings/tracking')).body.data).toEqual(DEFAULT_TRACKING_POLICY);
   });

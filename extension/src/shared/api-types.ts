@@ -7,7 +7,7 @@ import type { trackingSettingsBody, userSettingsBody } from '../../../shared/con
 import type { startTrackingBody } from '../../../shared/contracts/tracking.js';
 import type { newWorklogBody, worklogPatchBody } from '../../../shared/contracts/worklogs.js';
 import type { TrackingPolicy } from '../../../shared/domain/activity-check.js';
-import type { ActivityType } from '../../../shared/domain/activity-types.js';
+import type { ActivityTypeView as ActivityType } from '../../../shared/settings/activity-type-view.js';
 import type { Timesheet as DomainTimesheet } from '../../../shared/domain/timesheet.js';
 import type { RoleName } from '../../../shared/domain/roles.js';
 import type { SubscriptionState, SubscriptionStatus } from '../../../shared/domain/subscription.js';

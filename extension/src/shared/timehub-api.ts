@@ -1,3 +1,5 @@
+import { NOT_SET_ACTIVITY_TYPE_ID } from '../../../shared/domain/activity-types.js';
+import type { ActivityTypeList } from '../../../shared/settings/activity-type-view.js';
 import type { ApiClient } from './api-client.js';
 import type { DeadLetterView } from './api-types.js';
 import type {
@@ -41,7 +43,9 @@ export function timehubApi(client: ApiClient) {
     deleteWorklog: (id: string) => request<unknown>('DELETE', `/rest/workLogs/${encodeURIComponent(id)}`),
     timesheet: (from: string, to: string) => request<TimesheetView>('GET', `/timesheet?from=${from}&to=${to}`),
 
-    activityTypes: () => request<ActivityType[]>('GET', '/rest/activityTypes'),
+    /** 7pace's envelope; the UI lists the org's own types, without the "[Not Set]" pseudo-type. */
+    activityTypes: async () =>
+      (await request<ActivityTypeList>('GET', '/rest/activityTypes')).activityTypes.filter((type) => type.id !== NOT_SET_ACTIVITY_TYPE_ID),
     createActivityType: (input: NewActivityTypeRequest) => request<ActivityType>('POST', '/rest/activityTypes', input),
     updateActivityType: (id: string, patch: ActivityTypePatchRequest) => request<ActivityType>('PATCH', `/rest/activityTypes/${encodeURIComponent(id)}`, patch),
     deactivateActivityType: (id: string) => request<ActivityType>('DELETE', `/rest/activityTypes/${encodeURIComponent(id)}`),

@@ -6,8 +6,10 @@ import type { ActivityType, ActivityTypePatchRequest } from '../../shared/api-ty
 
 /** The type's color as a swatch, or as the browser's color picker for admins. */
 export function ColorInput({ label, value, onChange }: { label: string; value: string; onChange?: (color: string) => void }) {
-  if (!onChange) return <span aria-hidden="true" style={{ width: 10, height: 10, borderRadius: 5, background: value }} />;
-  return <input type="color" aria-label={label} value={value} onChange={(event) => onChange(event.target.value)} style={{ width: 32, height: 32, padding: 0, border: 0 }} />;
+  // The API sends 7pace's rrggbb; the picker and CSS want #rrggbb.
+  const css = `#${value.replace(/^#/, '')}`;
+  if (!onChange) return <span aria-hidden="true" style={{ width: 10, height: 10, borderRadius: 5, background: css }} />;
+  return <input type="color" aria-label={label} value={css} onChange={(event) => onChange(event.target.value)} style={{ width: 32, height: 32, padding: 0, border: 0 }} />;
 }
 
 /** One activity type for an admin: rename and recolor (then Save), make default, deactivate or reactivate. */
@@ -18,8 +20,8 @@ export function ActivityTypeEditor({ type, busy, onChange, onDeactivate }: {
   onDeactivate: () => void;
 }) {
   const [name, setName] = useState(type.name);
-  const [color, setColor] = useState(type.color);
-  const edited = name.trim() !== type.name || color !== type.color;
+  const [color, setColor] = useState(`#${type.color}`);
+  const edited = name.trim() !== type.name || color.slice(1).toLowerCase() !== type.color;
   return (
     <li className="flex-row flex-center th-gap" data-testid="activity-type" data-type-name={type.name}>
       <ColorInput label={`Color of ${type.name}`} value={color} onChange={setColor} />
