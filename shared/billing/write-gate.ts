@@ -52,3 +52,17 @@ function readOnly(billing: BillingSettings, orgName: string, state: Subscription
     [{ path: 'buyNowUrl', code: 'billing.buy_now', message: link }],
   );
 }
+
+/**
+ * The gate for a write whose items name their own users (7pace's per-item `userId` in a
+ * batch): the query's subject and each named user are checked, each with their own seat.
+ */
+export async function guardTimeWrites(
+  ports: Pick<Ports, 'store' | 'clock' | 'newId'>, billing: BillingSettings, member: Member, kind: TimeWrite, query: unknown, itemUsers: readonly string[],
+) {
+  const { userId, validateOnly } = (query ?? {}) as { userId?: string; validateOnly?: boolean };
+  const subjectId = userId ?? member.caller.user.id;
+  const seats = new Map<string, BeforeCommit | undefined>();
+  for (const user of new Set([subjectId, ...itemUsers])) seats.set(user, await guardTimeWrite(ports, billing, member, kind, { userId: user, validateOnly }));
+  return { takeSeat: seats.get(subjectId), seatOf: (user: string) => seats.get(user) };
+}

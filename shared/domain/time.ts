@@ -65,3 +65,26 @@ export function daysBetween(from: string, to: string): string[] {
 function isoDay(instant: Date): string {
   return instant.toISOString().slice(0, 10);
 }
+
+/** A zone as requests name one: IANA (`Europe/Berlin`) or minutes east of UTC (7pace). */
+export type Zone = string | number;
+
+export const offsetIn = (zone: Zone, instant: Date): number => (typeof zone === 'number' ? zone : offsetOf(zone, instant));
+
+/** Whether an ISO-8601 text names its instant (`Z`, `+01:00`) rather than a local wall-clock time. */
+export const hasOffset = (text: string) => /(?:[zZ]|[+-]\d{2}:?\d{2})$/.test(text);
+
+/**
+ * The instant a local wall-clock time (`2026-11-16T09:00:00`, or a bare date: midnight)
+ * names in `zone`. In a zone's gap or overlap (DST) the offset before the change wins.
+ */
+export function wallClockInstant(local: string, zone: Zone): Date {
+  const wall = Date.parse(`${local.length === 10 ? `${local}T00:00:00` : local}Z`);
+  if (typeof zone === 'number') return new Date(wall - zone * 60_000);
+  const guess = wall - offsetOf(zone, new Date(wall)) * 60_000;
+  return new Date(wall - offsetOf(zone, new Date(guess)) * 60_000);
+}
+
+/** An instant's local wall-clock time at an offset, as 7pace writes it: `2026-11-16T09:00:00`. */
+export const wallClockAt = (instant: Date, utcOffsetMinutes: number) =>
+  new Date(instant.getTime() + utcOffsetMinutes * 60_000).toISOString().slice(0, 19);

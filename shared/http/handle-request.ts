@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { AppError, badRequest } from '../domain/errors.js';
 import { authenticate } from '../identity/authenticate.js';
-import { guardTimeWrite } from '../billing/write-gate.js';
+import { guardTimeWrites } from '../billing/write-gate.js';
 import { requirePermission, resolveMember, type Member } from '../roles/member-access.js';
 import { errorToHttp, invalidInput, type HttpOutput } from './http-errors.js';
 import { WithHeaders, type AnyRoute, type AppContext } from './route.js';
@@ -48,7 +48,7 @@ async function run(shared: AppContext, route: AnyRoute, params: Record<string, s
   const query = validate('query', route.query, queryObject(input.query));
   const body = route.rawBody ? undefined : validate('body', route.body, parseBody(input.bodyText));
   // The subscription gate: 402 while read-only or with no seat left; the seat is taken at the commit.
-  const takeSeat = route.writes && member ? await guardTimeWrite(app.ports, app.billing, member, route.writes, query) : undefined;
+  const seats = route.writes && member ? await guardTimeWrites(app.ports, app.billing, member, route.writes, query, route.usersInBody?.(body) ?? []) : undefined;
   const routeInput = {
     app,
     caller: member?.caller,
@@ -57,7 +57,8 @@ async function run(shared: AppContext, route: AnyRoute, params: Record<string, s
     body,
     rawBody: input.bodyText ?? '',
     header: input.header,
-    takeSeat,
+    takeSeat: seats?.takeSeat,
+    seatOf: seats?.seatOf,
   };
   const result = await route.handle(routeInput);
   const data = result instanceof WithHeaders ? result.data : result;

@@ -34,6 +34,8 @@ export interface RouteInput<A extends Access, P, Q, B> {
   header: (name: string) => string | undefined;
   /** 'time' routes: takes the subject's seat; pass it to the ledger commit (billing/write-gate.ts). */
   takeSeat?: BeforeCommit;
+  /** The same for each user a 'time' route's items name (`usersInBody`). */
+  seatOf?: (userId: string) => BeforeCommit | undefined;
 }
 
 /** One endpoint, declared once: Azure, the local host and OpenAPI all read it. */
@@ -61,6 +63,8 @@ export interface Route<A extends Access = Access, P = unknown, Q = unknown, B = 
   permission?: Permission;
   /** Writes time: checked against the subscription before the handler, which takes the seat at its commit (see billing/write-gate.ts). */
   writes?: TimeWrite;
+  /** The users a 'time' body names besides the query's (7pace's per-item userId): each passes the gate. */
+  usersInBody?: (body: B) => string[];
   handle: (input: RouteInput<A, P, Q, B>) => Promise<unknown>;
 }
 

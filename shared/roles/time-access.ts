@@ -32,11 +32,12 @@ export async function assertMayReadTimeOf(ports: Pick<Ports, 'store'>, caller: C
   throw forbidden(deniedMessage('worklogs:read:team', access, "reading another user's time"));
 }
 
+export const mayWriteTimeOf = (caller: Caller, userId: string) => userId === caller.user.id || scopeOf(accessOrOwnOnly(caller), 'write') === 'all';
+
 /** Throws 403 unless the caller may change `userId`'s time. */
 export function assertMayWriteTimeOf(caller: Caller, userId: string) {
-  if (userId === caller.user.id) return;
-  const access = accessOrOwnOnly(caller);
-  if (scopeOf(access, 'write') !== 'all') throw forbidden(deniedMessage('worklogs:write:all', access, "changing another user's time"));
+  if (mayWriteTimeOf(caller, userId)) return;
+  throw forbidden(deniedMessage('worklogs:write:all', accessOrOwnOnly(caller), "changing another user's time"));
 }
 
 /**

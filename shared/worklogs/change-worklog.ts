@@ -6,10 +6,11 @@ import type { Caller } from '../identity/caller.js';
 import { activityTypesOf } from '../orgs/organization.js';
 import type { Ports } from '../ports/index.js';
 import { assertMayWriteTimeOf } from '../roles/time-access.js';
+import { readUserSettings } from '../settings/user-settings.js';
 import { commitToLedger, type BeforeCommit } from './user-ledger.js';
 import { draftProblems, overlapProblems, throwIfAny } from './worklog-checks.js';
 import { fromDoc, readWorklog, toDoc, worklogsAround } from './worklog-documents.js';
-import { draftWithPatch } from './worklog-input.js';
+import { draftWithPatch, needsUserZone } from './worklog-input.js';
 import { worklogView } from './worklog-view.js';
 
 export interface ChangeOptions {
@@ -27,11 +28,12 @@ export async function updateWorklog(ports: Ports, caller: Caller, id: string, pa
   const userId = options.userId ?? caller.user.id;
   assertMayWriteTimeOf(caller, userId);
   const activityTypes = await activityTypesOf(ports, caller.orgId, caller.orgName);
+  const userZone = patch.timestamp !== undefined && needsUserZone(patch) ? (await readUserSettings(ports, caller.orgId, userId)).timeZone : null;
   return commitToLedger(ports.store, caller.orgId, userId, async (state) => {
     const doc = await readWorklog(ports.store, caller.orgId, userId, id);
     if (!doc) throw notFound(`worklog ${id}`);
     const current = fromDoc(doc);
-    const draft = draftWithPatch(current, patch);
+    const draft = draftWithPatch(current, patch, userZone);
     throwIfAny(await draftProblems(ports, caller, [draft], activityTypes, current.activityTypeId));
     const now = ports.clock.now();
     const existing = await worklogsAround(ports.store, caller.orgId, userId, draft.start, endOf(draft));

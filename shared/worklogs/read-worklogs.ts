@@ -3,26 +3,32 @@ import type { WorklogListQuery } from '../contracts/worklogs.js';
 import type { Caller } from '../identity/caller.js';
 import { activityTypesOf } from '../orgs/organization.js';
 import type { Ports } from '../ports/index.js';
-import { assertMayReadTimeOf, visibleUserIds } from '../roles/time-access.js';
+import { assertMayReadTimeOf, mayWriteTimeOf, visibleUserIds } from '../roles/time-access.js';
+import type { ActivityType } from '../domain/activity-types.js';
+import type { Worklog } from '../domain/worklog.js';
 import { settlePartition, userPartition } from './user-ledger.js';
-import { fromDoc, readWorklog, worklogConditions, type WorklogFilter } from './worklog-documents.js';
+import { fromDoc, readWorklog, worklogConditions } from './worklog-documents.js';
+import { listFilter } from './list-bounds.js';
 import { pageRequest, pageScope, readWorklogPage } from './worklog-pages.js';
 import { worklogView } from './worklog-view.js';
 
-function filterOf(query: WorklogListQuery): WorklogFilter {
-  return {
-    fromTimestamp: query.$fromTimestamp ? new Date(query.$fromTimestamp) : undefined,
-    toTimestamp: query.$toTimestamp ? new Date(query.$toTimestamp) : undefined,
-    workItemIds: query.$workItemIds,
-  };
+/** 7pace's `$includeEditable`: whether the caller may change each worklog (owners, Administrators). */
+function views(caller: Caller, query: Pick<WorklogListQuery, '$includeEditable'>, worklogs: Worklog[], activityTypes: ActivityType[]) {
+  return worklogs.map((worklog) => {
+    const view = worklogView(worklog, activityTypes);
+    if (!query.$includeEditable) return view;
+    const editable = mayWriteTimeOf(caller, worklog.user.id);
+    return { ...view, isCanEdit: editable, isCanDelete: editable };
+  });
 }
 
 /** One worklog of the caller, or of `userId` when the caller's role may read theirs. */
-export async function getWorklog(ports: Ports, caller: Caller, id: string, userId = caller.user.id) {
+export async function getWorklog(ports: Ports, caller: Caller, id: string, userId = caller.user.id, includeEditable = false) {
   await assertMayReadTimeOf(ports, caller, userId);
   const doc = await readWorklog(ports.store, caller.orgId, userId, id);
   if (!doc) throw notFound(`worklog ${id}`);
-  return worklogView(fromDoc(doc), await activityTypesOf(ports, caller.orgId, caller.orgName));
+  const [view] = views(caller, { $includeEditable: includeEditable }, [fromDoc(doc)], await activityTypesOf(ports, caller.orgId, caller.orgName));
+  return view;
 }
 
 /**
@@ -36,9 +42,9 @@ export async function listMyWorklogs(ports: Ports, caller: Caller, query: Worklo
   const page = pageRequest(query, scope);
   const activityTypes = await activityTypesOf(ports, caller.orgId, caller.orgName);
   await settlePartition(ports.store, caller.orgId, userId);
-  const where = worklogConditions(filterOf(query));
+  const where = worklogConditions(await listFilter(ports, caller, query));
   const { worklogs, continuationToken } = await readWorklogPage(ports.store, { partition: { pk: userPartition(caller.orgId, userId) }, where }, page, scope);
-  return { worklogs: worklogs.map((w) => worklogView(w, activityTypes)), continuationToken };
+  return { worklogs: views(caller, query, worklogs, activityTypes), continuationToken };
 }
 
 /**
@@ -55,8 +61,8 @@ export async function listAllWorklogs(ports: Ports, caller: Caller, query: Workl
   const where = [
     { field: 'orgId', op: '=' as const, value: caller.orgId },
     ...(visible ? [{ field: 'userId', op: 'in' as const, value: visible }] : []),
-    ...worklogConditions(filterOf(query)),
+    ...worklogConditions(await listFilter(ports, caller, query)),
   ];
   const { worklogs, continuationToken } = await readWorklogPage(ports.store, { partition: { crossPartition: true }, where }, page, scope);
-  return { worklogs: worklogs.map((w) => worklogView(w, activityTypes)), continuationToken };
+  return { worklogs: views(caller, query, worklogs, activityTypes), continuationToken };
 }

@@ -57,6 +57,11 @@ export async function firstWorklogStarting(store: DocumentStore, orgId: string, 
 export interface WorklogFilter {
   fromTimestamp?: Date;
   toTimestamp?: Date;
+  /** 7pace's strict bounds: starts after / before, created after / before. */
+  startsAfter?: Date;
+  startsBefore?: Date;
+  createdAfter?: Date;
+  createdBefore?: Date;
   workItemIds?: number[];
   fromDay?: string;
   toDay?: string;
@@ -74,6 +79,10 @@ export function worklogConditions(filter: WorklogFilter): Condition[] {
   const where: Condition[] = [{ field: 'type', op: '=', value: 'worklog' }];
   if (filter.fromTimestamp) where.push({ field: 'timestamp', op: '>=', value: isoSeconds(filter.fromTimestamp) });
   if (filter.toTimestamp) where.push({ field: 'timestamp', op: '<', value: isoSeconds(filter.toTimestamp) });
+  if (filter.startsAfter) where.push({ field: 'timestamp', op: '>', value: isoSeconds(filter.startsAfter) });
+  if (filter.startsBefore) where.push({ field: 'timestamp', op: '<', value: isoSeconds(filter.startsBefore) });
+  if (filter.createdAfter) where.push({ field: 'createdTimestamp', op: '>', value: isoSeconds(filter.createdAfter) });
+  if (filter.createdBefore) where.push({ field: 'createdTimestamp', op: '<', value: isoSeconds(filter.createdBefore) });
   if (filter.fromDay) where.push({ field: 'localDay', op: '>=', value: filter.fromDay });
   if (filter.toDay) where.push({ field: 'localDay', op: '<=', value: filter.toDay });
   if (filter.workItemIds?.length) where.push({ field: 'workItemId', op: 'in', value: filter.workItemIds });

@@ -1,30 +1,57 @@
-import { offsetOf, offsetWrittenIn, toWholeSecond } from '../domain/time.js';
+import { NOT_SET_ACTIVITY_TYPE_ID } from '../domain/activity-types.js';
+import { hasOffset, offsetIn, offsetWrittenIn, toWholeSecond, wallClockInstant, type Zone } from '../domain/time.js';
 import type { Worklog, WorklogDraft } from '../domain/worklog.js';
 import { draftOf } from '../domain/worklog.js';
 import type { NewWorklogInput, WorklogPatch } from '../contracts/worklogs.js';
 
-/** A new worklog as asked for: the local day follows timeZone, else the offset written in timestamp. */
-export function draftFromInput(input: NewWorklogInput): WorklogDraft {
-  const start = toWholeSecond(new Date(input.timestamp));
+/**
+ * Where a start time lies and which offset its local day follows:
+ * - an instant (`Z`, `+01:00`): as written; the day follows `timeZone`, else the written offset;
+ * - 7pace's local time without an offset: in `timeZone`, else the user's zone (settings), else
+ *   the worklog's own offset (a change) or UTC (a new worklog);
+ * - no start (7pace: "DateTime.Now"): now.
+ */
+function placed(timestamp: string | undefined, zone: Zone | undefined, fallbackZone: Zone, now: Date) {
+  const local = zone ?? fallbackZone;
+  if (timestamp === undefined) return { start: toWholeSecond(now), utcOffsetMinutes: offsetIn(local, now) };
+  if (!hasOffset(timestamp)) {
+    const start = toWholeSecond(wallClockInstant(timestamp, local));
+    return { start, utcOffsetMinutes: offsetIn(local, start) };
+  }
+  const start = toWholeSecond(new Date(timestamp));
+  return { start, utcOffsetMinutes: zone === undefined ? offsetWrittenIn(timestamp) : offsetIn(zone, start) };
+}
+
+/** Whether the user's own zone decides where this input's start lies (then it is read from their settings). */
+export const needsUserZone = (input: Pick<NewWorklogInput, 'timestamp' | 'timeZone'>) =>
+  input.timeZone === undefined && (input.timestamp === undefined || !hasOffset(input.timestamp));
+
+/** 7pace's "[Not Set]" id and `activityType: { id }` read as what they mean. */
+function activityTypeOf(input: Pick<NewWorklogInput, 'activityTypeId' | 'activityType'>): string | null | undefined {
+  const id = input.activityTypeId !== undefined ? input.activityTypeId : input.activityType === undefined ? undefined : (input.activityType?.id ?? null);
+  return id?.toLowerCase() === NOT_SET_ACTIVITY_TYPE_ID ? null : id;
+}
+
+/** A new worklog as asked for. */
+export function draftFromInput(input: NewWorklogInput, userZone: string | null, now: Date): WorklogDraft {
   return {
-    start,
+    ...placed(input.timestamp, input.timeZone, userZone ?? 0, now),
     length: input.length,
     billableLength: input.billableLength ?? input.length,
-    utcOffsetMinutes: input.timeZone ? offsetOf(input.timeZone, start) : offsetWrittenIn(input.timestamp),
     workItemId: input.workItemId ?? null,
     comment: input.comment?.trim() || null,
-    activityTypeId: input.activityTypeId ?? null,
+    activityTypeId: activityTypeOf(input) ?? null,
   };
 }
 
 /** An existing worklog with a patch applied; fields left out keep their values. */
-export function draftWithPatch(worklog: Worklog, patch: WorklogPatch): WorklogDraft {
+export function draftWithPatch(worklog: Worklog, patch: WorklogPatch, userZone: string | null): WorklogDraft {
   const current = draftOf(worklog);
-  const start = patch.timestamp ? toWholeSecond(new Date(patch.timestamp)) : current.start;
+  let { start, utcOffsetMinutes } = current;
+  if (patch.timestamp !== undefined) ({ start, utcOffsetMinutes } = placed(patch.timestamp, patch.timeZone, userZone ?? current.utcOffsetMinutes, start));
+  else if (patch.timeZone !== undefined) utcOffsetMinutes = offsetIn(patch.timeZone, start);
   const length = patch.length ?? current.length;
-  let utcOffsetMinutes = current.utcOffsetMinutes;
-  if (patch.timeZone) utcOffsetMinutes = offsetOf(patch.timeZone, start);
-  else if (patch.timestamp) utcOffsetMinutes = offsetWrittenIn(patch.timestamp);
+  const activityTypeId = activityTypeOf(patch);
   return {
     start,
     length,
@@ -33,6 +60,6 @@ export function draftWithPatch(worklog: Worklog, patch: WorklogPatch): WorklogDr
     utcOffsetMinutes,
     workItemId: patch.workItemId === undefined ? current.workItemId : patch.workItemId,
     comment: patch.comment === undefined ? current.comment : patch.comment?.trim() || null,
-    activityTypeId: patch.activityTypeId === undefined ? current.activityTypeId : patch.activityTypeId,
+    activityTypeId: activityTypeId === undefined ? current.activityTypeId : activityTypeId,
   };
 }

@@ -11,7 +11,7 @@ import { fromDoc, WORKLOG_ORDER, type WorklogDoc } from './worklog-documents.js'
 export const SCAN_HORIZON = 2_500;
 const DEFAULT_PAGE = 100;
 /** Filters no index range serves: a rare work item would otherwise send a page through the whole range. */
-const UNINDEXED = new Set(['workItemId', 'userId']);
+const UNINDEXED = new Set(['workItemId', 'userId', 'createdTimestamp']);
 
 export interface PageRequest {
   after?: PageKey;
@@ -21,11 +21,12 @@ export interface PageRequest {
 
 /** What a continuation token is bound to: the list, who asks, whose time, and the filters. */
 export function pageScope(list: string, orgId: string, callerId: string, query: WorklogListQuery) {
-  return [list, orgId, callerId, query.userId ?? null, query.$fromTimestamp ?? null, query.$toTimestamp ?? null, query.$workItemIds ?? null];
+  const created = query.$fromCreatedTimestamp || query.$toCreatedTimestamp ? [query.$fromCreatedTimestamp ?? null, query.$toCreatedTimestamp ?? null] : [];
+  return [list, orgId, callerId, query.userId ?? null, query.$fromTimestamp ?? null, query.$toTimestamp ?? null, query.$workItemIds ?? null, ...created];
 }
 
 export function pageRequest(query: WorklogListQuery, scope: unknown): PageRequest {
-  const count = query.$count ?? DEFAULT_PAGE;
+  const count = query.$count ?? query.$top ?? DEFAULT_PAGE;
   const skip = query.$skip ?? 0;
   if (skip + count > SKIP_WINDOW) {
     throw badRequest(

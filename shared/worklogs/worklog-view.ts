@@ -1,4 +1,5 @@
 import type { ActivityType } from '../domain/activity-types.js';
+import { wallClockAt } from '../domain/time.js';
 import type { Worklog } from '../domain/worklog.js';
 import { sevenPaceActivityType } from '../settings/activity-type-view.js';
 
@@ -19,6 +20,8 @@ export function worklogView(worklog: Worklog, activityTypes: readonly ActivityTy
     editedTimestamp: worklog.editedTimestamp,
     editedByUser: worklog.editedByUser ?? null,
     utcOffsetMinutes: worklog.utcOffsetMinutes,
+    /** The start as 7pace writes it: local wall-clock time without an offset. */
+    localTimestamp: wallClockAt(new Date(worklog.timestamp), worklog.utcOffsetMinutes),
     localDay: worklog.localDay,
     flags: worklog.flags,
     stopReason: worklog.stopReason,

@@ -18,7 +18,7 @@ afterEach(() => api.close());
 
 const NOT_SET = '00000000-0000-0000-0000-000000000000';
 /** The org's own types, from 7pace's envelope (without its "[Not Set]" pseudo-type). */
-const listed = (body: { data: { activityTypes: Listed[] } }) => body.data.activityTypes.filter((t) => t.id !== NOT_SET);
+const listed = (body: { data?: { activityTypes: Listed[] } }) => (body.data?.activityTypes ?? []).filter((t) => t.id !== NOT_SET);
 const list = async () => listed((await alice('GET', '/rest/activityTypes')).body);
 const add = (body: unknown) => alice('POST', '/rest/activityTypes', body);
 const defaults = async () => (await list()).filter((t) => t.isDefault).map((t) => t.name);

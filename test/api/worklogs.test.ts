@@ -96,9 +96,10 @@ describe('GET /api/rest/workLogs', () => {
   });
   const times = async (query: string) => ((await bob('GET', `/rest/workLogs?${query}`)).body.data as { timestamp: string }[]).map((w) => w.timestamp);
 
-  it('lists oldest first and filters by time ($fromTimestamp inclusive, $toTimestamp exclusive)', async () => {
+  it('lists oldest first and filters by time with 7pace\'s strict bounds ($fromTimestamp after, $toTimestamp before)', async () => {
     expect(await times('')).toEqual([4, 3, 2, 1, 0].map((d) => at(T0, -d * DAY)));
-    expect(await times(`$fromTimestamp=${at(T0, -2 * DAY)}&$toTimestamp=${T0}`)).toEqual([at(T0, -2 * DAY), at(T0, -DAY)]);
+    expect(await times(`$fromTimestamp=${at(T0, -2 * DAY)}&$toTimestamp=${T0}`)).toEqual([at(T0, -DAY)]);
+    expect(await times(`$fromTimestamp=${at(T0, -2 * DAY - 1000)}&$toTimestamp=${at(T0, 1000)}`)).toEqual([at(T0, -2 * DAY), at(T0, -DAY), T0]);
   });
 
   it.each([
@@ -124,7 +125,8 @@ describe('GET /api/rest/workLogs', () => {
     ['$count=0', 'query.$count'],
     ['$workItemIds=a,b', 'query.$workItemIds'],
     ['$fromTimestamp=yesterday', 'query.$fromTimestamp'],
-    ['$top=3', '$top'],
+    ['$top=501', 'query.$top'],
+    ['$bogus=3', '$bogus'],
   ])('answers 400 to %s, naming %s', async (query, mentions) => {
     const res = await bob('GET', `/rest/workLogs?${query}`);
     expect(res.status).toBe(400);
@@ -233,7 +235,7 @@ describe('bad input leaves the store unchanged', () => {
     ['malformed JSON', 'POST', '/rest/workLogs', '{"timestamp": "2025-01-06T08:00:00Z", "length": ', 400, 'request.malformed_json', 'not valid JSON'],
     ['a string length', 'POST', '/rest/workLogs', JSON.stringify({ ...aWorklog(), length: '600' }), 400, 'request.invalid', 'body.length'],
     ['a bad timestamp', 'POST', '/rest/workLogs', JSON.stringify({ ...aWorklog(), timestamp: 'monday' }), 400, 'request.invalid', 'body.timestamp'],
-    ['an unknown field', 'POST', '/rest/workLogs', JSON.stringify({ ...aWorklog(), userId: 'alice' }), 400, 'request.invalid', 'userId'],
+    ['an unknown field', 'POST', '/rest/workLogs', JSON.stringify({ ...aWorklog(), userName: 'alice' }), 400, 'request.invalid', 'userName'],
     ['a batch that is not a list', 'POST', '/rest/workLogs/batch', JSON.stringify(aWorklog()), 400, 'request.invalid', 'body'],
     ['a wrong type in a batch item', 'POST', '/rest/workLogs/batch', JSON.stringify([aWorklog(), { ...aWorklog(), workItemId: 'x' }]), 400, 'request.invalid', 'body.1.workItemId'],
     ['malformed JSON in a patch', 'PATCH', '/rest/workLogs/{id}', '{length: 5}', 400, 'request.malformed_json', 'not valid JSON'],

@@ -12,7 +12,8 @@ describe('the OpenAPI document', () => {
 
   it('describes request bodies and query parameters from the zod schemas', () => {
     const add = doc.paths['/api/rest/workLogs']?.post as { requestBody: { content: { 'application/json': { schema: { required: string[] } } } } };
-    expect(add.requestBody.content['application/json'].schema.required).toEqual(expect.arrayContaining(['timestamp', 'length']));
+    // As in 7pace, only length is required: a worklog without timestamp starts now.
+    expect(add.requestBody.content['application/json'].schema.required).toEqual(['length']);
     const list = doc.paths['/api/rest/workLogs']?.get as { parameters: { name: string }[] };
     expect(list.parameters.map((p) => p.name)).toEqual(expect.arrayContaining(['$fromTimestamp', '$count', '$skip', '$continuationToken']));
   });

@@ -5,7 +5,7 @@ import type { newApiTokenBody } from '../../../shared/contracts/identity.js';
 import type { roleAssignmentBody } from '../../../shared/contracts/roles.js';
 import type { trackingSettingsBody, userSettingsBody } from '../../../shared/contracts/settings.js';
 import type { startTrackingBody } from '../../../shared/contracts/tracking.js';
-import type { newWorklogBody, worklogPatchBody } from '../../../shared/contracts/worklogs.js';
+import type { worklogFields, worklogPatchFields } from '../../../shared/contracts/worklogs.js';
 import type { TrackingPolicy } from '../../../shared/domain/activity-check.js';
 import type { ActivityTypeView as ActivityType } from '../../../shared/settings/activity-type-view.js';
 import type { Timesheet as DomainTimesheet } from '../../../shared/domain/timesheet.js';
@@ -19,8 +19,8 @@ import type { UserRef, Worklog } from '../../../shared/domain/worklog.js';
  * UI and the API cannot drift; answers are built from the domain types the server uses.
  */
 export type StartTrackingRequest = z.input<typeof startTrackingBody>;
-export type NewWorklogRequest = z.input<typeof newWorklogBody>;
-export type WorklogPatchRequest = z.input<typeof worklogPatchBody>;
+export type NewWorklogRequest = z.input<typeof worklogFields>;
+export type WorklogPatchRequest = z.input<typeof worklogPatchFields>;
 export type NewApiTokenRequest = z.input<typeof newApiTokenBody>;
 export type TrackingSettingsRequest = z.input<typeof trackingSettingsBody>;
 export type UserSettingsRequest = z.input<typeof userSettingsBody>;

@@ -18,7 +18,8 @@ export interface WorklogFilter {
 function worklogQuery(filter: WorklogFilter): string {
   const query = new URLSearchParams();
   if (filter.workItemIds?.length) query.set('$workItemIds', filter.workItemIds.join(','));
-  if (filter.from) query.set('$fromTimestamp', filter.from);
+  // 7pace's bound is strict (after); worklogs start on whole seconds, so a second earlier includes `from`.
+  if (filter.from) query.set('$fromTimestamp', new Date(Date.parse(filter.from) - 1000).toISOString());
   if (filter.to) query.set('$toTimestamp', filter.to);
   query.set('$count', String(filter.count ?? 500));
   return `?${query.toString()}`;

@@ -1,6 +1,6 @@
 import { idParam } from '../../contracts/common.js';
 import { subjectQuery } from '../../contracts/roles.js';
-import { newWorklogBody, worklogBatchBody, worklogBatchQuery, worklogListQuery, worklogPatchBody } from '../../contracts/worklogs.js';
+import { newWorklogBody, worklogBatchBody, worklogBatchQuery, worklogGetQuery, worklogListQuery, worklogPatchBody } from '../../contracts/worklogs.js';
 import { addWorklogs } from '../../worklogs/add-worklogs.js';
 import { deleteWorklog, updateWorklog } from '../../worklogs/change-worklog.js';
 import { getWorklog, listAllWorklogs, listMyWorklogs } from '../../worklogs/read-worklogs.js';
@@ -33,22 +33,24 @@ export const worklogRoutes = [
     name: 'addWorklog', method: 'POST', path: '/rest/workLogs', access: 'member', tag, successStatus: 201,
     summary: 'Add a worklog by hand (Administrators: for userId)', headers: [IDEMPOTENCY_KEY], writes: 'time',
     body: newWorklogBody, query: subjectQuery,
-    handle: async ({ app, caller, body, query, header, takeSeat }) => {
-      const [added] = await addWorklogs(app.ports, caller, [body], { idempotencyKey: header(IDEMPOTENCY_KEY), userId: query.userId, takeSeat });
+    usersInBody: (body) => (body.userId ? [body.userId] : []),
+    handle: async ({ app, caller, body, query, header, seatOf }) => {
+      const [added] = await addWorklogs(app.ports, caller, [body], { idempotencyKey: header(IDEMPOTENCY_KEY), userId: query.userId, takeSeat: seatOf });
       return added;
     },
   }),
   defineRoute({
     name: 'addWorklogBatch', method: 'POST', path: '/rest/workLogs/batch', access: 'member', tag, successStatus: 201,
-    summary: 'Add up to 500 worklogs, all or none; validateOnly=true checks without writing', headers: [IDEMPOTENCY_KEY], writes: 'time',
+    summary: 'Add up to 500 worklogs (items may name their userId), all or none per user; validateOnly or $validateOnly=true checks without writing', headers: [IDEMPOTENCY_KEY], writes: 'time',
     body: worklogBatchBody, query: worklogBatchQuery,
-    handle: ({ app, caller, body, query, header, takeSeat }) =>
-      addWorklogs(app.ports, caller, body, { idempotencyKey: header(IDEMPOTENCY_KEY), validateOnly: query.validateOnly, userId: query.userId, takeSeat }),
+    usersInBody: (body) => body.flatMap((item) => (item.userId ? [item.userId] : [])),
+    handle: ({ app, caller, body, query, header, seatOf }) =>
+      addWorklogs(app.ports, caller, body, { idempotencyKey: header(IDEMPOTENCY_KEY), validateOnly: query.validateOnly, userId: query.userId, takeSeat: seatOf }),
   }),
   defineRoute({
     name: 'getWorklog', method: 'GET', path: '/rest/workLogs/{id}', access: 'member', tag,
-    summary: 'One of the caller\'s worklogs (or userId\'s, by role)', params: idParam, query: subjectQuery,
-    handle: ({ app, caller, params, query }) => getWorklog(app.ports, caller, params.id, query.userId),
+    summary: 'One of the caller\'s worklogs (or userId\'s, by role)', params: idParam, query: worklogGetQuery,
+    handle: ({ app, caller, params, query }) => getWorklog(app.ports, caller, params.id, query.userId, query.$includeEditable),
   }),
   defineRoute({
     name: 'updateWorklog', method: 'PATCH', path: '/rest/workLogs/{id}', access: 'member', tag,
