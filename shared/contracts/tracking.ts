@@ -1,14 +1,35 @@
 import { z } from 'zod';
-import { activityTypeId, comment, timeZone, workItemId } from './common.js';
+import { activityTypeId, comment, queryInt } from './common.js';
+import { liberalKeys, liberalQueryKeys, liberalWorkItemId, zoneOrMinutes } from './seven-pace.js';
 
-export const startTrackingBody = z.strictObject({
-  workItemId,
-  remark: comment.optional(),
-  activityTypeId: activityTypeId.optional(),
-  isBillable: z.boolean().optional(),
-  timeZone: timeZone.optional(),
+/** Timehub's UI and 7pace's tracking client (`tfsId`, `timeZone` in minutes east of UTC) both start this way. */
+export const startTrackingFields = z.strictObject({
+  workItemId: liberalWorkItemId.describe("the work item (7pace: tfsId)"),
+  remark: comment.nullable().optional(),
+  activityTypeId: activityTypeId.nullable().optional().describe('left out, null or the all-zero "[Not Set]" id: the default type'),
+  isBillable: z.boolean().nullable().optional().describe('null or left out: billable'),
+  timeZone: zoneOrMinutes.optional().describe('IANA zone or minutes east of UTC: the day the time counts on'),
 });
-export type StartTrackingInput = z.infer<typeof startTrackingBody>;
+export type StartTrackingInput = z.infer<typeof startTrackingFields>;
+export const startTrackingBody = liberalKeys(startTrackingFields, { tfsId: 'workItemId' });
+
+/** 7pace's `adjust`: the running track's remark and activity type. */
+export const adjustTrackingFields = z.strictObject({
+  remark: comment.nullable().optional(),
+  activityTypeId: activityTypeId.nullable().optional(),
+});
+export type AdjustTrackingInput = z.infer<typeof adjustTrackingFields>;
+export const adjustTrackingBody = liberalKeys(adjustTrackingFields);
 
 /** Stop and "still working" carry no body; anything sent is refused rather than ignored. */
 export const emptyBody = z.strictObject({}).optional();
+
+/** 7pace's path forms: `current/{expand}`, `latest/{count}`, `stopTracking/{reason}`; and their query forms. */
+export const expandParam = z.strictObject({ expand: z.enum(['true', 'false', 'True', 'False']) });
+export const currentQuery = liberalQueryKeys(z.strictObject({ $expand: z.enum(['true', 'false', 'True', 'False']).optional() }));
+export const MAX_LATEST = 100;
+export const countParam = z.strictObject({ count: queryInt(1, MAX_LATEST) });
+export const latestQuery = liberalQueryKeys(z.strictObject({ $count: queryInt(1, MAX_LATEST).optional() }));
+/** 0: stopped by the user, 1: by the machine (7pace's client); recorded as the user stopping. */
+export const reasonParam = z.strictObject({ reason: z.enum(['0', '1']) });
+export const reasonQuery = liberalQueryKeys(z.strictObject({ $reason: z.enum(['0', '1']).optional() }));

@@ -1,6 +1,7 @@
 import { watchFor } from '../domain/activity-check.js';
 import { conflict } from '../domain/errors.js';
-import { addSeconds, isoSeconds, offsetOf, toWholeSecond } from '../domain/time.js';
+import { NOT_SET_ACTIVITY_TYPE_ID } from '../domain/activity-types.js';
+import { addSeconds, isoSeconds, offsetIn, toWholeSecond } from '../domain/time.js';
 import { trackerView, type Tracker } from '../domain/tracker.js';
 import { findOverlap, type WorklogDraft } from '../domain/worklog.js';
 import type { StartTrackingInput } from '../contracts/tracking.js';
@@ -24,7 +25,7 @@ export async function startTracking(ports: Ports, caller: Caller, input: StartTr
   const now = toWholeSecond(ports.clock.now());
   const probe: WorklogDraft = {
     start: now, length: 1, billableLength: 0, utcOffsetMinutes: 0, workItemId: input.workItemId,
-    comment: null, activityTypeId: input.activityTypeId ?? null,
+    comment: null, activityTypeId: chosenType(input.activityTypeId),
   };
   throwIfAny(await draftProblems(ports, caller, [probe], activityTypes));
   const fresh: Omit<Tracker, 'id'> = {
@@ -32,11 +33,11 @@ export async function startTracking(ports: Ports, caller: Caller, input: StartTr
     user: caller.user,
     workItemId: input.workItemId,
     startTimestamp: isoSeconds(now),
-    activityTypeId: input.activityTypeId ?? activityTypes.find((a) => a.isDefault)?.id ?? null,
+    activityTypeId: chosenType(input.activityTypeId) ?? activityTypes.find((a) => a.isDefault)?.id ?? null,
     comment: input.remark?.trim() || null,
     isBillable: input.isBillable ?? true,
-    utcOffsetMinutes: input.timeZone ? offsetOf(input.timeZone, now) : 0,
-    timeZone: input.timeZone ?? null,
+    utcOffsetMinutes: input.timeZone === undefined ? 0 : offsetIn(input.timeZone, now),
+    timeZone: typeof input.timeZone === 'string' ? input.timeZone : null,
     watch: watchFor(trackingPolicyOf(org), now),
     scheduled: null,
   };
@@ -62,3 +63,6 @@ export async function startTracking(ports: Ports, caller: Caller, input: StartTr
     };
   });
 }
+
+/** 7pace's "[Not Set]" id asks for no particular type, like leaving it out. */
+export const chosenType = (id: string | null | undefined) => (!id || id.toLowerCase() === NOT_SET_ACTIVITY_TYPE_ID ? null : id);

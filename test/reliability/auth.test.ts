@@ -113,7 +113,7 @@ const attacks: Attack[] = [
   ["a Member adding time for another user", 403, (k) => k.attempt('POST', `/rest/workLogs?userId=${seedUserId('fabrikam', 'alice')}`, { token: bob(k), body: aWorklog({ timestamp: at(T0, -40 * HOUR) }) })],
   ["a Member reading another user's worklogs", 403, (k) => k.attempt('GET', `/rest/workLogs?userId=${seedUserId('fabrikam', 'alice')}`, { token: bob(k) })],
   // Escalation through body fields
-  ['userId in a worklog body', 400, (k) => k.attempt('POST', '/rest/workLogs', { token: bob(k), body: { ...aWorklog({ timestamp: at(T0, -50 * HOUR) }), userId: seedUserId('fabrikam', 'alice') } })],
+  ["a Member's worklog body naming another userId (7pace's per-item userId)", 403, (k) => k.attempt('POST', '/rest/workLogs', { token: bob(k), body: { ...aWorklog({ timestamp: at(T0, -50 * HOUR) }), userId: seedUserId('fabrikam', 'alice') } })],
   ['orgId in a worklog body', 400, (k) => k.attempt('POST', '/rest/workLogs', { token: bob(k), body: { ...aWorklog({ timestamp: at(T0, -51 * HOUR) }), orgId: seedOrgId('contoso') } })],
   ['role in an API token body', 400, (k) => k.attempt('POST', '/rest/apiTokens', { token: bob(k), body: { name: 'root', roles: ['admin'] } })],
   ['role in my settings', 400, (k) => k.attempt('PUT', '/rest/me/settings', { token: bob(k), body: { emailNotificationsOnTracking: true, role: 'administrator' } })],

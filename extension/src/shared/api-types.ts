@@ -4,7 +4,7 @@ import type { activateBody, licenseFileBody } from '../../../shared/contracts/bi
 import type { newApiTokenBody } from '../../../shared/contracts/identity.js';
 import type { roleAssignmentBody } from '../../../shared/contracts/roles.js';
 import type { trackingSettingsBody, userSettingsBody } from '../../../shared/contracts/settings.js';
-import type { startTrackingBody } from '../../../shared/contracts/tracking.js';
+import type { startTrackingFields } from '../../../shared/contracts/tracking.js';
 import type { worklogFields, worklogPatchFields } from '../../../shared/contracts/worklogs.js';
 import type { TrackingPolicy } from '../../../shared/domain/activity-check.js';
 import type { ActivityTypeView as ActivityType } from '../../../shared/settings/activity-type-view.js';
@@ -18,7 +18,7 @@ import type { UserRef, Worklog } from '../../../shared/domain/worklog.js';
  * The shapes the UI sends and reads. Requests are the zod contracts' input types, so the
  * UI and the API cannot drift; answers are built from the domain types the server uses.
  */
-export type StartTrackingRequest = z.input<typeof startTrackingBody>;
+export type StartTrackingRequest = z.input<typeof startTrackingFields>;
 export type NewWorklogRequest = z.input<typeof worklogFields>;
 export type WorklogPatchRequest = z.input<typeof worklogPatchFields>;
 export type NewApiTokenRequest = z.input<typeof newApiTokenBody>;

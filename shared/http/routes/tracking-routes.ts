@@ -1,4 +1,8 @@
-import { startTrackingBody, emptyBody } from '../../contracts/tracking.js';
+import {
+  adjustTrackingBody, countParam, currentQuery, emptyBody, expandParam, latestQuery, reasonParam, reasonQuery, startTrackingBody,
+} from '../../contracts/tracking.js';
+import { adjustTracking } from '../../tracking/adjust-tracking.js';
+import { latestTracks } from '../../tracking/latest-tracks.js';
 import { answerActivityCheck } from '../../tracking/answer-activity-check.js';
 import { currentTracker } from '../../tracking/current-tracker.js';
 import { startTracking } from '../../tracking/start-tracking.js';
@@ -10,8 +14,32 @@ const tag = 'Tracking';
 export const trackingRoutes = [
   defineRoute({
     name: 'currentTracker', method: 'GET', path: '/tracking/client/current', access: 'member', tag,
-    summary: "The caller's running tracker, or null when idle",
+    summary: "The caller's running tracker, or null when idle ($expand is accepted)",
+    query: currentQuery,
     handle: ({ app, caller }) => currentTracker(app.ports, caller),
+  }),
+  defineRoute({
+    name: 'currentTrackerExpanded', method: 'GET', path: '/tracking/client/current/{expand}', access: 'member', tag,
+    summary: "7pace's path form of current: the caller's running tracker, or null when idle",
+    params: expandParam,
+    handle: ({ app, caller }) => currentTracker(app.ports, caller),
+  }),
+  defineRoute({
+    name: 'latestTracks', method: 'GET', path: '/tracking/client/latest', access: 'member', tag,
+    summary: "The caller's latest tracked worklogs, newest first ($count, default 5, at most 100)",
+    query: latestQuery,
+    handle: ({ app, caller, query }) => latestTracks(app.ports, caller, query.$count ?? 5),
+  }),
+  defineRoute({
+    name: 'latestTracksCount', method: 'GET', path: '/tracking/client/latest/{count}', access: 'member', tag,
+    summary: "7pace's path form of latest", params: countParam,
+    handle: ({ app, caller, params }) => latestTracks(app.ports, caller, params.count),
+  }),
+  defineRoute({
+    name: 'adjustTracking', method: 'POST', path: '/tracking/client/adjust', access: 'member', tag,
+    summary: "Change the running tracker's remark or activity type; 409 when none runs",
+    body: adjustTrackingBody,
+    handle: ({ app, caller, body }) => adjustTracking(app.ports, caller, body),
   }),
   defineRoute({
     name: 'startTracking', method: 'POST', path: '/tracking/client/startTracking', access: 'member', tag,
@@ -23,7 +51,13 @@ export const trackingRoutes = [
     name: 'stopTracking', method: 'POST', path: '/tracking/client/stopTracking', access: 'member', tag,
     summary: 'Stop the running tracker and write its worklog; 409 when none runs',
     // Never refused for billing: the time was tracked while the org was writable.
-    body: emptyBody, writes: 'tracked',
+    body: emptyBody, query: reasonQuery, writes: 'tracked',
+    handle: ({ app, caller }) => stopTracking(app.ports, caller),
+  }),
+  defineRoute({
+    name: 'stopTrackingReason', method: 'POST', path: '/tracking/client/stopTracking/{reason}', access: 'member', tag,
+    summary: "7pace's path form of stopTracking (reason 0: by the user, 1: by the machine)",
+    body: emptyBody, params: reasonParam, writes: 'tracked',
     handle: ({ app, caller }) => stopTracking(app.ports, caller),
   }),
   defineRoute({
