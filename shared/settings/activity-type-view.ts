@@ -1,7 +1,7 @@
 import { NOT_SET_ACTIVITY_TYPE_ID, type ActivityType } from '../domain/activity-types.js';
 
 /** 7pace's "[Not Set]" pseudo-type: first in the list, and the system default when none is set. */
-const NOT_SET = { id: NOT_SET_ACTIVITY_TYPE_ID, name: '[Not Set]', color: 'ffffff' };
+export const NOT_SET_ACTIVITY_TYPE = { id: NOT_SET_ACTIVITY_TYPE_ID, name: '[Not Set]', color: 'ffffff' };
 
 /** An activity type as 7pace sends it: the colour as six hex digits without `#`. */
 export const sevenPaceActivityType = (type: Pick<ActivityType, 'id' | 'name' | 'color'>) => ({
@@ -21,7 +21,7 @@ export function activityTypeList(types: readonly ActivityType[]) {
   return {
     enabled: true,
     activityTypes: [
-      { ...NOT_SET, isDefault: !systemDefault, isActive: true },
+      { ...NOT_SET_ACTIVITY_TYPE, isDefault: !systemDefault, isActive: true },
       ...types.map(activityTypeView),
     ],
     systemDefaultActivityTypeId: systemDefault?.id ?? NOT_SET_ACTIVITY_TYPE_ID,

@@ -1,7 +1,7 @@
 import type { ActivityType } from '../domain/activity-types.js';
 import { wallClockAt } from '../domain/time.js';
 import type { Worklog } from '../domain/worklog.js';
-import { sevenPaceActivityType } from '../settings/activity-type-view.js';
+import { NOT_SET_ACTIVITY_TYPE, sevenPaceActivityType } from '../settings/activity-type-view.js';
 
 /** The public shape of a worklog, named after 7pace's REST API v3. */
 export function worklogView(worklog: Worklog, activityTypes: readonly ActivityType[]) {
@@ -13,7 +13,8 @@ export function worklogView(worklog: Worklog, activityTypes: readonly ActivityTy
     billableLength: worklog.billableLength,
     workItemId: worklog.workItemId,
     comment: worklog.comment,
-    activityType: activityType ? sevenPaceActivityType(activityType) : null,
+    // 7pace shows a worklog without a type as its "[Not Set]" pseudo-type.
+    activityType: activityType ? sevenPaceActivityType(activityType) : NOT_SET_ACTIVITY_TYPE,
     user: worklog.user,
     addedByUser: worklog.addedByUser,
     createdTimestamp: worklog.createdTimestamp,

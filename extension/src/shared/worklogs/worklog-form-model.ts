@@ -1,3 +1,4 @@
+import { NOT_SET_ACTIVITY_TYPE_ID } from '../../../../shared/domain/activity-types.js';
 import type { NewWorklogRequest, WorklogView } from '../api-types.js';
 import { browserTimeZone, hoursMinutes, localDayOf, localInstant, localTimeOf, parseDuration } from '../format.js';
 
@@ -28,7 +29,7 @@ export function editWorklogValues(worklog: WorklogView): WorklogFormValues {
     workItemText: worklog.workItemId ? String(worklog.workItemId) : '',
     day: localDayOf(start), mode: 'timeframe', start: localTimeOf(start), end: localTimeOf(end),
     duration: hoursMinutes(worklog.length), comment: worklog.comment ?? '',
-    activityTypeId: worklog.activityType?.id, billable: worklog.billableLength > 0,
+    activityTypeId: worklog.activityType?.id === NOT_SET_ACTIVITY_TYPE_ID ? undefined : worklog.activityType?.id, billable: worklog.billableLength > 0,
   };
 }
 

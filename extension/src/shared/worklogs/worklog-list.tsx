@@ -1,3 +1,4 @@
+import { NOT_SET_ACTIVITY_TYPE_ID } from '../../../../shared/domain/activity-types.js';
 import { Button } from 'azure-devops-ui/Button';
 import { Pill, PillSize } from 'azure-devops-ui/Pill';
 import { useState } from 'react';
@@ -55,7 +56,7 @@ function WorklogRow({ worklog, showUser, showDay, onEdit, onDelete }: {
         <span className="th-mono">{`${showDay ? `${worklog.localDay} ` : ''}${localTimeOf(start)}–${localTimeOf(end)}`}</span>
         <span className="th-mono font-weight-semibold" data-testid="worklog-length">{hoursMinutes(worklog.length)}</span>
         {worklog.workItemId !== null && <span>{`#${worklog.workItemId}`}</span>}
-        {worklog.activityType && <Pill size={PillSize.compact}>{worklog.activityType.name}</Pill>}
+        {worklog.activityType && worklog.activityType.id !== NOT_SET_ACTIVITY_TYPE_ID && <Pill size={PillSize.compact}>{worklog.activityType.name}</Pill>}
         {worklog.billableLength === 0 && <Pill size={PillSize.compact}>Not billable</Pill>}
         {worklog.flags.isTracked && <span className="th-muted">tracked</span>}
         {showUser && <span className="th-muted">{worklog.user.name}</span>}
