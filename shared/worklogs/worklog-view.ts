@@ -1,6 +1,7 @@
 import type { ActivityType } from '../domain/activity-types.js';
 import { wallClockAt } from '../domain/time.js';
 import type { Worklog } from '../domain/worklog.js';
+import { sevenPaceUser } from '../users/user-view.js';
 import { NOT_SET_ACTIVITY_TYPE, sevenPaceActivityType } from '../settings/activity-type-view.js';
 
 /** The public shape of a worklog, named after 7pace's REST API v3. */
@@ -15,11 +16,11 @@ export function worklogView(worklog: Worklog, activityTypes: readonly ActivityTy
     comment: worklog.comment,
     // 7pace shows a worklog without a type as its "[Not Set]" pseudo-type.
     activityType: activityType ? sevenPaceActivityType(activityType) : NOT_SET_ACTIVITY_TYPE,
-    user: worklog.user,
-    addedByUser: worklog.addedByUser,
+    user: sevenPaceUser(worklog.user),
+    addedByUser: sevenPaceUser(worklog.addedByUser),
     createdTimestamp: worklog.createdTimestamp,
     editedTimestamp: worklog.editedTimestamp,
-    editedByUser: worklog.editedByUser ?? null,
+    editedByUser: worklog.editedByUser ? sevenPaceUser(worklog.editedByUser) : null,
     utcOffsetMinutes: worklog.utcOffsetMinutes,
     /** The start as 7pace writes it: local wall-clock time without an offset. */
     localTimestamp: wallClockAt(new Date(worklog.timestamp), worklog.utcOffsetMinutes),
