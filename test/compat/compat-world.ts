@@ -8,7 +8,6 @@ export interface Answer {
   status: number;
   headers: Headers;
   // The body is whatever the server sent; each test asserts the shape it expects.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   body: any;
 }
 
