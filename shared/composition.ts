@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { LOCAL_SECRETS, loadSettings, type Settings } from './config/settings.js';
 import type { BillingSettings } from './billing/billing-settings.js';
 import { AccessCache } from './http/access-cache.js';
+import { RateLimiter } from './http/rate-limit.js';
 import type { AppContext } from './http/route.js';
 import { readProductVersion } from './orgs/about.js';
 import { queueHandlers, type WorkerContext } from './queue/queue-handlers.js';
@@ -29,6 +30,7 @@ export async function composeApp(settings: Settings, overrides: Partial<Ports> =
   return {
     ports, accessCache, auth: authSettings(settings), publicHostSuffix: settings.PUBLIC_HOST_SUFFIX,
     billing: billingSettings(settings), about: { version: readProductVersion(), build: settings.BUILD_ID },
+    ...(settings.RATE_LIMIT_PER_MINUTE > 0 && { rateLimiter: new RateLimiter(ports.store, clock, settings.RATE_LIMIT_PER_MINUTE) }),
   };
 }
 

@@ -64,6 +64,8 @@ export const schema = z.object({
   SMTP_USER: optionalText,
   SMTP_PASSWORD: optionalText,
   SMTP_FROM: z.string().min(3).default('Timehub <no-reply@timehub.localhost>'),
+  /** Requests per user per minute before 429 (7pace's rate limit); 0 turns it off. Generous: the UI polls. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(600),
   /** Where users open Timehub: links in emails point here. */
   APP_BASE_URL: z.url().optional(),
 });

@@ -44,6 +44,7 @@ export function createRequestHandler(app: AppContext, routes: readonly AnyRoute[
 async function run(shared: AppContext, route: AnyRoute, params: Record<string, string>, input: HttpInput): Promise<HttpOutput> {
   const app: AppContext = { ...shared, ports: { ...shared.ports, store: requestScopedStore(shared.ports.store) } };
   const member = route.access === 'public' ? undefined : await memberOf(app, route, input);
+  if (member) await shared.rateLimiter?.admit(member.caller.orgId, member.caller.user.id);
   const pathParams = validate('path', route.params, params);
   const query = validate('query', route.query, queryObject(input.query));
   const body = route.rawBody ? undefined : validate('body', route.body, parseBody(input.bodyText));

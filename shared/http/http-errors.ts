@@ -22,7 +22,10 @@ export function invalidInput(where: 'body' | 'query' | 'path', error: z.ZodError
 export function errorToHttp(error: unknown, log: (line: string) => void): HttpOutput {
   if (error instanceof AppError) {
     const { code, message, details } = error;
-    return { status: error.status, body: errorBody(error.status, code, message, details) };
+    // 429: 7pace's Retry-After header and `fields.retryAfter` (rate-limit.ts).
+    const retryAfter = error.status === 429 ? details?.find((detail) => detail.path === 'retryAfter')?.message : undefined;
+    const body = errorBody(error.status, code, message, details, retryAfter ? { retryAfter } : undefined);
+    return { status: error.status, body, ...(retryAfter && { headers: { 'Retry-After': retryAfter } }) };
   }
   const correlationId = randomUUID();
   log(`unexpected error ${correlationId}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

@@ -7,6 +7,7 @@ import type { Caller } from '../identity/caller.js';
 import type { Ports } from '../ports/index.js';
 import type { BeforeCommit } from '../worklogs/user-ledger.js';
 import type { AccessCache } from './access-cache.js';
+import type { RateLimiter } from './rate-limit.js';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type Access = 'public' | 'member' | 'admin';
@@ -21,6 +22,8 @@ export interface AppContext {
   publicHostSuffix?: string;
   billing: BillingSettings;
   about: AboutInfo;
+  /** Per-user requests per minute, across instances (rate-limit.ts); unset: no limit. */
+  rateLimiter?: RateLimiter;
 }
 
 export interface RouteInput<A extends Access, P, Q, B> {

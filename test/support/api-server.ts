@@ -48,7 +48,8 @@ export interface TestApiOptions {
 export async function startTestApi(options: TestApiOptions = {}): Promise<TestApi> {
   const clock = options.clock ?? new MutableClock(new Date());
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'timehub-test-'));
-  const settings = loadSettings({ DATA_DIR: dataDir, ...options.env });
+  // Tests drive one user far past any per-user limit on a frozen clock: off unless a test sets it (test/compat/rate-limit.test.ts).
+  const settings = loadSettings({ DATA_DIR: dataDir, RATE_LIMIT_PER_MINUTE: '0', ...options.env });
   const store = options.store ?? (options.dataDir ? undefined : new SqliteDocumentStore(':memory:', clock));
   const app = await composeApp(settings, { clock, ...(store ? { store } : {}) });
   const worker = await composeWorker(app, settings, () => {});

@@ -52,6 +52,7 @@ export const NOT_SET_IN_AZURE: Record<string, string> = {
   LOCAL_DEVOPS_SECRET: 'it signs tokens of the seeded local directory only',
   APP_TOKEN_ISSUER: 'the default is the Marketplace issuer',
   SESSION_MINUTES: 'the default (60) is the intended session length',
+  RATE_LIMIT_PER_MINUTE: 'the default (600 requests per user per minute) is the intended limit',
 };
 
 /** App settings the platform reads (the Functions host, the Azure SDK credential), not Timehub's schema. */
