@@ -53,11 +53,11 @@ describe('POST /api/rest/workLogs', () => {
   });
 
   it.each([
-    ['without length', { timeStamp: T0, workItemId: 1 }, 400, 'LengthIsRequired'],
-    ['with length 0', { timeStamp: T0, workItemId: 1, length: 0 }, 422, 'LengthMustBePositive'],
-    ['with neither work item nor comment', { timeStamp: T0, length: 60 }, 422, 'WorkItemIdOrCommentRequired'],
-    ['two days ahead', { timeStamp: at(T0, 48 * HOUR), length: 60, workItemId: 1 }, 422, 'FutureCheckFailed'],
-  ])('answers a worklog %s with %i and 7pace\'s %s beside Timehub\'s code', async (_case, body, status, errorCode) => {
+    ['without length', 400, 'LengthIsRequired', { timeStamp: T0, workItemId: 1 }],
+    ['with length 0', 422, 'LengthMustBePositive', { timeStamp: T0, workItemId: 1, length: 0 }],
+    ['with neither work item nor comment', 422, 'WorkItemIdOrCommentRequired', { timeStamp: T0, length: 60 }],
+    ['two days ahead', 422, 'FutureCheckFailed', { timeStamp: at(T0, 48 * HOUR), length: 60, workItemId: 1 }],
+  ] as const)('answers a worklog %s with %i and 7pace\'s %s beside Timehub\'s code', async (_case, status, errorCode, body) => {
     const res = await w.bob('POST', '/rest/workLogs', body);
     expect(res.status).toBe(status);
     expect(res.body.error).toMatchObject({ code: expect.any(String), message: expect.any(String), statusCode: status, errorCode, errorDescription: res.body.error.message });
