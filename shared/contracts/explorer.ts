@@ -74,7 +74,7 @@ const bulkFilter = z
 export const bulkActionBody = z
   .strictObject({
     change: bulkChange,
-    worklogs: z.array(worklogRef).min(1).max(MAX_BULK_WORKLOGS, `a bulk action touches at most ${MAX_BULK_WORKLOGS} worklogs`).optional()
+    worklogs: z.array(worklogRef).min(1).max(MAX_BULK_WORKLOGS, `a bulk action touches at most ${MAX_BULK_WORKLOGS.toLocaleString('en')} worklogs`).optional()
       .describe('a selection: these worklogs, each with its user'),
     filter: bulkFilter.optional().describe('everything matching (from and to are required)'),
     expectedCount: z.number().int().nonnegative().optional()

@@ -46,7 +46,7 @@ export async function selectedWorklogs(store: DocumentStore, orgId: string, refs
       }
     });
   }
-  return { found, problems };
+  return { found, problems: problems.sort((a, b) => (a.index ?? 0) - (b.index ?? 0)) };
 }
 
 /**

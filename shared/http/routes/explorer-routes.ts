@@ -25,7 +25,7 @@ export const explorerRoutes = [
   }),
   defineRoute({
     name: 'runBulkAction', method: 'POST', path: '/explorer/bulkActions', access: 'member', tag, permission: 'worklogs:write:all',
-    summary: `Changes the activity type, billable flag or work item of, or deletes, up to ${MAX_BULK_WORKLOGS} worklogs, all or none (Administrators)`,
+    summary: `Changes the activity type, billable flag or work item of, or deletes, up to ${MAX_BULK_WORKLOGS.toLocaleString('en')} worklogs, all or none (Administrators)`,
     body: bulkActionBody,
     handle: ({ app, caller, body }) => runBulkAction(app.ports, caller, body),
   }),
