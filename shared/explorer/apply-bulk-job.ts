@@ -29,11 +29,11 @@ const changedSince = (worklog: Worklog, job: BulkJobDoc) =>
   worklog.editedTimestamp !== null && worklog.editedTimestamp > job.startedTimestamp && worklog.editedByUser?.id !== job.editor.id;
 
 /**
- * The job's change to one user's targets, in one ledger commit (the ledger splits a large
- * one and finishes it after a crash). Idempotent, so a redelivered job may run it again: a
- * worklog already as the change leaves it, or already deleted, is not touched.
+ * The job's change to some of one user's targets, in one ledger commit that fits one store
+ * batch (the ledger only splits commits that create). Idempotent, so a redelivered job may
+ * run it again: a worklog already as the change leaves it, or already deleted, is not touched.
  */
-async function applyToUser(ports: Ports, job: BulkJobDoc, targets: UserTargets): Promise<Tally> {
+async function applyToGroup(ports: Ports, job: BulkJobDoc, targets: UserTargets): Promise<Tally> {
   return commitToLedger<Tally>(ports.store, job.orgId, targets.userId, async (state) => {
     const docs = await worklogsOf(ports.store, job.orgId, targets.userId, targets.ids);
     const tally: Tally = { applied: 0, missing: targets.ids.length - docs.length, skipped: 0 };
@@ -60,7 +60,8 @@ async function applyToUser(ports: Ports, job: BulkJobDoc, targets: UserTargets):
 }
 
 /**
- * Applies a job user partition by user partition, then marks it done with what it did.
+ * Applies a job user partition by user partition, a few dozen worklogs per commit (in start
+ * order, so that a commit touches few rollup periods), then marks it done with what it did.
  * Run by the request that created the job and, after a crash, by the queue message
  * scheduled before the job was written: a job already done is left alone.
  */
@@ -68,11 +69,15 @@ export async function applyBulkJob(ports: Ports, orgId: string, jobId: string): 
   const job = await readBulkJob(ports.store, orgId, jobId);
   if (!job || job.status === 'done') return job;
   const total: Tally = { applied: 0, missing: 0, skipped: 0 };
-  for (const targets of job.targets) {
-    const tally = await applyToUser(ports, job, targets);
-    total.applied += tally.applied;
-    total.missing += tally.missing;
-    total.skipped += tally.skipped;
+  // Half a store batch per commit leaves room for what the ledger adds to it (e.g. rollups).
+  const size = Math.max(1, Math.floor(ports.store.maxBatchOperations / 2));
+  for (const { userId, ids } of job.targets) {
+    for (let i = 0; i < ids.length; i += size) {
+      const tally = await applyToGroup(ports, job, { userId, ids: ids.slice(i, i + size) });
+      total.applied += tally.applied;
+      total.missing += tally.missing;
+      total.skipped += tally.skipped;
+    }
   }
   const done: BulkJobDoc = { ...job, ...total, status: 'done', finishedTimestamp: isoSeconds(ports.clock.now()) };
   try {

@@ -18,10 +18,22 @@ export function tooMany(count: number) {
   return new AppError(422, 'bulk.too_many', `a bulk action touches at most ${MAX_BULK_WORKLOGS.toLocaleString('en')} worklogs; this one would touch more than that (${count.toLocaleString('en')} found so far): narrow the filter or split the selection`);
 }
 
-export function groupByUser(worklogs: readonly Pick<Worklog, 'id' | 'userId'>[]): UserTargets[] {
+/** Each user's targets in start order. */
+export function groupByUser(worklogs: readonly Pick<Worklog, 'id' | 'userId' | 'timestamp'>[]): UserTargets[] {
   const byUser = new Map<string, string[]>();
-  for (const w of worklogs) byUser.set(w.userId, [...(byUser.get(w.userId) ?? []), w.id]);
+  const ordered = [...worklogs].sort((a, b) => (a.timestamp < b.timestamp ? -1 : a.timestamp > b.timestamp ? 1 : 0));
+  for (const w of ordered) {
+    const ids = byUser.get(w.userId);
+    if (ids) ids.push(w.id);
+    else byUser.set(w.userId, [w.id]);
+  }
   return [...byUser].map(([userId, ids]) => ({ userId, ids }));
+}
+
+function idsByUser(refs: readonly WorklogRef[]) {
+  const byUser = new Map<string, string[]>();
+  for (const ref of refs) byUser.set(ref.userId, [...(byUser.get(ref.userId) ?? []), ref.id]);
+  return byUser;
 }
 
 /** The user's worklogs among `ids`: one query in the user's partition. */
@@ -36,7 +48,7 @@ export async function worklogsOf(store: DocumentStore, orgId: string, userId: st
 export async function selectedWorklogs(store: DocumentStore, orgId: string, refs: readonly WorklogRef[]) {
   const found: Worklog[] = [];
   const problems: ErrorDetail[] = [];
-  for (const { userId, ids } of groupByUser(refs)) {
+  for (const [userId, ids] of idsByUser(refs)) {
     const docs = await worklogsOf(store, orgId, userId, ids);
     found.push(...docs.map(fromDoc));
     const present = new Set(docs.map((d) => d.id));

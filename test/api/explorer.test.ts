@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SCAN_HORIZON } from '../../shared/worklogs/worklog-pages.js';
-import { client, startTestApi, type TestApi } from '../support/api-server.js';
+import { startTestApi, type client, type TestApi } from '../support/api-server.js';
 import { MutableClock } from '../support/mutable-clock.js';
 import { buildRoleWorld, type RoleWorld } from '../support/role-world.js';
 import { DAY, HOUR, MINUTE, T0, at, consecutiveWorklogs } from '../support/worklog-builder.js';
