@@ -145,6 +145,24 @@ describe('a bulk action is refused as a whole', () => {
   });
 });
 
+describe('the size of one bulk action', () => {
+  it('is at most 10,000 worklogs: a filter matching 10,001 is refused, one matching 10,000 runs', async () => {
+    const start = at(T0, -10 * DAY);
+    const all = consecutiveWorklogs(10_001, start, 60);
+    for (let i = 0; i < all.length; i += 500) expect((await world.bob('POST', '/rest/workLogs/batch', all.slice(i, i + 500))).status).toBe(201);
+    const body = (to: string) => ({ change: { kind: 'billable', billable: false }, filter: { from: start, to } });
+    const refused = await world.alice('POST', '/explorer/bulkActions/preview', body(T0));
+    expect(refused.status).toBe(422);
+    expect(refused.body.error).toMatchObject({ code: 'bulk.too_many', message: expect.stringContaining('at most 10,000 worklogs') });
+    const last = all.at(-1)!.timestamp;
+    expect((await world.alice('POST', '/explorer/bulkActions/preview', body(last))).body.data.count).toBe(10_000);
+    const run = await world.alice('POST', '/explorer/bulkActions', { ...body(last), expectedCount: 10_000 });
+    expect(run.body.data).toMatchObject({ status: 'done', applied: 10_000 });
+    const tail = await world.alice('GET', `/explorer/workLogs?from=${at(last, -60_000)}&to=${T0}`);
+    expect(tail.body.data.items.map((r: Row) => r.billableLength)).toEqual([0, 60]);
+  }, 60_000);
+});
+
 describe('edits by the owner around a bulk action', () => {
   it('an edit between preview and run stands, and the action changes only its own field on top of it', async () => {
     const all = await someTime();

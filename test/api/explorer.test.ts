@@ -80,6 +80,17 @@ describe('Times Explorer grid', () => {
     expect(await count(`from=${at(T0, -DAY + 2 * HOUR)}&to=${at(T0, -DAY + 3 * HOUR)}`)).toHaveLength(4);
   });
 
+  it('tells tracked time from time entered by hand', async () => {
+    await someTime();
+    expect((await world.carol('POST', '/tracking/client/startTracking', { workItemId: 3 })).status).toBe(200);
+    api.clock.advance(10 * MINUTE);
+    expect((await world.carol('POST', '/tracking/client/stopTracking')).status).toBe(200);
+    const until = `from=${at(T0, -2 * DAY)}&to=${at(T0, HOUR)}`;
+    const tracked = (await walk(world.alice, `${until}&tracked=true`)).visited;
+    expect(tracked.map((r) => [r.userId, r.workItemId, r.flags.isTracked])).toEqual([[world.carolId, 3, true]]);
+    expect((await walk(world.actors.teamLead, `${until}&tracked=false&userIds=${world.carolId}`)).visited).toHaveLength(8);
+  });
+
   it('shows members their own time, team leads their teams\', managers and admins everyone\'s', async () => {
     await someTime();
     const { actors, carolId, bobId } = world;
