@@ -1,8 +1,11 @@
+import type { BillingSettings } from '../billing/billing-settings.js';
 import { orgSubscriptionState } from '../billing/org-subscription.js';
+import { readOnly } from '../billing/write-gate.js';
 import { MAX_BULK_WORKLOGS, type BulkActionInput, type BulkChange } from '../contracts/explorer.js';
-import { conflict, paymentRequired, unprocessable, type ErrorDetail } from '../domain/errors.js';
+import { conflict, unprocessable, type ErrorDetail } from '../domain/errors.js';
 import type { Caller } from '../identity/caller.js';
 import { activityTypesOf, loadOrganization } from '../orgs/organization.js';
+import type { Worklog } from '../domain/worklog.js';
 import type { Ports } from '../ports/index.js';
 import { requirePermission } from '../roles/member-access.js';
 import { groupByUser, matchingWorklogs, selectedWorklogs, tooMany } from './bulk-targets.js';
@@ -27,14 +30,13 @@ async function changeProblems(ports: Ports, caller: Caller, change: BulkChange):
  * this org, there are at most MAX_BULK_WORKLOGS, and (when given) as many as the preview
  * counted. Any problem refuses the whole action, listing every problem found.
  */
-export async function checkBulkAction(ports: Ports, caller: Caller, input: BulkActionInput) {
+export async function checkBulkAction(ports: Ports, billing: BillingSettings, caller: Caller, input: BulkActionInput) {
   requirePermission(caller, 'worklogs:write:all', 'a bulk action on worklogs');
   const org = await loadOrganization(ports, caller.orgId, caller.orgName);
-  if (!(await orgSubscriptionState(ports, org)).writable) {
-    throw paymentRequired('billing.read_only', `the subscription of ${org.name} has ended: Timehub is read-only until a billing admin buys one`);
-  }
+  const subscription = await orgSubscriptionState(ports, org);
+  if (!subscription.writable) throw readOnly(billing, org.name, subscription);
   const problems = await changeProblems(ports, caller, input.change);
-  let worklogs;
+  let worklogs: Worklog[];
   if (input.worklogs) {
     const selected = await selectedWorklogs(ports.store, caller.orgId, input.worklogs);
     problems.push(...selected.problems);
@@ -57,8 +59,8 @@ export async function checkBulkAction(ports: Ports, caller: Caller, input: BulkA
 }
 
 /** The dry run: how many worklogs of how many users the action would touch, after every check. */
-export async function previewBulkAction(ports: Ports, caller: Caller, input: BulkActionInput) {
-  const { targets, count } = await checkBulkAction(ports, caller, input);
+export async function previewBulkAction(ports: Ports, billing: BillingSettings, caller: Caller, input: BulkActionInput) {
+  const { targets, count } = await checkBulkAction(ports, billing, caller, input);
   return { count, userCount: targets.length, change: input.change };
 }
 

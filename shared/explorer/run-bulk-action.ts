@@ -1,3 +1,4 @@
+import type { BillingSettings } from '../billing/billing-settings.js';
 import type { BulkActionInput } from '../contracts/explorer.js';
 import { isoSeconds } from '../domain/time.js';
 import type { Caller } from '../identity/caller.js';
@@ -18,8 +19,8 @@ export const BULK_QUEUE = 'bulk-actions' as const;
  * partition by partition through the ledger. Readers may see some users' worklogs changed
  * and others not yet while it runs; once it answers, all are.
  */
-export async function runBulkAction(ports: Ports, caller: Caller, input: BulkActionInput) {
-  const { targets, count } = await checkBulkAction(ports, caller, input);
+export async function runBulkAction(ports: Ports, billing: BillingSettings, caller: Caller, input: BulkActionInput) {
+  const { targets, count } = await checkBulkAction(ports, billing, caller, input);
   const jobId = ports.newId();
   const now = ports.clock.now();
   const body = { orgId: caller.orgId, jobId };

@@ -137,6 +137,18 @@ describe('a bulk action is refused as a whole', () => {
     expect(res.body.error?.details?.[0]?.message).toBe('7');
   });
 
+  it('when the trial has ended: the org is read-only, preview included', async () => {
+    const all = await someTime();
+    api.clock.set(at(T0, 30 * DAY + 3600_000));
+    const alice = client(api, await api.signIn('fabrikam', 'alice'));
+    for (const path of ['/explorer/bulkActions', '/explorer/bulkActions/preview']) {
+      const res = await alice('POST', path, { change: { kind: 'delete' }, worklogs: refs(all) });
+      expect(res.status, path).toBe(402);
+      expect(res.body.error?.code).toBe('billing.read_only');
+    }
+    expect(await rows(alice)).toEqual(all);
+  });
+
   it('when it would touch more than 10,000 worklogs', async () => {
     const many = Array.from({ length: 10_001 }, (_, i) => ({ id: `w${i}`, userId: world.bobId }));
     const res = await world.alice('POST', '/explorer/bulkActions/preview', { change: { kind: 'delete' }, worklogs: many });

@@ -21,13 +21,13 @@ export const explorerRoutes = [
     name: 'previewBulkAction', method: 'POST', path: '/explorer/bulkActions/preview', access: 'member', tag, permission: 'worklogs:write:all',
     summary: 'Checks a bulk action and counts the worklogs it would touch, changing nothing (Administrators)',
     body: bulkActionBody,
-    handle: ({ app, caller, body }) => previewBulkAction(app.ports, caller, body),
+    handle: ({ app, caller, body }) => previewBulkAction(app.ports, app.billing, caller, body),
   }),
   defineRoute({
     name: 'runBulkAction', method: 'POST', path: '/explorer/bulkActions', access: 'member', tag, permission: 'worklogs:write:all',
     summary: `Changes the activity type, billable flag or work item of, or deletes, up to ${MAX_BULK_WORKLOGS.toLocaleString('en')} worklogs, all or none (Administrators)`,
     body: bulkActionBody,
-    handle: ({ app, caller, body }) => runBulkAction(app.ports, caller, body),
+    handle: ({ app, caller, body }) => runBulkAction(app.ports, app.billing, caller, body),
   }),
   defineRoute({
     name: 'getBulkAction', method: 'GET', path: '/explorer/bulkActions/{id}', access: 'member', tag, permission: 'worklogs:write:all',
