@@ -1,5 +1,6 @@
 import type { BillingSettings } from '../billing/billing-settings.js';
 import type { BulkActionInput } from '../contracts/explorer.js';
+import { AppError } from '../domain/errors.js';
 import { isoSeconds } from '../domain/time.js';
 import type { Caller } from '../identity/caller.js';
 import type { Ports } from '../ports/index.js';
@@ -17,7 +18,8 @@ export const BULK_QUEUE = 'bulk-actions' as const;
  * refuses the whole action. Then a message is scheduled that rolls the job forward should
  * this process die, the job is written to the org's partition, and this request applies it
  * partition by partition through the ledger. Readers may see some users' worklogs changed
- * and others not yet while it runs; once it answers, all are.
+ * and others not yet while it runs; once it answers 'done', all are. An answer 'running'
+ * means the queue finishes it: GET /explorer/bulkActions/{id} tells when.
  */
 export async function runBulkAction(ports: Ports, billing: BillingSettings, caller: Caller, input: BulkActionInput) {
   const { targets, count } = await checkBulkAction(ports, billing, caller, input);
@@ -27,6 +29,11 @@ export async function runBulkAction(ports: Ports, billing: BillingSettings, call
   await ports.queue.schedule(BULK_QUEUE, { messageId: `bulk:${jobId}`, body }, new Date(now.getTime() + ROLL_FORWARD_AFTER_MS));
   const job = newBulkJob(caller.orgId, jobId, { change: input.change, targets, count, editor: caller.user, startedTimestamp: isoSeconds(now) });
   await ports.store.create('orgs', job);
-  const done = await applyBulkJob(ports, caller.orgId, jobId);
-  return bulkJobView(done ?? job);
+  try {
+    return bulkJobView((await applyBulkJob(ports, caller.orgId, jobId)) ?? job);
+  } catch (error) {
+    // Refused mid-way (e.g. a user's time too contended): the job stands and the queue finishes it; the caller polls it.
+    if (error instanceof AppError) return bulkJobView(job);
+    throw error;
+  }
 }
