@@ -187,6 +187,19 @@ describe('edits by the owner around a bulk action', () => {
     expect(first).toMatchObject({ id: mine[0]!.id, comment: 'mine', billableLength: 60, workItemId: 3, editedByUser: { name: 'Alice Anders' } });
   });
 
+  it('edits racing a run lose nothing: the owner\'s comments and the action\'s activity type both stay', async () => {
+    const all = await someTime();
+    const mine = all.filter((r) => r.userId === world.bobId);
+    const [run, ...patches] = await Promise.all([
+      world.alice('POST', '/explorer/bulkActions', { change: { kind: 'activityType', activityTypeId: 'testing' }, worklogs: refs(all) }),
+      ...mine.map((r, i) => world.bob('PATCH', `/rest/workLogs/${r.id}`, { comment: `race ${i}` })),
+    ]);
+    expect(run!.status).toBe(200);
+    expect(patches.map((p) => p.status)).toEqual(Array(6).fill(200));
+    const after = await rows(world.bob, `&userIds=${world.bobId}`);
+    expect(after.map((r) => [r.comment, r.activityType?.id])).toEqual(mine.map((_, i) => [`race ${i}`, 'testing']));
+  });
+
   it('a worklog its owner deleted after the preview refuses the selection, naming it', async () => {
     const all = await someTime();
     const mine = all.filter((r) => r.userId === world.bobId);

@@ -64,6 +64,18 @@ describe('Times Explorer grid', () => {
     });
   });
 
+  it('keeps both ends of the date range on every page, either way', async () => {
+    await someTime();
+    const window = `from=${at(T0, -DAY + 2 * HOUR)}&to=${at(T0, -DAY + 5 * HOUR)}`;
+    const up = (await walk(world.alice, `${window}&$count=2`)).visited;
+    expect(up.map((r) => r.timestamp).every((t) => t >= at(T0, -DAY + 2 * HOUR) && t < at(T0, -DAY + 5 * HOUR))).toBe(true);
+    expect(up).toHaveLength(10);
+    for (const as of [world.alice, world.bob]) {
+      const mine = as === world.bob ? up.filter((r) => r.userId === world.bobId) : up;
+      expect(ids((await walk(as, `${window}&$count=2&sort=-timestamp`)).visited)).toEqual(ids(mine).reverse());
+    }
+  });
+
   it('filters by users, work items, activity types, billable, tracked and edited', async () => {
     await someTime();
     const count = async (filter: string) => (await walk(world.alice, `${RANGE}&${filter}`)).visited;
