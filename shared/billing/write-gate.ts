@@ -43,7 +43,7 @@ export async function guardTimeWrite(
   return () => reserveSeat(ports, billing, org, user, state);
 }
 
-function readOnly(billing: BillingSettings, orgName: string, state: SubscriptionState) {
+export function readOnly(billing: BillingSettings, orgName: string, state: SubscriptionState) {
   const link = buyNowLink(billing, orgName);
   const what = state.source === 'trial' ? 'trial' : 'subscription';
   return paymentRequired(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { QUEUE_NAMES } from '../ports/message-queue.js';
 import { timeZone } from './common.js';
 
 export const trackingSettingsBody = z.strictObject({
@@ -19,5 +20,5 @@ export const userSettingsBody = z.strictObject({
 export type UserSettingsInput = z.infer<typeof userSettingsBody>;
 
 export const deadLetterQuery = z.strictObject({
-  queue: z.enum(['activity-checks', 'email-notices']).optional(),
+  queue: z.enum(QUEUE_NAMES).optional(),
 });

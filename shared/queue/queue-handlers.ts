@@ -1,3 +1,4 @@
+import { handleBulkJob } from '../explorer/handle-bulk-job.js';
 import { sendStopNotice } from '../notices/send-stop-notice.js';
 import type { Ports } from '../ports/index.js';
 import { handleTrackerTimer } from '../tracking/handle-tracker-timer.js';
@@ -12,5 +13,6 @@ export interface WorkerContext {
 /** Every queue handler of Timehub: registered in Azure and run by the embedded worker. */
 export const queueHandlers: QueueHandlerDefinition<WorkerContext>[] = [
   { name: 'trackerTimer', queue: 'activity-checks', handle: (context, message) => handleTrackerTimer(context.ports, message) },
+  { name: 'bulkJob', queue: 'bulk-actions', handle: (context, message) => handleBulkJob(context.ports, message) },
   { name: 'stopNotice', queue: 'email-notices', handle: (context, message) => sendStopNotice(context.ports, context.appBaseUrl, message) },
 ];

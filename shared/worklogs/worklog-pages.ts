@@ -10,8 +10,14 @@ import { fromDoc, WORKLOG_ORDER, type WorklogDoc } from './worklog-documents.js'
  */
 export const SCAN_HORIZON = 2_500;
 const DEFAULT_PAGE = 100;
-/** Filters no index range serves: a rare work item would otherwise send a page through the whole range. */
-const UNINDEXED = new Set(['workItemId', 'userId', 'createdTimestamp']);
+/**
+ * The fields an index range serves (the org's and the partition's timestamp indexes). Any
+ * other filter (a rare work item, a user, a flag) would otherwise send a page through the whole range.
+ */
+const INDEXED = new Set(['type', 'orgId', 'timestamp']);
+const unindexed = (c: Condition) => !INDEXED.has(c.field);
+
+export type PageDirection = 'asc' | 'desc';
 
 export interface PageRequest {
   after?: PageKey;
@@ -44,31 +50,36 @@ const keyOf = (doc: { timestamp: string; id: string }): PageKey => [doc.timestam
  * Keys come from queries under the same time bounds, so a key implies the bound on its side.
  * Such a bound is left out: of two bounds on one column SQLite may seek by the looser one.
  */
-function withoutImpliedBounds(where: Condition[], after: PageKey | undefined, until: PageKey | undefined) {
-  const implied = (c: Condition) =>
-    c.field === 'timestamp' && ((after && (c.op === '>=' || c.op === '>')) || (until && (c.op === '<' || c.op === '<=')));
+function withoutImpliedBounds(where: Condition[], after: PageKey | undefined, until: PageKey | undefined, direction: PageDirection) {
+  const lower = (c: Condition) => c.op === '>=' || c.op === '>';
+  const upper = (c: Condition) => c.op === '<' || c.op === '<=';
+  const [start, end] = direction === 'asc' ? [lower, upper] : [upper, lower];
+  const implied = (c: Condition) => c.field === 'timestamp' && ((after && start(c)) || (until && end(c)));
   return where.filter((c) => !implied(c));
 }
 
 /**
- * One page of worklogs in (timestamp, id) order. With an unindexed filter, the page first
+ * One page of worklogs in (timestamp, id) order, oldest first unless `direction` is 'desc'. With an unindexed filter, the page first
  * finds its horizon (the SCAN_HORIZON-th worklog on) and stops there, short or even empty:
  * the token then points past the horizon. Otherwise the store is asked for one more than
  * the page, to learn whether another follows.
  */
-export async function readWorklogPage(store: DocumentStore, base: Pick<Query, 'partition' | 'where'>, page: PageRequest, scope: unknown) {
+export async function readWorklogPage(
+  store: DocumentStore, base: Pick<Query, 'partition' | 'where'>, page: PageRequest, scope: unknown, direction: PageDirection = 'asc',
+) {
   const where = base.where ?? [];
-  const ordered = { partition: base.partition, orderBy: [...WORKLOG_ORDER], after: page.after };
+  const orderBy = WORKLOG_ORDER.map((o) => ({ field: o.field, direction }));
+  const ordered = { partition: base.partition, orderBy, after: page.after };
   let horizon: PageKey | undefined;
-  if (where.some((c) => UNINDEXED.has(c.field))) {
-    const indexed: Condition[] = where.filter((c) => !UNINDEXED.has(c.field));
+  if (where.some(unindexed)) {
+    const indexed: Condition[] = where.filter((c) => !unindexed(c));
     const [last] = await store.query<WorklogDoc>('worklogs', {
-      ...ordered, where: withoutImpliedBounds(indexed, page.after, undefined), offset: SCAN_HORIZON - 1, limit: 1,
+      ...ordered, where: withoutImpliedBounds(indexed, page.after, undefined, direction), offset: SCAN_HORIZON - 1, limit: 1,
     });
     horizon = last && keyOf(last);
   }
   const docs = await store.query<WorklogDoc>('worklogs', {
-    ...ordered, where: withoutImpliedBounds(where, page.after, horizon), until: horizon, offset: page.skip, limit: page.count + 1,
+    ...ordered, where: withoutImpliedBounds(where, page.after, horizon, direction), until: horizon, offset: page.skip, limit: page.count + 1,
   });
   const shown = docs.slice(0, page.count).map(fromDoc);
   const next = docs.length > page.count ? keyOf(shown.at(-1)!) : horizon;

@@ -100,6 +100,7 @@ describe('ServiceBusMessageQueue: what reaches the SDK (the fake stands in for S
     expect(bus.calls.filter((c) => c.method === 'peekMessages')).toEqual([
       { method: 'peekMessages', queue: 'activity-checks', subQueueType: 'deadLetter', max: 7 },
       { method: 'peekMessages', queue: 'email-notices', subQueueType: 'deadLetter', max: 7 },
+      { method: 'peekMessages', queue: 'bulk-actions', subQueueType: 'deadLetter', max: 7 },
     ]);
   });
 

@@ -80,11 +80,11 @@ describe('secrets', () => {
 
 describe('queues', () => {
   it('fails_when_a_queue_the_code_uses_is_not_declared', () => {
-    expect(problems(editBicep('main.bicep', "[ 'activity-checks', 'email-notices' ]", "[ 'activity-checks' ]"))).toMatch(/queue 'email-notices' is used by the code but not declared/);
+    expect(problems(editBicep('main.bicep', "[ 'activity-checks', 'email-notices', 'bulk-actions' ]", "[ 'activity-checks', 'bulk-actions' ]"))).toMatch(/queue 'email-notices' is used by the code but not declared/);
   });
 
   it('fails_when_infra_declares_a_queue_the_code_no_longer_uses', () => {
-    const code = { ...facts, queues: { ...facts.queues, names: ['activity-checks'], triggered: ['activity-checks'] } };
+    const code = { ...facts, queues: { ...facts.queues, names: ['activity-checks', 'bulk-actions'], triggered: ['activity-checks', 'bulk-actions'] } };
     expect(problems(sources, code)).toMatch(/queue 'email-notices' is declared in infra .* but the code does not use it/);
   });
 

@@ -112,6 +112,20 @@ const attacks: Attack[] = [
   ['a Member activating a valid license', 403, (k) => k.attempt('POST', '/subscription/license', { token: bob(k), body: aLicense({ expiry: at(T0, 30 * DAY) }) })],
   ["a Member adding time for another user", 403, (k) => k.attempt('POST', `/rest/workLogs?userId=${seedUserId('fabrikam', 'alice')}`, { token: bob(k), body: aWorklog({ timestamp: at(T0, -40 * HOUR) }) })],
   ["a Member reading another user's worklogs", 403, (k) => k.attempt('GET', `/rest/workLogs?userId=${seedUserId('fabrikam', 'alice')}`, { token: bob(k) })],
+  // Times Explorer bulk actions
+  ["a Member bulk-deleting an Administrator's worklog", 403, (k) => k.attempt('POST', '/explorer/bulkActions', {
+    token: bob(k), body: { change: { kind: 'delete' }, worklogs: [{ id: world.owned.fabrikam.worklogs.alice, userId: seedUserId('fabrikam', 'alice') }] },
+  })],
+  ['a Member bulk-changing everything matching a filter', 403, (k) => k.attempt('POST', '/explorer/bulkActions', {
+    token: bob(k), body: { change: { kind: 'billable', billable: false }, filter: { from: at(T0, -10 * DAY), to: at(T0) } },
+  })],
+  ['a Member previewing a bulk action', 403, (k) => k.attempt('POST', '/explorer/bulkActions/preview', {
+    token: bob(k), body: { change: { kind: 'delete' }, worklogs: [{ id: world.owned.fabrikam.worklogs.bob, userId: seedUserId('fabrikam', 'bob') }] },
+  })],
+  ["another org's worklog ids in a bulk delete", 422, (k) => k.attempt('POST', '/explorer/bulkActions', {
+    token: alice(k), body: { change: { kind: 'delete' }, worklogs: [{ id: contoso().worklogs.alice, userId: seedUserId('contoso', 'alice') }] },
+  })],
+  ["a Member listing another user's time in the Times Explorer", 403, (k) => k.attempt('GET', `/explorer/workLogs?userIds=${seedUserId('fabrikam', 'alice')}`, { token: bob(k) })],
   // Escalation through body fields
   ["a Member's worklog body naming another userId (7pace's per-item userId)", 403, (k) => k.attempt('POST', '/rest/workLogs', { token: bob(k), body: { ...aWorklog({ timestamp: at(T0, -50 * HOUR) }), userId: seedUserId('fabrikam', 'alice') } })],
   ['orgId in a worklog body', 400, (k) => k.attempt('POST', '/rest/workLogs', { token: bob(k), body: { ...aWorklog({ timestamp: at(T0, -51 * HOUR) }), orgId: seedOrgId('contoso') } })],

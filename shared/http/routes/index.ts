@@ -4,6 +4,7 @@ import { openApiDocument } from '../openapi.js';
 import { defineRoute, type AnyRoute } from '../route.js';
 import { activityTypeRoutes } from './activity-type-routes.js';
 import { billingRoutes } from './billing-routes.js';
+import { explorerRoutes } from './explorer-routes.js';
 import { identityRoutes } from './identity-routes.js';
 import { orgRoutes } from './org-routes.js';
 import { settingsRoutes } from './settings-routes.js';
@@ -25,6 +26,7 @@ export const routes: AnyRoute[] = [
   ...trackingRoutes,
   ...settingsRoutes,
   ...worklogRoutes,
+  ...explorerRoutes,
   defineRoute({
     name: 'timesheet', method: 'GET', path: '/timesheet', access: 'member', tag: 'Timesheet',
     summary: "The caller's time per local day and work item (at most 31 days); userId's by role",

@@ -1,0 +1,90 @@
+import type { BulkChange } from '../contracts/explorer.js';
+import { isoSeconds } from '../domain/time.js';
+import { changedWorklog, draftOf, type Worklog, type WorklogDraft } from '../domain/worklog.js';
+import { StorePreconditionError, type BatchOperation } from '../ports/document-store.js';
+import type { Ports } from '../ports/index.js';
+import { commitToLedger } from '../worklogs/user-ledger.js';
+import { fromDoc, toDoc } from '../worklogs/worklog-documents.js';
+import { worklogsOf, type UserTargets } from './bulk-targets.js';
+import { readBulkJob, type BulkJobDoc } from './bulk-jobs.js';
+
+interface Tally {
+  applied: number;
+  missing: number;
+  skipped: number;
+}
+
+function draftWith(change: Exclude<BulkChange, { kind: 'delete' }>, worklog: Worklog): WorklogDraft {
+  const draft = draftOf(worklog);
+  if (change.kind === 'activityType') return { ...draft, activityTypeId: change.activityTypeId };
+  if (change.kind === 'workItem') return { ...draft, workItemId: change.workItemId };
+  return { ...draft, billableLength: change.billable ? draft.length : 0 };
+}
+
+const sameDraft = (a: WorklogDraft, b: WorklogDraft) =>
+  a.activityTypeId === b.activityTypeId && a.workItemId === b.workItemId && a.billableLength === b.billableLength;
+
+/** Someone other than the job's editor changed it after the job started: their later decision stands. */
+const changedSince = (worklog: Worklog, job: BulkJobDoc) =>
+  worklog.editedTimestamp !== null && worklog.editedTimestamp > job.startedTimestamp && worklog.editedByUser?.id !== job.editor.id;
+
+/**
+ * The job's change to some of one user's targets, in one ledger commit that fits one store
+ * batch (the ledger only splits commits that create). Idempotent, so a redelivered job may
+ * run it again: a worklog already as the change leaves it, or already deleted, is not touched.
+ */
+async function applyToGroup(ports: Ports, job: BulkJobDoc, targets: UserTargets): Promise<Tally> {
+  return commitToLedger<Tally>(ports.store, job.orgId, targets.userId, async (state) => {
+    const docs = await worklogsOf(ports.store, job.orgId, targets.userId, targets.ids);
+    const tally: Tally = { applied: 0, missing: targets.ids.length - docs.length, skipped: 0 };
+    const operations: BatchOperation[] = [];
+    const now = ports.clock.now();
+    for (const doc of docs) {
+      const current = fromDoc(doc);
+      if (changedSince(current, job)) {
+        tally.skipped++;
+        continue;
+      }
+      tally.applied++;
+      if (job.change.kind === 'delete') {
+        operations.push({ op: 'delete', id: doc.id, ifMatch: doc._etag });
+        continue;
+      }
+      const draft = draftWith(job.change, current);
+      if (sameDraft(draft, draftOf(current))) continue;
+      operations.push({ op: 'replace', doc: toDoc(job.orgId, changedWorklog(current, draft, job.editor, now)), ifMatch: doc._etag });
+    }
+    if (operations.length === 0) return { done: tally };
+    return { tracker: state?.tracker ?? null, operations, result: tally };
+  });
+}
+
+/**
+ * Applies a job user partition by user partition, a few dozen worklogs per commit (in start
+ * order, so that a commit touches few rollup periods), then marks it done with what it did.
+ * Run by the request that created the job and, after a crash, by the queue message
+ * scheduled before the job was written: a job already done is left alone.
+ */
+export async function applyBulkJob(ports: Ports, orgId: string, jobId: string): Promise<BulkJobDoc | undefined> {
+  const job = await readBulkJob(ports.store, orgId, jobId);
+  if (!job || job.status === 'done') return job;
+  const total: Tally = { applied: 0, missing: 0, skipped: 0 };
+  // Half a store batch per commit leaves room for what the ledger adds to it (e.g. rollups).
+  const size = Math.max(1, Math.floor(ports.store.maxBatchOperations / 2));
+  for (const { userId, ids } of job.targets) {
+    for (let i = 0; i < ids.length; i += size) {
+      const tally = await applyToGroup(ports, job, { userId, ids: ids.slice(i, i + size) });
+      total.applied += tally.applied;
+      total.missing += tally.missing;
+      total.skipped += tally.skipped;
+    }
+  }
+  const done: BulkJobDoc = { ...job, ...total, status: 'done', finishedTimestamp: isoSeconds(ports.clock.now()) };
+  try {
+    return await ports.store.replace('orgs', done, job._etag);
+  } catch (error) {
+    // Another run of the same job finished first: its record stands.
+    if (error instanceof StorePreconditionError) return readBulkJob(ports.store, orgId, jobId);
+    throw error;
+  }
+}

@@ -1,0 +1,43 @@
+import type { ExplorerListQuery } from '../contracts/explorer.js';
+import type { Worklog } from '../domain/worklog.js';
+import type { Caller } from '../identity/caller.js';
+import { activityTypesOf } from '../orgs/organization.js';
+import type { Ports } from '../ports/index.js';
+import { settlePartition } from '../worklogs/user-ledger.js';
+import { pageRequest, readWorklogPage } from '../worklogs/worklog-pages.js';
+import { worklogView } from '../worklogs/worklog-view.js';
+import { selectionQuery, usersInReach, type WorklogSelection } from './explorer-selection.js';
+
+/** Work item titles for a page, from the directory in one call. */
+async function workItemTitles(ports: Ports, orgName: string, worklogs: readonly Worklog[]) {
+  const ids = [...new Set(worklogs.flatMap((w) => (w.workItemId === null ? [] : [w.workItemId])))];
+  const found = ids.length ? await ports.directory.workItems(orgName, ids) : [];
+  return new Map(found.map((w) => [w.id, w.title]));
+}
+
+/**
+ * One page of the Times Explorer grid: the worklogs the caller's role may read that match
+ * the filters, by start time either way, each page bounded (see worklog-pages.ts: with a
+ * filter no index serves, a page may come back short, even empty, with a token to go on).
+ * Rows carry the names a grid shows: user, work item title, activity type, flags.
+ */
+export async function listExplorerWorklogs(ports: Ports, caller: Caller, query: ExplorerListQuery) {
+  const { sort, $count, $continuationToken, ...filters } = query;
+  const selection: WorklogSelection = { ...filters, userIds: await usersInReach(ports, caller, filters.userIds) };
+  const direction = sort === '-timestamp' ? 'desc' : 'asc';
+  const scope = ['explorer', caller.orgId, caller.user.id, direction, selection];
+  const page = pageRequest({ $count, $continuationToken }, scope);
+  const single = selection.userIds?.length === 1 ? selection.userIds[0] : undefined;
+  if (single !== undefined) await settlePartition(ports.store, caller.orgId, single);
+  const [activityTypes, read] = await Promise.all([
+    activityTypesOf(ports, caller.orgId, caller.orgName),
+    readWorklogPage(ports.store, selectionQuery(caller.orgId, selection), page, scope, direction),
+  ]);
+  const titles = await workItemTitles(ports, caller.orgName, read.worklogs);
+  const items = read.worklogs.map((w) => ({
+    ...worklogView(w, activityTypes),
+    userId: w.userId,
+    workItem: w.workItemId === null ? null : { id: w.workItemId, title: titles.get(w.workItemId) ?? null },
+  }));
+  return { items, continuationToken: read.continuationToken ?? null };
+}

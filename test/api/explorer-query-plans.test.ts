@@ -1,0 +1,72 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, expect, it } from 'vitest';
+import { SqliteDocumentStore } from '../../shared/adapters/sqlite/sqlite-document-store.js';
+import { splitAtTies, toSql } from '../../shared/adapters/sqlite/sqlite-query.js';
+import type { ContainerName, DocumentStore, Query } from '../../shared/ports/document-store.js';
+import { client, startTestApi, type TestApi } from '../support/api-server.js';
+import { MutableClock } from '../support/mutable-clock.js';
+import { DAY, T0, at, consecutiveWorklogs } from '../support/worklog-builder.js';
+
+let api: TestApi | undefined;
+let dir: string | undefined;
+afterEach(async () => {
+  await api?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+function recording(store: DocumentStore, queries: Query[]): DocumentStore {
+  return new Proxy(store, {
+    get(target, name) {
+      if (name === 'query') {
+        return (container: ContainerName, query: Query) => {
+          if (container === 'worklogs') queries.push(query);
+          return target.query(container, query);
+        };
+      }
+      const value: unknown = Reflect.get(target, name, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
+it('serves every continued Times Explorer page, either sort order, by seeking a timestamp index: no table scan, no sort', async () => {
+  dir = mkdtempSync(join(tmpdir(), 'timehub-explorer-plans-'));
+  const file = join(dir, 'store.sqlite');
+  const clock = new MutableClock(T0);
+  const queries: Query[] = [];
+  api = await startTestApi({ clock, store: recording(new SqliteDocumentStore(file, clock), queries) });
+  const calls = {} as Record<'alice' | 'bob', ReturnType<typeof client>>;
+  for (const user of ['alice', 'bob'] as const) {
+    calls[user] = client(api, await api.signIn('fabrikam', user));
+    expect((await calls[user]('POST', '/rest/workLogs/batch', consecutiveWorklogs(200, at(T0, -5 * DAY), 600))).status).toBe(201);
+  }
+  const bobId = (await calls.bob('GET', '/rest/me')).body.data.user.id as string;
+  const range = `from=${at(T0, -4 * DAY)}&to=${at(T0, -DAY)}`;
+  const pages: [ReturnType<typeof client>, string][] = [];
+  for (const sort of ['timestamp', '-timestamp']) {
+    pages.push([calls.bob, `sort=${sort}&$count=50`], [calls.bob, `sort=${sort}&$count=50&${range}&billable=true&workItemIds=1,2`]);
+    pages.push([calls.alice, `sort=${sort}&$count=50`], [calls.alice, `sort=${sort}&$count=50&${range}&edited=false&userIds=${bobId},x`]);
+  }
+  const db = new Database(file, { readonly: true });
+  try {
+    for (const [as, query] of pages) {
+      const first = await as('GET', `/explorer/workLogs?${query}`);
+      expect(first.status, query).toBe(200);
+      expect(first.body.data.continuationToken, query).toBeTruthy();
+      queries.length = 0;
+      expect((await as('GET', `/explorer/workLogs?${query}&$continuationToken=${first.body.data.continuationToken}`)).status).toBe(200);
+      expect(queries.length, query).toBeGreaterThan(0);
+      for (const q of queries.flatMap((q) => { const split = splitAtTies(q); return split ? [split.rest, ...(split.ties ? [split.ties] : [])] : [q]; })) {
+        const { sql, params } = toSql('worklogs', q, clock.now().getTime());
+        const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((row) => row.detail).join('\n');
+        expect(plan, query).toMatch(/^SEARCH documents USING INDEX documents_(timestamp \(container=\? AND pk=\? AND <expr>|org_timestamp \(container=\? AND <expr>=\? AND <expr>)/);
+        expect(plan, query).not.toMatch(/SCAN documents|TEMP B-TREE/);
+      }
+    }
+  } finally {
+    db.close();
+  }
+});
