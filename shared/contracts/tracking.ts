@@ -4,7 +4,7 @@ import { liberalKeys, liberalQueryKeys, liberalWorkItemId, zoneOrMinutes } from 
 
 /** Timehub's UI and 7pace's tracking client (`tfsId`, `timeZone` in minutes east of UTC) both start this way. */
 export const startTrackingFields = z.strictObject({
-  workItemId: liberalWorkItemId.describe("the work item (7pace: tfsId)"),
+  workItemId: liberalWorkItemId.optional().describe("the work item (7pace: tfsId); left out: the one chosen by POST selected"),
   remark: comment.nullable().optional(),
   activityTypeId: activityTypeId.nullable().optional().describe('left out, null or the all-zero "[Not Set]" id: the default type'),
   isBillable: z.boolean().nullable().optional().describe('null or left out: billable'),
@@ -12,6 +12,16 @@ export const startTrackingFields = z.strictObject({
 });
 export type StartTrackingInput = z.infer<typeof startTrackingFields>;
 export const startTrackingBody = liberalKeys(startTrackingFields, { tfsId: 'workItemId' });
+
+/** 7pace's `selected`: what the next start tracks, when it names no work item. `tfsId: 0`: none. */
+export const selectTrackFields = z.strictObject({
+  workItemId: z.union([liberalWorkItemId, z.literal(0)]).nullable().optional(),
+  remark: comment.nullable().optional(),
+  activityTypeId: activityTypeId.nullable().optional(),
+  calculateTotals: z.boolean().optional().describe('accepted; Timehub sends no totals here'),
+});
+export type SelectTrackInput = z.infer<typeof selectTrackFields>;
+export const selectTrackBody = liberalKeys(selectTrackFields, { tfsId: 'workItemId' });
 
 /** 7pace's `adjust`: the running track's remark and activity type. */
 export const adjustTrackingFields = z.strictObject({

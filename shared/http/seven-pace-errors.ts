@@ -15,6 +15,7 @@ const BY_CODE: Record<string, string> = {
   'worklog.unknown_work_item': 'EntityNotFound',
   'worklog.unknown_activity_type': 'EntityNotFound',
   'worklog.needs_work_item_or_comment': 'WorkItemIdOrCommentRequired',
+  'tracking.needs_work_item': 'WorkItemIdOrCommentRequired',
   'worklog.length_out_of_range': 'LengthMustBePositive',
   'worklog.too_far_in_future': 'FutureCheckFailed',
   'rate.limited': 'QuoteExceededError',

@@ -12,6 +12,7 @@ import { commitToLedger, type BeforeCommit } from '../worklogs/user-ledger.js';
 import { draftProblems, throwIfAny } from '../worklogs/worklog-checks.js';
 import { worklogsAround } from '../worklogs/worklog-documents.js';
 import { worklogView } from '../worklogs/worklog-view.js';
+import { withSelection } from './selected-track.js';
 import { stopRunningTracker } from './stop-tracking.js';
 import { armTimer, disarmTimer } from './tracker-timer.js';
 
@@ -19,7 +20,8 @@ import { armTimer, disarmTimer } from './tracker-timer.js';
  * Starts a tracker; one already running is stopped first, in the same commit. `takeSeat`
  * takes the caller's seat right before it (billing/write-gate.ts).
  */
-export async function startTracking(ports: Ports, caller: Caller, input: StartTrackingInput, takeSeat?: BeforeCommit) {
+export async function startTracking(ports: Ports, caller: Caller, asked: StartTrackingInput, takeSeat?: BeforeCommit) {
+  const input = await withSelection(ports, caller, asked);
   const org = await loadOrganization(ports, caller.orgId, caller.orgName);
   const activityTypes = activityTypesIn(org);
   const now = toWholeSecond(ports.clock.now());

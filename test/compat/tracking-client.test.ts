@@ -61,6 +61,17 @@ describe('the tracking client API', () => {
     expect((await w.bob('GET', `${T}/latest/10?api-version=2.1`)).body.data.count).toBe(3);
   });
 
+  it('starts what POST selected chose when the start names no work item; 422 WorkItemIdOrCommentRequired when nothing is chosen', async () => {
+    const nothing = await start({ timeZone: 60 });
+    expect(nothing.status).toBe(422);
+    expect(nothing.body.error).toMatchObject({ errorCode: 'WorkItemIdOrCommentRequired' });
+    const selected = await w.bob('POST', `${T}/selected?api-version=3.2`, { tfsId: 2, remark: 'string', activityTypeId: 'testing', calculateTotals: true });
+    expect(selected.body.data).toEqual({ workItemId: 2, remark: 'string', activityTypeId: 'testing' });
+    const started = await start({ timeZone: 60, isBillable: false });
+    expect(started.body.data.tracker).toMatchObject({ workItemId: 2, comment: 'string', activityTypeId: 'testing', isBillable: false });
+    expect((await w.bob('POST', `${T}/selected`, { tfsId: 0 })).body.data).toMatchObject({ workItemId: null });
+  });
+
   it("keeps Timehub's own body (workItemId, an IANA zone) working", async () => {
     const started = await start({ workItemId: 1, timeZone: 'Europe/Berlin' });
     expect(started.body.data.tracker).toMatchObject({ workItemId: 1, timeZone: 'Europe/Berlin' });

@@ -1,8 +1,9 @@
 import {
-  adjustTrackingBody, countParam, currentQuery, emptyBody, expandParam, latestQuery, reasonParam, reasonQuery, startTrackingBody,
+  adjustTrackingBody, countParam, selectTrackBody, currentQuery, emptyBody, expandParam, latestQuery, reasonParam, reasonQuery, startTrackingBody,
 } from '../../contracts/tracking.js';
 import { adjustTracking } from '../../tracking/adjust-tracking.js';
 import { latestTracks } from '../../tracking/latest-tracks.js';
+import { selectTrack } from '../../tracking/selected-track.js';
 import { answerActivityCheck } from '../../tracking/answer-activity-check.js';
 import { currentTracker } from '../../tracking/current-tracker.js';
 import { startTracking } from '../../tracking/start-tracking.js';
@@ -34,6 +35,12 @@ export const trackingRoutes = [
     name: 'latestTracksCount', method: 'GET', path: '/tracking/client/latest/{count}', access: 'member', tag,
     summary: "7pace's path form of latest", params: countParam,
     handle: ({ app, caller, params }) => latestTracks(app.ports, caller, params.count),
+  }),
+  defineRoute({
+    name: 'selectTrack', method: 'POST', path: '/tracking/client/selected', access: 'member', tag,
+    summary: 'Choose what the next startTracking without a work item tracks (7pace: tfsId, remark, activityTypeId)',
+    body: selectTrackBody,
+    handle: ({ app, caller, body }) => selectTrack(app.ports, caller, body),
   }),
   defineRoute({
     name: 'adjustTracking', method: 'POST', path: '/tracking/client/adjust', access: 'member', tag,
