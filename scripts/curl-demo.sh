@@ -75,7 +75,10 @@ length="$(first_value length)"
 printf '%s' "$RESPONSE" | grep -q '"isTracked":true' || fail "the worklog is not flagged isTracked: $RESPONSE"
 echo "stopped: worklog $worklog_id, ${length}s from $timestamp"
 
-call GET "/rest/workLogs?\$fromTimestamp=$timestamp&\$workItemIds=$WORK_ITEM"
+# 7pace's $fromTimestamp is strict (after): ask from the day's midnight, unless the worklog started right then.
+from="\$fromTimestamp=${timestamp%%T*}&"
+[ "${timestamp#*T}" = "00:00:00Z" ] && from=""
+call GET "/rest/workLogs?${from}\$workItemIds=$WORK_ITEM"
 expect_status 200 "GET /rest/workLogs"
 printf '%s' "$RESPONSE" | grep -q "\"id\":\"$worklog_id\"" || fail "worklog $worklog_id is missing from GET /rest/workLogs: $RESPONSE"
 echo "found worklog $worklog_id in GET /api/rest/workLogs"

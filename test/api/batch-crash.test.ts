@@ -16,7 +16,8 @@ import { DAY, HOUR, T0, at, consecutiveWorklogs } from '../support/worklog-build
  * batches there (one with the intent, six chunks); the crash falls between two of them.
  */
 const ITEMS = consecutiveWorklogs(500, at(T0, -20 * HOUR), 60);
-const RANGE = `$fromTimestamp=${at(T0, -20 * HOUR)}&$toTimestamp=${T0}&$count=500`;
+// 7pace's $fromTimestamp is strict (after): a second before the first worklog of the batch.
+const RANGE = `$fromTimestamp=${at(T0, -20 * HOUR - 1000)}&$toTimestamp=${T0}&$count=500`;
 const ids = (list: { id: string }[]) => list.map((w) => w.id).sort();
 
 /** Posts the batch through a store that dies after `crashAfter` batches; returns the app restarted over the same data. */

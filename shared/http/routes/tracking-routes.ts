@@ -39,13 +39,15 @@ export const trackingRoutes = [
   defineRoute({
     name: 'selectTrack', method: 'POST', path: '/tracking/client/selected', access: 'member', tag,
     summary: 'Choose what the next startTracking without a work item tracks (7pace: tfsId, remark, activityTypeId)',
-    body: selectTrackBody,
+    // Writes no time (the start it prepares is gated): never refused for billing.
+    body: selectTrackBody, writes: 'tracked',
     handle: ({ app, caller, body }) => selectTrack(app.ports, caller, body),
   }),
   defineRoute({
     name: 'adjustTracking', method: 'POST', path: '/tracking/client/adjust', access: 'member', tag,
     summary: "Change the running tracker's remark or activity type; 409 when none runs",
-    body: adjustTrackingBody,
+    // Changes time tracked while the org was writable: never refused for billing.
+    body: adjustTrackingBody, writes: 'tracked',
     handle: ({ app, caller, body }) => adjustTracking(app.ports, caller, body),
   }),
   defineRoute({
