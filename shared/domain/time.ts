@@ -81,8 +81,12 @@ export const hasOffset = (text: string) => /(?:[zZ]|[+-]\d{2}:?\d{2})$/.test(tex
 export function wallClockInstant(local: string, zone: Zone): Date {
   const wall = Date.parse(`${local.length === 10 ? `${local}T00:00:00` : local}Z`);
   if (typeof zone === 'number') return new Date(wall - zone * 60_000);
-  const guess = wall - offsetOf(zone, new Date(wall)) * 60_000;
-  return new Date(wall - offsetOf(zone, new Date(guess)) * 60_000);
+  const HALF_DAY = 12 * 3600_000;
+  const [before, after] = [offsetOf(zone, new Date(wall - HALF_DAY)), offsetOf(zone, new Date(wall + HALF_DAY))];
+  const at = (offset: number) => wall - offset * 60_000;
+  const holds = (offset: number) => offsetOf(zone, new Date(at(offset))) === offset;
+  // A doubled hour: its first pass; a skipped one (neither holds): the offset before the change.
+  return new Date(holds(before) || !holds(after) ? at(before) : at(after));
 }
 
 /** An instant's local wall-clock time at an offset, as 7pace writes it: `2026-11-16T09:00:00`. */
