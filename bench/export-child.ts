@@ -11,7 +11,7 @@ import { StepClock } from './step-clock.js';
 
 /**
  * One export in a process of its own, so that its peak RSS is its own:
- * `tsx bench/export-child.ts <csv|xlsx|baseline> <data dir> <store file>` prints
+ * `tsx bench/export-child.ts <csv|xlsx|baseline|idle> <data dir> <store file>` prints
  * { rows, seconds, bytes, maxRssMb } as JSON. csv and xlsx go through the route table as a
  * request would (auth, role rules, the streamed file); the baseline reads the same pages
  * and writes each worklog's fields joined by commas: no quoting, no BOM, no conversions.
@@ -25,7 +25,9 @@ async function main() {
   let rows = 0;
   let bytes = 0;
   const started = performance.now();
-  if (mode === 'baseline') {
+  if (mode === 'idle') {
+    // The process alone (node, the tsx loader, the composed app): what the other rows' RSS stands on.
+  } else if (mode === 'baseline') {
     const selection = await selectWorklogs(app.ports, { ...admin, access: { role: 'administrator', teams: [], billingAdmin: true } }, {});
     for await (const batch of readWorklogBatches(store, selection, new AbortController().signal)) {
       const text = batch.map((w) => [w.localDay, w.timestamp, w.endTimestamp, w.user.name, w.user.uniqueName, w.workItemId, w.activityTypeId, w.comment, w.length, w.billableLength, w.flags.isBillable, w.id].join(',')).join('\n');
@@ -41,7 +43,7 @@ async function main() {
   }
   const seconds = (performance.now() - started) / 1000;
   await store.close();
-  console.log(JSON.stringify({ rows, seconds, bytes, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+    console.log(JSON.stringify({ rows, seconds, bytes, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
 }
 
 /** Not among the users who own worklogs, so that the admin's API token adds no worklog. */

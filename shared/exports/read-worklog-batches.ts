@@ -5,7 +5,7 @@ import { readWorklogPage } from '../worklogs/worklog-pages.js';
 import type { WorklogSelection } from './worklog-selection.js';
 
 /** Worklogs per store read: large enough that a page costs little per row, small enough to hold the event loop for milliseconds. */
-export const EXPORT_PAGE = 1_000;
+export const EXPORT_PAGE = 500;
 const SCOPE = 'export';
 
 /**

@@ -49,9 +49,10 @@ export async function* writeXlsx<Row>(columns: readonly ExportColumn<Row>[], bat
   try {
     for await (const chunk of out) yield chunk as Buffer;
   } finally {
+    // Not awaited: a workbook cut off mid-commit may never settle. The writer stops after the read in flight.
     stop.abort();
     out.destroy();
-    await written;
+    void written;
   }
 }
 
