@@ -2,7 +2,7 @@ import { SqliteDocumentStore } from '../shared/adapters/sqlite/sqlite-document-s
 import { composeApp } from '../shared/composition.js';
 import { loadSettings } from '../shared/config/settings.js';
 import { readWorklogBatches } from '../shared/exports/read-worklog-batches.js';
-import { selectWorklogs } from '../shared/exports/worklog-selection.js';
+import { exportedWorklogs } from '../shared/exports/export-worklogs.js';
 import { createRequestHandler } from '../shared/http/handle-request.js';
 import { routes } from '../shared/http/routes/index.js';
 import { createApiToken } from '../shared/identity/api-tokens.js';
@@ -28,7 +28,7 @@ async function main() {
   if (mode === 'idle') {
     // The process alone (node, the tsx loader, the composed app): what the other rows' RSS stands on.
   } else if (mode === 'baseline') {
-    const selection = await selectWorklogs(app.ports, { ...admin, access: { role: 'administrator', teams: [], billingAdmin: true } }, {});
+    const selection = await exportedWorklogs(app.ports, { ...admin, access: { role: 'administrator', teams: [], billingAdmin: true } }, {});
     for await (const batch of readWorklogBatches(store, selection, new AbortController().signal)) {
       const text = batch.map((w) => [w.localDay, w.timestamp, w.endTimestamp, w.user.name, w.user.uniqueName, w.workItemId, w.activityTypeId, w.comment, w.length, w.billableLength, w.flags.isBillable, w.id].join(',')).join('\n');
       bytes += Buffer.byteLength(text);

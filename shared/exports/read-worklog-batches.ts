@@ -1,8 +1,7 @@
 import type { Worklog } from '../domain/worklog.js';
-import type { DocumentStore } from '../ports/document-store.js';
+import type { DocumentStore, Query } from '../ports/document-store.js';
 import { decodeContinuation } from '../worklogs/continuation-token.js';
 import { readWorklogPage } from '../worklogs/worklog-pages.js';
-import type { WorklogSelection } from './worklog-selection.js';
 
 /** Worklogs per store read: large enough that a page costs little per row, small enough to hold the event loop for milliseconds. */
 export const EXPORT_PAGE = 500;
@@ -13,7 +12,7 @@ const SCOPE = 'export';
  * holds one page whatever the total. Stops before the next read once `signal` is aborted
  * (the client went away), and between reads when the caller stops iterating.
  */
-export async function* readWorklogBatches(store: DocumentStore, selection: WorklogSelection, signal: AbortSignal, pageSize = EXPORT_PAGE): AsyncGenerator<Worklog[]> {
+export async function* readWorklogBatches(store: DocumentStore, selection: Pick<Query, 'partition' | 'where'>, signal: AbortSignal, pageSize = EXPORT_PAGE): AsyncGenerator<Worklog[]> {
   let token: string | undefined;
   do {
     signal.throwIfAborted();

@@ -55,9 +55,9 @@ describe('GET /api/exports/workLogs: the file a billing admin opens', () => {
   });
 
   it('answers an export with no rows as a header alone', async () => {
-    const csv = await download(api, zoe.token, '/exports/workLogs?format=csv&from=2030-01-01');
+    const csv = await download(api, zoe.token, '/exports/workLogs?format=csv&from=2030-01-01T00:00:00Z');
     expect(csv.bytes.toString('utf8')).toBe('\uFEFFDate,Start,End,UTC offset,User,Unique name,Work item,Activity type,Comment,Hours,Billable hours,Billable,Tracked,Manual,Edited,Worklog id\r\n');
-    expect(await xlsxRecords((await download(api, zoe.token, '/exports/workLogs?format=xlsx&from=2030-01-01')).bytes)).toEqual([]);
+    expect(await xlsxRecords((await download(api, zoe.token, '/exports/workLogs?format=xlsx&from=2030-01-01T00:00:00Z')).bytes)).toEqual([]);
   });
 
   it('is documented in OpenAPI with its file types', async () => {
@@ -128,19 +128,19 @@ describe('GET /api/exports/workLogs: filters', () => {
     expect((await filip.call('POST', '/tracking/client/stopTracking')).status).toBe(200);
   });
 
-  it('narrows by local days, work items, activity types, billable, tracked or manual, and edited', async () => {
-    expect(await comments('from=2025-02-04&to=2025-02-04')).toEqual(['tue']);
-    expect(await comments('from=2025-02-04&to=2025-02-05')).toEqual(['tue', 'wed, edited']);
+  it('narrows as the Times Explorer does: by time, work items, activity types, billable, tracked or manual, and edited', async () => {
+    expect(await comments('from=2025-02-04T00:00:00Z&to=2025-02-05T00:00:00Z')).toEqual(['tue']);
+    expect(await comments('from=2025-02-04T00:00:00Z&to=2025-02-06T00:00:00Z')).toEqual(['tue', 'wed, edited']);
     expect(await comments('workItemIds=1')).toEqual(['mon', 'wed, edited']);
     expect(await comments('activityTypeIds=meeting,testing')).toEqual(['tue', 'wed, edited']);
     expect(await comments('billable=false')).toEqual(['tue']);
-    expect(await comments('source=manual&billable=true')).toEqual(['mon', 'wed, edited']);
-    expect((await comments('source=tracked')).length).toBe(1);
+    expect(await comments('tracked=false&billable=true')).toEqual(['mon', 'wed, edited']);
+    expect((await comments('tracked=true')).length).toBe(1);
     expect(await comments('edited=true')).toEqual(['wed, edited']);
   });
 
   it('refuses a range that ends before it starts, and an unknown format, as JSON', async () => {
-    const inverted = await download(api, token, '/exports/workLogs?format=csv&from=2025-02-05&to=2025-02-04');
+    const inverted = await download(api, token, '/exports/workLogs?format=csv&from=2025-02-05T00:00:00Z&to=2025-02-04T00:00:00Z');
     expect(inverted.status).toBe(400);
     expect(inverted.error?.message).toContain('query.to');
     const pdf = await download(api, token, '/exports/workLogs?format=pdf');
