@@ -1,7 +1,5 @@
 import type { ExportFormat } from '../contracts/exports.js';
 import type { ExportColumn } from './export-columns.js';
-import { writeCsv } from './write-csv.js';
-import { writeXlsx } from './write-xlsx.js';
 
 export const CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
@@ -17,9 +15,10 @@ export interface ExportFile {
 
 /**
  * Any rows, in batches, as a CSV or XLSX file, written as the batches arrive. Reports and
- * worklogs alike come through here with their own columns.
+ * worklogs alike come through here with their own columns. The writers load on first use:
+ * exceljs alone would outweigh the rest of the functions' start-up code.
  */
-export function exportFile<Row>(format: ExportFormat, baseName: string, columns: readonly ExportColumn<Row>[], batches: AsyncIterable<readonly Row[]>): ExportFile {
-  const chunks = format === 'csv' ? writeCsv(columns, batches) : writeXlsx(columns, batches);
+export async function exportFile<Row>(format: ExportFormat, baseName: string, columns: readonly ExportColumn<Row>[], batches: AsyncIterable<readonly Row[]>): Promise<ExportFile> {
+  const chunks = format === 'csv' ? (await import('./write-csv.js')).writeCsv(columns, batches) : (await import('./write-xlsx.js')).writeXlsx(columns, batches);
   return { contentType: CONTENT_TYPES[format], fileName: `${baseName}.${format}`, chunks };
 }

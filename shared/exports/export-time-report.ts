@@ -30,7 +30,7 @@ export function timeReportColumns(groupBy: readonly string[]): ExportColumn<Time
 }
 
 /** A report's rows (already read from rollups: a report is small) as a CSV or XLSX file. */
-export function exportTimeReport(format: ExportFormat, groupBy: readonly string[], rows: readonly TimeReportExportRow[], baseName = 'time-report'): ExportFile {
+export function exportTimeReport(format: ExportFormat, groupBy: readonly string[], rows: readonly TimeReportExportRow[], baseName = 'time-report'): Promise<ExportFile> {
   async function* oneBatch() {
     yield rows;
   }

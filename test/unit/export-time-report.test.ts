@@ -15,7 +15,7 @@ async function bytesOf(chunks: AsyncIterable<Uint8Array>) {
 
 describe('a time report as a file (the seam for GET /api/exports/reports/time)', () => {
   it('writes one column per grouping and the totals in hours, as CSV', async () => {
-    const file = exportTimeReport('csv', ['user', 'day'], rows);
+    const file = await exportTimeReport('csv', ['user', 'day'], rows);
     expect(file.fileName).toBe('time-report.csv');
     expect(csvRecords(await bytesOf(file.chunks))).toEqual([
       { User: 'Zoë Ærø', Day: '2025-01-06', Hours: '1.5', 'Billable hours': '1', Worklogs: '2' },
@@ -24,7 +24,7 @@ describe('a time report as a file (the seam for GET /api/exports/reports/time)',
   });
 
   it('writes days as dates and hours as numbers in XLSX', async () => {
-    const [first] = await xlsxRecords(await bytesOf(exportTimeReport('xlsx', ['user', 'day'], rows).chunks));
+    const [first] = await xlsxRecords(await bytesOf((await exportTimeReport('xlsx', ['user', 'day'], rows)).chunks));
     expect(first).toEqual({ User: 'Zoë Ærø', Day: new Date('2025-01-06T00:00:00Z'), Hours: 1.5, 'Billable hours': 1, Worklogs: 2 });
   });
 });
