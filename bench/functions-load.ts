@@ -41,7 +41,8 @@ export async function measureLoad(file: string, env: Record<string, string> = {}
       (error, out, err) => (error ? reject(new Error(`loading ${file} failed: ${err || error.message}`)) : resolve(out)),
     );
   });
-  const { importMs, telemetry } = JSON.parse(stdout) as Omit<LoadSample, 'processMs'>;
+  // The last line: @azure/functions logs to stdout outside the host ("HTTP streaming enabled.").
+  const { importMs, telemetry } = JSON.parse(stdout.trim().split('\n').at(-1) ?? '') as Omit<LoadSample, 'processMs'>;
   return { importMs, processMs: performance.now() - started, telemetry };
 }
 

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSide, type Side } from './bench-side.js';
+import { exportFilesTable } from './export-files.js';
 import { functionsLoadTable } from './functions-load.js';
 import { listPagesTable } from './list-pages.js';
 import { LoadDriver } from './load-driver.js';
@@ -46,7 +47,18 @@ async function runScenario(driver: LoadDriver, dir: string, scenario: Scenario, 
   }
 }
 
+/** BENCH_ONLY=exports: the export table alone (BENCH_EXPORT_ROWS worklogs, 1,000,000 by default). */
+async function exportsOnly() {
+  const dir = mkdtempSync(join(tmpdir(), 'timehub-bench-'));
+  try {
+    console.log(await exportFilesTable(dir, Number(process.env.BENCH_EXPORT_ROWS ?? 1_000_000)));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main() {
+  if (only === 'exports') return exportsOnly();
   const began = performance.now();
   const loadBefore = loadavg()[0]!;
   const dir = mkdtempSync(join(tmpdir(), 'timehub-bench-'));
@@ -81,6 +93,8 @@ async function main() {
   console.log(await functionsLoadTable());
   console.log();
   console.log(listPages);
+  console.log();
+  await exportsOnly();
   console.log(`bench took ${((performance.now() - began) / 1000).toFixed(1)} s`);
 }
 

@@ -4,4 +4,5 @@ import azure from '@azure/functions';
 // Telemetry before anything else runs: in Azure it exports to Application Insights, elsewhere it does nothing.
 await startTelemetry();
 
-azure.app.setup({ enableHttpStream: false });
+// HTTP streams: exports answer files of any size chunk by chunk (shared/http/azure-host.ts).
+azure.app.setup({ enableHttpStream: true });

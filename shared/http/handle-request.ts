@@ -4,11 +4,13 @@ import { authenticate } from '../identity/authenticate.js';
 import { guardTimeWrites } from '../billing/write-gate.js';
 import { requirePermission, resolveMember, type Member } from '../roles/member-access.js';
 import { errorToHttp, invalidInput, type HttpOutput } from './http-errors.js';
-import { WithHeaders, type AnyRoute, type AppContext } from './route.js';
+import { StreamedFile, WithHeaders, type AnyRoute, type AppContext } from './route.js';
 import { assertApiVersion } from './api-version.js';
 import { assertHostOfOrg } from './org-host.js';
 import { requestScopedStore } from './request-scoped-store.js';
 import { createRouter } from './router.js';
+import { startedIteration } from '../exports/started-iteration.js';
+import { fileHeaders } from './streamed-body.js';
 
 /** A request as any host hands it over: the path is below /api. */
 export interface HttpInput {
@@ -17,6 +19,8 @@ export interface HttpInput {
   query: URLSearchParams;
   header: (name: string) => string | undefined;
   bodyText?: string;
+  /** Aborted when the client goes away (hosts that cannot tell leave it out). */
+  signal?: AbortSignal;
 }
 
 export type Log = (line: string) => void;
@@ -60,8 +64,13 @@ async function run(shared: AppContext, route: AnyRoute, params: Record<string, s
     header: input.header,
     takeSeat: seats?.takeSeat,
     seatOf: seats?.seatOf,
+    signal: input.signal ?? new AbortController().signal,
   };
   const result = await route.handle(routeInput);
+  if (result instanceof StreamedFile) {
+    if (!route.streams) throw new Error(`route ${route.name} answered a stream without declaring \`streams\``);
+    return { status: 200, headers: fileHeaders(result), stream: await startedIteration(result.chunks) };
+  }
   const data = result instanceof WithHeaders ? result.data : result;
   const status = route.successStatus ?? 200;
   return { status, body: route.unwrapped ? data : { data: data ?? null }, ...(result instanceof WithHeaders ? { headers: setHeaders(result) } : {}) };

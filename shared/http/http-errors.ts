@@ -7,6 +7,8 @@ export interface HttpOutput {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /** A streamed answer (see StreamedFile): hosts send it chunk by chunk instead of `body`. */
+  stream?: AsyncIterable<Uint8Array>;
 }
 
 /** Turns zod issues into one readable message plus a detail per issue. */

@@ -3,6 +3,7 @@ import { AppError } from '../domain/errors.js';
 import { createRequestHandler, type HttpInput, type Log } from './handle-request.js';
 import { errorToHttp, type HttpOutput } from './http-errors.js';
 import { answerMalformedRequest } from './malformed-request.js';
+import { describeEnd, sendStream } from './send-stream.js';
 import type { AnyRoute, AppContext } from './route.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -21,17 +22,32 @@ export function createLocalHost(app: AppContext, routes: readonly AnyRoute[], lo
       outsideApi(req, res);
       return;
     }
-    void answer(req, url, handle, log).then((out) => {
+    const line = (status: number) => `${req.method} ${url.pathname}${url.search} ${status}`;
+    // A client that goes away stops the work of a streamed answer (see send-stream.ts).
+    const gone = new AbortController();
+    let streaming: number | undefined;
+    res.once('close', () => {
+      if (res.writableFinished) return;
+      gone.abort();
+      if (streaming !== undefined) log(`${line(streaming)} the client went away mid-stream`);
+    });
+    void answer(req, url, handle, log, gone.signal).then(async (out) => {
       res.writeHead(out.status, { 'content-type': 'application/json; charset=utf-8', ...out.headers });
-      res.end(out.body === undefined ? undefined : JSON.stringify(out.body));
-      log(`${req.method} ${url.pathname}${url.search} ${out.status} ${(performance.now() - started).toFixed(1)}ms`);
+      let ended = '';
+      if (out.stream) {
+        streaming = out.status;
+        ended = describeEnd(await sendStream(res, out.stream, gone.signal, log));
+      } else {
+        res.end(out.body === undefined ? undefined : JSON.stringify(out.body));
+      }
+      log(`${line(out.status)}${ended} ${(performance.now() - started).toFixed(1)}ms`);
     });
   });
   server.on('clientError', answerMalformedRequest);
   return server;
 }
 
-async function answer(req: IncomingMessage, url: URL, handle: (input: HttpInput) => Promise<HttpOutput>, log: Log) {
+async function answer(req: IncomingMessage, url: URL, handle: (input: HttpInput) => Promise<HttpOutput>, log: Log, signal: AbortSignal) {
   try {
     if (url.pathname !== PREFIX && !url.pathname.startsWith(`${PREFIX}/`)) {
       throw new AppError(404, 'route.not_found', `no endpoint ${url.pathname}; the API lives under /api`);
@@ -43,6 +59,7 @@ async function answer(req: IncomingMessage, url: URL, handle: (input: HttpInput)
       query: url.searchParams,
       header: (name) => headerValue(req, name),
       bodyText,
+      signal,
     });
   } catch (error) {
     return errorToHttp(error, log);

@@ -24,7 +24,7 @@ export function openApiDocument(routes: readonly AnyRoute[]) {
       ...(parameters.length ? { parameters } : {}),
       ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(route.body) } } } } : {}),
       responses: {
-        [String(route.successStatus ?? 200)]: { description: 'Success, wrapped as { "data": ... }', ...responseHeaders(route) },
+        [String(route.successStatus ?? 200)]: route.streams ? fileResponse(route.streams) : { description: 'Success, wrapped as { "data": ... }', ...responseHeaders(route) },
         '4XX': errorResponse,
       },
     };
@@ -50,6 +50,15 @@ export function openApiDocument(routes: readonly AnyRoute[]) {
       },
     },
     paths,
+  };
+}
+
+/** A streamed file: its content types, and the download name in Content-Disposition. */
+function fileResponse(streams: NonNullable<AnyRoute['streams']>) {
+  return {
+    description: `${streams.description}; streamed as it is written. An error before the first byte answers the JSON error envelope, after it the download is cut short`,
+    content: Object.fromEntries(streams.contentTypes.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])),
+    headers: { 'Content-Disposition': { description: 'attachment; filename="…"', schema: { type: 'string' } } },
   };
 }
 

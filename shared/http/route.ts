@@ -39,6 +39,8 @@ export interface RouteInput<A extends Access, P, Q, B> {
   takeSeat?: BeforeCommit;
   /** The same for each user a 'time' route's items name (`usersInBody`). */
   seatOf?: (userId: string) => BeforeCommit | undefined;
+  /** Aborted when the client goes away: long reads (streamed files) stop on it. */
+  signal: AbortSignal;
 }
 
 /** One endpoint, declared once: Azure, the local host and OpenAPI all read it. */
@@ -60,6 +62,8 @@ export interface Route<A extends Access = Access, P = unknown, Q = unknown, B = 
   headers?: string[];
   /** Response headers the handler may answer (through `withHeaders`): name → what it holds, for OpenAPI. */
   responseHeaders?: Record<string, string>;
+  /** The route answers a file streamed as it is written (see `StreamedFile`): its content types, for OpenAPI. */
+  streams?: { contentTypes: readonly string[]; description: string };
   /** Leave the body unparsed: the handler reads `rawBody` (e.g. signed webhooks). */
   rawBody?: true;
   /** Checked before the handler: 403 naming the role needed. */
@@ -80,6 +84,20 @@ export class WithHeaders {
 }
 
 export const withHeaders = (data: unknown, headers: Record<string, string | undefined>) => new WithHeaders(data, headers);
+
+/**
+ * A handler's answer sent as it is produced: `chunks` are read one at a time, with the
+ * client's backpressure. The status is sent with the first chunk: an error before it
+ * answers the JSON error envelope, an error after it cuts the response.
+ */
+export class StreamedFile {
+  constructor(
+    readonly contentType: string,
+    /** Offered to the browser as the download's name (ASCII). */
+    readonly fileName: string,
+    readonly chunks: AsyncIterable<Uint8Array>,
+  ) {}
+}
 
 // Routes are stored side by side whatever their types; each was checked by defineRoute.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

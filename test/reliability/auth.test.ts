@@ -126,6 +126,12 @@ const attacks: Attack[] = [
     token: alice(k), body: { change: { kind: 'delete' }, worklogs: [{ id: contoso().worklogs.alice, userId: seedUserId('contoso', 'alice') }] },
   })],
   ["a Member listing another user's time in the Times Explorer", 403, (k) => k.attempt('GET', `/explorer/workLogs?userIds=${seedUserId('fabrikam', 'alice')}`, { token: bob(k) })],
+  // Exports: the role rules and the org boundary hold for files as for lists
+  ['an export without a token', 401, (k) => k.attempt('GET', '/exports/workLogs?format=csv')],
+  ["a Member exporting another user's time", 403, (k) => k.attempt('GET', `/exports/workLogs?format=csv&userIds=${seedUserId('fabrikam', 'alice')}`, { token: bob(k) })],
+  ["a Member exporting their own and another user's time", 403, (k) => k.attempt('GET', `/exports/workLogs?format=xlsx&userIds=${seedUserId('fabrikam', 'bob')},${seedUserId('fabrikam', 'alice')}`, { token: bob(k) })],
+  ["another org's user named in an export", 404, (k) => k.attempt('GET', `/exports/workLogs?format=csv&userIds=${seedUserId('contoso', 'bob')}`, { token: alice(k) })],
+  ["a fabrikam token exporting on contoso's host", 403, (k) => k.attempt('GET', '/exports/workLogs?format=csv', { token: alice(k), headers: { host: `contoso${HOST_SUFFIX}` } })],
   // Escalation through body fields
   ["a Member's worklog body naming another userId (7pace's per-item userId)", 403, (k) => k.attempt('POST', '/rest/workLogs', { token: bob(k), body: { ...aWorklog({ timestamp: at(T0, -50 * HOUR) }), userId: seedUserId('fabrikam', 'alice') } })],
   ['orgId in a worklog body', 400, (k) => k.attempt('POST', '/rest/workLogs', { token: bob(k), body: { ...aWorklog({ timestamp: at(T0, -51 * HOUR) }), orgId: seedOrgId('contoso') } })],

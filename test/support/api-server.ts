@@ -43,6 +43,8 @@ export interface TestApiOptions {
   env?: Record<string, string>;
   /** Reuse a data folder, as a restarted `npm start` would: store, queue and outbox on disk, kept on close. */
   dataDir?: string;
+  /** Where the local host's log lines go (request lines, streams cut short); dropped otherwise. */
+  log?: (line: string) => void;
 }
 
 export async function startTestApi(options: TestApiOptions = {}): Promise<TestApi> {
@@ -54,7 +56,7 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
   const app = await composeApp(settings, { clock, ...(store ? { store } : {}) });
   const worker = await composeWorker(app, settings, () => {});
   if (!worker) throw new Error('tests run on the embedded queue');
-  const server = createLocalHost(app, routes, () => {});
+  const server = createLocalHost(app, routes, options.log ?? (() => {}));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 

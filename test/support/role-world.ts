@@ -19,6 +19,8 @@ const ASSIGNED: [Actor, RoleName, string[]][] = [
 
 export interface RoleWorld {
   actors: Record<Actor, Call>;
+  /** Each actor's bearer token, for requests the JSON client does not fit (file downloads). */
+  tokens: Record<Actor, string>;
   alice: Call;
   bob: Call;
   carol: Call;
@@ -32,8 +34,9 @@ export interface RoleWorld {
 
 /** fabrikam with one user per role; carol is a Member of team red, whose lead is `teamLead`. */
 export async function buildRoleWorld(api: TestApi): Promise<RoleWorld> {
-  const alice = client(api, await api.signIn('fabrikam', 'alice'));
-  const bob = client(api, await api.signIn('fabrikam', 'bob'));
+  const tokens = { collectionAdmin: await api.signIn('fabrikam', 'alice'), member: await api.signIn('fabrikam', 'bob') } as Record<Actor, string>;
+  const alice = client(api, tokens.collectionAdmin);
+  const bob = client(api, tokens.member);
   const carol = client(api, await api.signIn('fabrikam', 'carol'));
   const idOf = async (c: Call) => (await c('GET', '/rest/me')).body.data.user.id as string;
   const [bobId, carolId] = [await idOf(bob), await idOf(carol)];
@@ -45,11 +48,12 @@ export async function buildRoleWorld(api: TestApi): Promise<RoleWorld> {
     const member = virtual[i]!;
     await assign(alice, member.user.id, role, teams);
     actors[actor] = member.call;
+    tokens[actor] = member.token;
   }
   let minutes = 0;
   const freshTime = () => at(T0, -(++minutes) * HOUR);
   return {
-    actors, alice, bob, carol, carolId, bobId, freshTime,
+    actors, tokens, alice, bob, carol, carolId, bobId, freshTime,
     async carolsWorklog() {
       const res = await alice('POST', `/rest/workLogs?userId=${carolId}`, aWorklog({ timestamp: freshTime(), length: 600 }));
       if (res.status !== 201) throw new Error(`could not add carol's worklog: ${JSON.stringify(res.body)}`);

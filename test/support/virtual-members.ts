@@ -15,7 +15,7 @@ export async function virtualMembers(api: TestApi, org: OrgName, count: number, 
     const user = { id: `${prefix}-${i}`, name: `Virtual User ${i}`, uniqueName: `${prefix}${i}@${org}.example` };
     await registerSession(api.app.ports, { id: seeded.id, name: seeded.name }, user, false);
     const created = await createApiToken(api.app.ports, { orgId: seeded.id, orgName: seeded.name, user, roles: [] }, { name: 'test', expiresInDays: 365 });
-    members.push({ user, call: client(api, created.token) });
+    members.push({ user, token: created.token, call: client(api, created.token) });
   }
   return members;
 }

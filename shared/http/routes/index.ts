@@ -5,6 +5,7 @@ import { defineRoute, type AnyRoute } from '../route.js';
 import { activityTypeRoutes } from './activity-type-routes.js';
 import { billingRoutes } from './billing-routes.js';
 import { explorerRoutes } from './explorer-routes.js';
+import { exportRoutes } from './export-routes.js';
 import { identityRoutes } from './identity-routes.js';
 import { orgRoutes } from './org-routes.js';
 import { settingsRoutes } from './settings-routes.js';
@@ -33,6 +34,7 @@ export const routes: AnyRoute[] = [
     query: timesheetQuery,
     handle: ({ app, caller, query }) => getTimesheet(app.ports, caller, query),
   }),
+  ...exportRoutes,
   ...orgRoutes,
   ...billingRoutes,
 ];

@@ -1,0 +1,37 @@
+import type { ExplorerFilter } from '../contracts/explorer.js';
+import type { WorklogExportQuery } from '../contracts/exports.js';
+import { selectionQuery, usersInReach } from '../explorer/explorer-selection.js';
+import type { Caller } from '../identity/caller.js';
+import { activityTypesOf } from '../orgs/organization.js';
+import type { Ports } from '../ports/index.js';
+import { assertMayReadTimeOf } from '../roles/time-access.js';
+import { settlePartition } from '../worklogs/user-ledger.js';
+import { exportFile, type ExportFile } from './export-file.js';
+import { readWorklogBatches } from './read-worklog-batches.js';
+import { startedIteration } from './started-iteration.js';
+import { worklogColumns } from './worklog-columns.js';
+
+/**
+ * Where the worklogs of an export are read, as the Times Explorer reads them: by role
+ * (Members their own, Team leads their teams', managers and Administrators everyone's).
+ * A named user is checked first: outside the caller's reach 403, no user of this org 404.
+ */
+export async function exportedWorklogs(ports: Pick<Ports, 'store'>, caller: Caller, filter: ExplorerFilter) {
+  for (const userId of new Set(filter.userIds)) await assertMayReadTimeOf(ports, caller, userId);
+  const selection = { ...filter, userIds: await usersInReach(ports, caller, filter.userIds) };
+  if (selection.userIds?.length === 1) await settlePartition(ports.store, caller.orgId, selection.userIds[0]!);
+  return selectionQuery(caller.orgId, selection);
+}
+
+/**
+ * The worklogs the caller's role may read, filtered, as a CSV or XLSX file written while
+ * they are read. Access is checked and the first page read before anything is answered.
+ */
+export async function exportWorklogs(ports: Ports, caller: Caller, query: WorklogExportQuery, signal: AbortSignal): Promise<ExportFile> {
+  const { format, ...filter } = query;
+  const where = await exportedWorklogs(ports, caller, filter);
+  const activityTypes = await activityTypesOf(ports, caller.orgId, caller.orgName);
+  const batches = await startedIteration(readWorklogBatches(ports.store, where, signal));
+  const name = ['worklogs', caller.orgName, filter.from?.slice(0, 10), filter.to?.slice(0, 10)].filter(Boolean).join('-');
+  return exportFile(format, name, worklogColumns(activityTypes), batches);
+}

@@ -1,0 +1,37 @@
+import type { ActivityType } from '../domain/activity-types.js';
+import type { Worklog } from '../domain/worklog.js';
+import type { ExportColumn } from './export-columns.js';
+
+/** The wall clock of an instant at a UTC offset, YYYY-MM-DDTHH:MM:SS. */
+function wallClock(instant: string, offsetMinutes: number) {
+  return new Date(Date.parse(instant) + offsetMinutes * 60_000).toISOString().slice(0, 19);
+}
+
+function offsetText(minutes: number) {
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `UTC${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+/** What billing and payroll need of a worklog, in the user's local time. */
+export function worklogColumns(activityTypes: readonly ActivityType[]): ExportColumn<Worklog>[] {
+  const names = new Map(activityTypes.map((a) => [a.id, a.name]));
+  return [
+    { header: 'Date', kind: 'day', value: (w) => w.localDay, width: 12 },
+    { header: 'Start', kind: 'localTime', value: (w) => wallClock(w.timestamp, w.utcOffsetMinutes), width: 20 },
+    { header: 'End', kind: 'localTime', value: (w) => wallClock(w.endTimestamp, w.utcOffsetMinutes), width: 20 },
+    { header: 'UTC offset', kind: 'text', value: (w) => offsetText(w.utcOffsetMinutes), width: 10 },
+    { header: 'User', kind: 'text', value: (w) => w.user.name, width: 24 },
+    { header: 'Unique name', kind: 'text', value: (w) => w.user.uniqueName, width: 28 },
+    { header: 'Work item', kind: 'integer', value: (w) => w.workItemId, width: 10 },
+    { header: 'Activity type', kind: 'text', value: (w) => (w.activityTypeId ? (names.get(w.activityTypeId) ?? w.activityTypeId) : null), width: 16 },
+    { header: 'Comment', kind: 'text', value: (w) => w.comment, width: 40 },
+    { header: 'Hours', kind: 'hours', value: (w) => w.length, width: 8 },
+    { header: 'Billable hours', kind: 'hours', value: (w) => w.billableLength, width: 8 },
+    { header: 'Billable', kind: 'flag', value: (w) => w.flags.isBillable, width: 9 },
+    { header: 'Tracked', kind: 'flag', value: (w) => w.flags.isTracked, width: 9 },
+    { header: 'Manual', kind: 'flag', value: (w) => w.flags.isManuallyEntered, width: 9 },
+    { header: 'Edited', kind: 'flag', value: (w) => w.flags.isChanged, width: 9 },
+    { header: 'Worklog id', kind: 'text', value: (w) => w.id, width: 38 },
+  ];
+}

@@ -1,0 +1,7 @@
+import type { StreamedFile } from './route.js';
+
+/** The headers of a streamed file: a download, never cached (exports hold people's time). */
+export function fileHeaders(file: StreamedFile): Record<string, string> {
+  const name = file.fileName.replace(/[^\w.-]/g, '_');
+  return { 'content-type': file.contentType, 'content-disposition': `attachment; filename="${name}"`, 'cache-control': 'no-store' };
+}
