@@ -6,6 +6,7 @@ import { activityTypeRoutes } from './activity-type-routes.js';
 import { billingRoutes } from './billing-routes.js';
 import { identityRoutes } from './identity-routes.js';
 import { orgRoutes } from './org-routes.js';
+import { reportRoutes } from './report-routes.js';
 import { settingsRoutes } from './settings-routes.js';
 import { trackingRoutes } from './tracking-routes.js';
 import { worklogRoutes } from './worklog-routes.js';
@@ -31,6 +32,7 @@ export const routes: AnyRoute[] = [
     query: timesheetQuery,
     handle: ({ app, caller, query }) => getTimesheet(app.ports, caller, query),
   }),
+  ...reportRoutes,
   ...orgRoutes,
   ...billingRoutes,
 ];

@@ -1,0 +1,65 @@
+import { badRequest } from '../domain/errors.js';
+import { MAX_REPORT_ROWS, type ReportDimension, type TimeReportQuery } from '../contracts/reports.js';
+import type { ReportCell } from './read-rollup-cells.js';
+
+export interface ReportSums {
+  length: number;
+  billableLength: number;
+  count: number;
+}
+
+export type ReportRow = Partial<Record<'userId' | 'activityTypeId' | 'day' | 'week' | 'month', string | null>> &
+  Partial<Record<'workItemId', number | null>> & Partial<Record<'billable', boolean>> & ReportSums;
+
+type Filters = Pick<TimeReportQuery, 'workItems' | 'activityTypes' | 'billable'>;
+
+/** The Monday starting the ISO week of a day. */
+function weekOf(day: string) {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() + 6) % 7));
+  return date.toISOString().slice(0, 10);
+}
+
+const FIELD: Record<ReportDimension, keyof ReportRow> = {
+  user: 'userId', workItem: 'workItemId', activityType: 'activityTypeId', billable: 'billable', day: 'day', week: 'week', month: 'month',
+};
+
+function valueOf(dimension: ReportDimension, { userId, cell }: ReportCell): string | number | boolean | null {
+  switch (dimension) {
+    case 'user': return userId;
+    case 'workItem': return cell[1];
+    case 'activityType': return cell[2];
+    case 'billable': return cell[3];
+    case 'day': return cell[0];
+    case 'week': return weekOf(cell[0]);
+    case 'month': return cell[0].slice(0, 7);
+  }
+}
+
+/** Sums the cells that pass the filters by the grouping; rows in the order of their keys. */
+export function groupReport(cells: readonly ReportCell[], groupBy: readonly ReportDimension[], filters: Filters) {
+  const rows = new Map<string, ReportRow>();
+  const totals: ReportSums = { length: 0, billableLength: 0, count: 0 };
+  for (const entry of cells) {
+    const [, workItemId, activityTypeId, billable, length, billableLength, count] = entry.cell;
+    if (filters.workItems && (workItemId === null || !filters.workItems.includes(workItemId))) continue;
+    if (filters.activityTypes && (activityTypeId === null || !filters.activityTypes.includes(activityTypeId))) continue;
+    if (filters.billable !== undefined && billable !== filters.billable) continue;
+    const values = groupBy.map((dimension) => valueOf(dimension, entry));
+    const key = JSON.stringify(values);
+    let row = rows.get(key);
+    if (!row) {
+      if (rows.size >= MAX_REPORT_ROWS) throw badRequest('report.too_many_rows', `this report has more than ${MAX_REPORT_ROWS} rows: narrow the dates, the filters or the grouping`);
+      row = { ...Object.fromEntries(groupBy.map((dimension, i) => [FIELD[dimension], values[i]])), length: 0, billableLength: 0, count: 0 };
+      rows.set(key, row);
+    }
+    row.length += length;
+    row.billableLength += billableLength;
+    row.count += count;
+    totals.length += length;
+    totals.billableLength += billableLength;
+    totals.count += count;
+  }
+  const ordered = [...rows.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
+  return { rows: ordered, totals };
+}
