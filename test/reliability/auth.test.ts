@@ -100,6 +100,8 @@ const attacks: Attack[] = [
   ["another org's activity type, deactivated", 404, (k) => k.attempt('DELETE', `/rest/activityTypes/${contoso().activityType}`, { token: alice(k) })],
   ["another org's user as userId, listing worklogs", 404, (k) => k.attempt('GET', `/rest/workLogs?userId=${seedUserId('contoso', 'bob')}`, { token: alice(k) })],
   ["another org's user as userId, adding a worklog", 404, (k) => k.attempt('POST', `/rest/workLogs?userId=${seedUserId('contoso', 'bob')}`, { token: alice(k), body: aWorklog({ timestamp: at(T0, -30 * HOUR) }) })],
+  ["another org's user in a report's users", 404, (k) => k.attempt('GET', `/reports/time?from=2025-01-01&to=2025-01-31&groupBy=user&users=${seedUserId('contoso', 'bob')}`, { token: alice(k) })],
+  ["another org's user's rollups recounted", 404, (k) => k.attempt('POST', '/admin/rollups/recount', { token: alice(k), body: { userId: seedUserId('contoso', 'bob') } })],
   ["another org's user as userId, in a role assignment", 404, (k) => k.attempt('POST', '/rest/users/roles', { token: alice(k), body: { userId: seedUserId('contoso', 'bob'), role: 'administrator' } })],
   // A Member against Administrators' endpoints and others' time
   ['a Member changing the tracking settings', 403, (k) => k.attempt('PUT', '/settings/tracking', {
@@ -112,6 +114,8 @@ const attacks: Attack[] = [
   ['a Member activating a valid license', 403, (k) => k.attempt('POST', '/subscription/license', { token: bob(k), body: aLicense({ expiry: at(T0, 30 * DAY) }) })],
   ["a Member adding time for another user", 403, (k) => k.attempt('POST', `/rest/workLogs?userId=${seedUserId('fabrikam', 'alice')}`, { token: bob(k), body: aWorklog({ timestamp: at(T0, -40 * HOUR) }) })],
   ["a Member reading another user's worklogs", 403, (k) => k.attempt('GET', `/rest/workLogs?userId=${seedUserId('fabrikam', 'alice')}`, { token: bob(k) })],
+  ["a Member asking a report of another user's time", 403, (k) => k.attempt('GET', `/reports/time?from=2025-01-01&to=2025-01-31&groupBy=user&users=${seedUserId('fabrikam', 'alice')}`, { token: bob(k) })],
+  ["a Member asking for a rollup recount", 403, (k) => k.attempt('POST', '/admin/rollups/recount', { token: bob(k), body: { userId: seedUserId('fabrikam', 'bob') } })],
   // Escalation through body fields
   ['userId in a worklog body', 400, (k) => k.attempt('POST', '/rest/workLogs', { token: bob(k), body: { ...aWorklog({ timestamp: at(T0, -50 * HOUR) }), userId: seedUserId('fabrikam', 'alice') } })],
   ['orgId in a worklog body', 400, (k) => k.attempt('POST', '/rest/workLogs', { token: bob(k), body: { ...aWorklog({ timestamp: at(T0, -51 * HOUR) }), orgId: seedOrgId('contoso') } })],
