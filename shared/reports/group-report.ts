@@ -13,12 +13,22 @@ export type ReportRow = Partial<Record<'userId' | 'activityTypeId' | 'day' | 'we
 
 type Filters = Pick<TimeReportQuery, 'workItems' | 'activityTypes' | 'billable'>;
 
-/** The Monday starting the ISO week of a day. */
+const weeks = new Map<string, string>();
+
+/** The Monday starting the ISO week of a day (remembered: a report asks for the same days over and over). */
 function weekOf(day: string) {
+  const known = weeks.get(day);
+  if (known) return known;
+  if (weeks.size > 10_000) weeks.clear();
   const date = new Date(`${day}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() + 6) % 7));
-  return date.toISOString().slice(0, 10);
+  const week = date.toISOString().slice(0, 10);
+  weeks.set(day, week);
+  return week;
 }
+
+/** A map key for a group's values; the type tag keeps the string 'null' apart from null. */
+const keyPart = (value: string | number | boolean | null) => (typeof value === 'string' ? `s${value}` : String(value));
 
 const FIELD: Record<ReportDimension, keyof ReportRow> = {
   user: 'userId', workItem: 'workItemId', activityType: 'activityTypeId', billable: 'billable', day: 'day', week: 'week', month: 'month',
@@ -46,7 +56,7 @@ export function groupReport(cells: readonly ReportCell[], groupBy: readonly Repo
     if (filters.activityTypes && (activityTypeId === null || !filters.activityTypes.includes(activityTypeId))) continue;
     if (filters.billable !== undefined && billable !== filters.billable) continue;
     const values = groupBy.map((dimension) => valueOf(dimension, entry));
-    const key = JSON.stringify(values);
+    const key = values.length === 1 ? keyPart(values[0]!) : `${keyPart(values[0]!)}\u0000${keyPart(values[1]!)}`;
     let row = rows.get(key);
     if (!row) {
       if (rows.size >= MAX_REPORT_ROWS) throw badRequest('report.too_many_rows', `this report has more than ${MAX_REPORT_ROWS} rows: narrow the dates, the filters or the grouping`);

@@ -43,6 +43,8 @@ export async function readRollupCells(store: DocumentStore, request: CellRequest
   const docs = await store.query<RollupDoc>('worklogs', {
     partition: single ? { pk: userPartition(request.orgId, single) } : { crossPartition: true },
     where,
+    // In period order: the order of the SQLite index on (org, type, period), which its planner then picks over a scan.
+    orderBy: [{ field: 'period', direction: 'asc' }],
   });
   const cells: ReportCell[] = [];
   for (const doc of docs) {

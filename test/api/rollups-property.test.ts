@@ -38,7 +38,8 @@ const fields = fc.record({
   timeZone: fc.constantFrom(...ZONES),
   length: fc.integer({ min: 1, max: 29 }).map((m) => m * 60),
 });
-const body = (f: fc.RecordValue<typeof fields>) => ({
+type Fields = typeof fields extends fc.Arbitrary<infer F> ? F : never;
+const body = (f: Fields) => ({
   workItemId: f.workItemId, activityTypeId: f.activityTypeId, timeZone: f.timeZone, length: f.length, billableLength: f.billable ? f.length : 0,
 });
 
