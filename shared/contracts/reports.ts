@@ -7,8 +7,11 @@ import { teamName, userId } from './roles.js';
  * year on): so it reads at most 13 rollups per user, whatever the org's history.
  */
 export const MAX_REPORT_DAYS = 366;
-/** More rows than a person reads or a browser draws: narrow the range, the filters or the grouping. */
-export const MAX_REPORT_ROWS = 10_000;
+/**
+ * Enough for a year by user × week of 1,500 users (about 10 MB of JSON); more is no report
+ * a person reads or a browser draws, and it would hold the server's memory: narrow it.
+ */
+export const MAX_REPORT_ROWS = 100_000;
 /** Names in one filter: a longer list is an org-wide report with extra steps. */
 const MAX_FILTER_ITEMS = 200;
 
