@@ -4,6 +4,7 @@ import { timeReportQuery } from '../shared/contracts/reports.js';
 import type { Caller } from '../shared/identity/caller.js';
 import type { ContainerName, Document, Query } from '../shared/ports/document-store.js';
 import { reportTime } from '../shared/reports/report-time.js';
+import { userPartition } from '../shared/worklogs/user-ledger.js';
 import type { WorklogDoc } from '../shared/worklogs/worklog-documents.js';
 import { CountingStore } from './counting-store.js';
 import { REPORT_YEAR, seedReportData } from './report-seed.js';
@@ -22,26 +23,30 @@ class DocCountingStore extends CountingStore {
   }
 }
 
-/** The same year report by user × month, computed by reading every worklog (keyset pages across partitions). */
-async function scanReport(store: DocCountingStore, orgId: string) {
+/**
+ * The same year report by user × month, computed by reading every worklog of the year:
+ * each user's partition through its localDay index, in keyset pages.
+ */
+async function scanReport(store: DocCountingStore, orgId: string, userIds: readonly string[]) {
   const sums = new Map<string, number>();
-  let after: [string, string] | undefined;
-  for (;;) {
-    const page = await store.query<WorklogDoc>('worklogs', {
-      partition: { crossPartition: true },
-      where: [{ field: 'orgId', op: '=', value: orgId }, { field: 'timestamp', op: '>=', value: `${REPORT_YEAR - 1}-12-31T00:00:00Z` }, { field: 'timestamp', op: '<', value: `${REPORT_YEAR + 1}-01-02T00:00:00Z` }],
-      orderBy: [{ field: 'timestamp', direction: 'asc' }, { field: 'id', direction: 'asc' }],
-      after, limit: SCAN_PAGE,
-    });
-    for (const w of page) {
-      if (w.type !== 'worklog' || !w.localDay.startsWith(String(REPORT_YEAR))) continue;
-      const key = `${w.userId} ${w.localDay.slice(0, 7)}`;
-      sums.set(key, (sums.get(key) ?? 0) + w.length);
+  for (const userId of userIds) {
+    let after: [string, string] | undefined;
+    for (;;) {
+      const page = await store.query<WorklogDoc>('worklogs', {
+        partition: { pk: userPartition(orgId, userId) },
+        where: [{ field: 'type', op: '=', value: 'worklog' }, { field: 'localDay', op: '>=', value: `${REPORT_YEAR}-01-01` }, { field: 'localDay', op: '<=', value: `${REPORT_YEAR}-12-31` }],
+        orderBy: [{ field: 'localDay', direction: 'asc' }, { field: 'id', direction: 'asc' }],
+        after, limit: SCAN_PAGE,
+      });
+      for (const w of page) {
+        const key = `${w.userId} ${w.localDay.slice(0, 7)}`;
+        sums.set(key, (sums.get(key) ?? 0) + w.length);
+      }
+      if (page.length < SCAN_PAGE) break;
+      after = [page.at(-1)!.localDay, page.at(-1)!.id];
     }
-    if (page.length < SCAN_PAGE) return sums;
-    const last = page.at(-1)!;
-    after = [last.timestamp, last.id];
   }
+  return sums;
 }
 
 const p95 = (sorted: number[]) => sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)]!;
@@ -88,7 +93,7 @@ export async function reportRollupsTable(dir: string): Promise<string> {
   store.take();
   store.docs = 0;
   const scanStart = performance.now();
-  const scanned = await scanReport(store, orgId);
+  const scanned = await scanReport(store, orgId, userIds);
   const scanMs = performance.now() - scanStart;
   const scanCounts = store.take();
   rows.push(`| same year by user × month, scanning worklogs (once) | ${scanMs.toFixed(0)} | ${scanMs.toFixed(0)} | ${scanCounts.queries} queries, ${store.docs} documents | ${scanned.size} |`);
