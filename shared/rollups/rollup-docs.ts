@@ -38,7 +38,8 @@ export function contributionsOf(worklog: Pick<Worklog, 'localDay' | 'workItemId'
   return [{ period: month, cell: sums(day) }, { period: day.slice(0, 4), cell: sums(month) }];
 }
 
-const keyOf = (cell: RollupCell) => JSON.stringify(cell.slice(0, 4));
+/** Tells cells apart (the tags keep a null work item or activity apart from the text 'null'). */
+const keyOf = (cell: RollupCell) => `${cell[0]}|${cell[1] ?? '~'}|${cell[2] === null ? '~' : `'${cell[2]}`}|${cell[3] ? 1 : 0}`;
 
 /** Cells by their key, for adding contributions in place. */
 export class CellSums {
