@@ -80,7 +80,8 @@ describe('a report read in the same millisecond as interleaved writes', () => {
       const reports = Array.from({ length: 3 }, () => bob('GET', REPORT).then((r) => midFlight.push(r.body.data.rows as Row[])));
       const replies = await Promise.all([...batch, ...writes]);
       await Promise.all(reports);
-      expect(replies.filter((r) => r && ![200, 201, 409].includes(r.status)).map((r) => JSON.stringify(r?.body))).toEqual([]);
+      // 404: two writes picked the same worklog and the other deleted it first.
+      expect(replies.filter((r) => r && ![200, 201, 404, 409].includes(r.status)).map((r) => JSON.stringify(r?.body))).toEqual([]);
       // Same clock instant as the writes: the report and the worklogs say the same.
       const report = (await bob('GET', REPORT)).body.data as { rows: Row[] };
       expect(report.rows).toEqual(byWorkItem(await everyWorklog(bob)));
