@@ -12,7 +12,7 @@ module.exports = {
       name: 'use-cases-use-ports-not-adapters',
       comment: 'use cases and the HTTP layer reach technology only through ports',
       severity: 'error',
-      from: { path: '^shared/(tracking|worklogs|timesheet|identity|orgs|roles|billing|contracts|ports|http)/' },
+      from: { path: '^shared/(tracking|worklogs|rollups|reports|timesheet|identity|orgs|roles|billing|contracts|ports|http)/' },
       to: { path: '^shared/adapters/' },
     },
     {

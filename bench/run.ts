@@ -5,6 +5,7 @@ import { openSide, type Side } from './bench-side.js';
 import { exportFilesTable } from './export-files.js';
 import { functionsLoadTable } from './functions-load.js';
 import { listPagesTable } from './list-pages.js';
+import { reportRollupsTable } from './report-rollups.js';
 import { LoadDriver } from './load-driver.js';
 import { machineNote, table, tallyFor, type Results } from './report.js';
 import { CLOCK_START, scenarios, type Phase, type Scenario } from './scenarios.js';
@@ -66,6 +67,7 @@ async function main() {
   const results: Results = new Map();
   const trackers = {} as Record<TrackerSideKind, TrackerSideResult>;
   let listPages = '';
+  let reports = '';
   try {
     // BENCH_ONLY=<part of a scenario name>: that scenario alone, without the trackers and the Functions table.
     for (const scenario of scenarios(scale).filter((s) => !only || s.name.includes(only))) {
@@ -78,13 +80,16 @@ async function main() {
       trackers[kind] = await runTrackerSide(kind, dir, Math.round(10_000 * scale), CLOCK_START);
       console.error(`trackers (${kind}): ${((performance.now() - t) / 1000).toFixed(1)} s`);
     }
-    listPages = await listPagesTable(dir, scale);
+    // BENCH_ONLY=reports: the reports table alone (BENCH_REPORT_USERS sets its size).
+    if (!only || only === 'reports') reports = await reportRollupsTable(dir);
+    if (!only) listPages = await listPagesTable(dir, scale);
   } finally {
     await driver.close();
     rmSync(dir, { recursive: true, force: true });
   }
   console.log(table(results));
   console.log(machineNote(CONCURRENCY, loadBefore));
+  if (reports) console.log(`\n${reports}`);
   if (only) return;
   console.log();
   console.log(trackerTable(trackers.queue, trackers.sweep));

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { AppError } from '../domain/errors.js';
 import {
   StorePreconditionError,
   type BatchOperation,
@@ -48,10 +49,17 @@ const MAX_LOST_RACES = 25;
 const partId = (pending: Pick<PendingBatch, 'revision' | 'nonce'>, chunk: number) =>
   pending.nonce ? `batchIntent:${pending.revision}:${pending.nonce}:${chunk}` : `batchIntent:${pending.revision}:${chunk}`;
 
-/** Commits the state with an intent for `operations` (creates only); `rollForward` applies it. */
-export async function beginChunkedCommit(store: DocumentStore, pk: string, stateOperation: BatchOperation, operations: BatchOperation[]) {
-  if (stateOperation.op === 'delete' || operations.some((o) => o.op !== 'create')) {
+/**
+ * Commits the state (first of `withState`, which all go in that one batch: the rollups)
+ * with an intent for `operations` (creates only); `rollForward` applies it.
+ */
+export async function beginChunkedCommit(store: DocumentStore, pk: string, withState: BatchOperation[], operations: BatchOperation[]) {
+  const [stateOperation, ...alongside] = withState;
+  if (!stateOperation || stateOperation.op === 'delete' || operations.some((o) => o.op !== 'create')) {
     throw new RangeError('a chunked commit only creates documents');
+  }
+  if (withState.length > store.maxBatchOperations) {
+    throw new AppError(400, 'worklog.batch_spans_too_long', `these worklogs touch ${alongside.length} rollups; split the batch into fewer months`);
   }
   const state = stateOperation.doc as LedgerState;
   const room = store.maxBatchOperations - CHUNK_OVERHEAD;
@@ -73,7 +81,7 @@ export async function beginChunkedCommit(store: DocumentStore, pk: string, state
       written.push(part.id);
     }
     const begun: LedgerState = { ...state, pendingBatch: pending };
-    await store.batch('worklogs', pk, [{ ...stateOperation, doc: begun }]);
+    await store.batch('worklogs', pk, [{ ...stateOperation, doc: begun }, ...alongside]);
   } catch (error) {
     await Promise.allSettled(written.map((id) => store.delete('worklogs', pk, id)));
     throw error;

@@ -42,6 +42,7 @@ export async function updateWorklog(ports: Ports, caller: Caller, id: string, pa
     return {
       tracker: state?.tracker ?? null,
       operations: [{ op: 'replace', doc: toDoc(caller.orgId, changed), ifMatch: doc._etag }],
+      previous: [doc],
       result: worklogView(changed, activityTypes),
       beforeCommit: options.takeSeat,
     };
@@ -56,7 +57,7 @@ export async function deleteWorklog(ports: Ports, caller: Caller, id: string, op
     const doc = await readWorklog(ports.store, caller.orgId, userId, id);
     if (!doc) throw notFound(`worklog ${id}`);
     return {
-      tracker: state?.tracker ?? null, operations: [{ op: 'delete', id, ifMatch: doc._etag }], result: undefined, beforeCommit: options.takeSeat,
+      tracker: state?.tracker ?? null, operations: [{ op: 'delete', id, ifMatch: doc._etag }], previous: [doc], result: undefined, beforeCommit: options.takeSeat,
     };
   });
   return { id, deleted: true };

@@ -8,6 +8,8 @@ import {
   type DocumentStore,
   type Stored,
 } from '../ports/document-store.js';
+import { ROLLUP_VERSION } from '../rollups/rollup-docs.js';
+import { rollupOperations } from '../rollups/rollup-changes.js';
 import { beginChunkedCommit, rollForward, type PendingBatch } from './batch-intent.js';
 
 /**
@@ -25,6 +27,8 @@ export interface UserStateDoc extends Document {
   lastSystemStop?: SystemStop | null;
   /** A commit larger than one store batch that is not fully applied yet (see batch-intent.ts). */
   pendingBatch?: PendingBatch | null;
+  /** The rollup version this partition's rollups are complete in; null: written before rollups, to be recounted. */
+  rollups?: number | null;
 }
 
 export interface SystemStop {
@@ -55,6 +59,13 @@ export interface Plan<T> {
   onAbandon?: () => Promise<void>;
   /** Runs right before the commit; its reservation is released when the commit fails. */
   beforeCommit?: BeforeCommit;
+  /** The current versions of documents the operations replace or delete, when the plan read them (saves reads). */
+  previous?: Document[];
+  /**
+   * The plan writes rollups itself from a recount (rollups/recount-user-rollups.ts): 'part'
+   * of them, or the 'last' part, which marks the partition's rollups complete.
+   */
+  recountsRollups?: 'part' | 'last';
 }
 
 const MAX_ATTEMPTS = 25;
@@ -101,15 +112,18 @@ export async function commitToLedger<T>(
       id: 'state', pk, type: 'userState', schemaVersion: 1, orgId, userId,
       tracker: next.tracker, revision: (state?.revision ?? 0) + 1,
       lastSystemStop: next.lastSystemStop === undefined ? (state?.lastSystemStop ?? null) : next.lastSystemStop,
+      // A partition that starts now has all its rollups; an older one keeps its mark until recounted.
+      rollups: next.recountsRollups === 'last' || !state ? ROLLUP_VERSION : (state.rollups ?? null),
     };
     const stateOperation: BatchOperation = state
       ? { op: 'replace', doc: stateDoc, ifMatch: state._etag }
       : { op: 'create', doc: stateDoc };
+    const rollups = next.recountsRollups ? [] : await rollupOperations(store, pk, next.operations, next.previous);
     let reserved: Reservation | undefined;
     let chunked: boolean;
     try {
       reserved = await next.beforeCommit?.();
-      chunked = await commit(store, pk, stateOperation, next.operations);
+      chunked = await commit(store, pk, stateOperation, next.operations, rollups);
     } catch (error) {
       await reserved?.release();
       await next.onAbandon?.();
@@ -125,12 +139,16 @@ export async function commitToLedger<T>(
   throw new AppError(409, 'concurrency.contended', 'too many simultaneous changes to your time; try again');
 }
 
-/** One batch when it fits; else a batch that commits an intent, applied chunk by chunk after. */
-async function commit(store: DocumentStore, pk: string, stateOperation: BatchOperation, operations: BatchOperation[]) {
-  if (operations.length < store.maxBatchOperations) {
-    await store.batch('worklogs', pk, [stateOperation, ...operations]);
+/**
+ * One batch when it fits; else a batch that commits an intent, applied chunk by chunk
+ * after. The rollups go with the state in the first batch either way: a report sees the
+ * whole commit or none of it, without settling the partition.
+ */
+async function commit(store: DocumentStore, pk: string, stateOperation: BatchOperation, operations: BatchOperation[], rollups: BatchOperation[]) {
+  if (operations.length + rollups.length < store.maxBatchOperations) {
+    await store.batch('worklogs', pk, [stateOperation, ...operations, ...rollups]);
     return false;
   }
-  await beginChunkedCommit(store, pk, stateOperation, operations);
+  await beginChunkedCommit(store, pk, [stateOperation, ...rollups], operations);
   return true;
 }

@@ -113,14 +113,15 @@ describe('a batch killed between store batches, on SQLite forced to 100 operatio
 });
 
 describe('a batch on SQLite', () => {
-  it('commits 500 worklogs, their state and their Idempotency-Key in one transaction', async () => {
+  it('commits 500 worklogs, their state, their rollups and their Idempotency-Key in one transaction', async () => {
     const store = new CrashingStore(new SqliteDocumentStore(':memory:', new MutableClock(T0)));
     const api = await startTestApi({ store, clock: new MutableClock(T0) });
     try {
       const bob = client(api, await api.signIn('fabrikam', 'bob'));
       const res = await bob('POST', '/rest/workLogs/batch', ITEMS, { 'Idempotency-Key': 'one-transaction' });
       expect(res.status).toBe(201);
-      expect(store.batches).toEqual([502]);
+      // 500 worklogs, the state, the Idempotency-Key, and the rollups of January and of 2025.
+      expect(store.batches).toEqual([504]);
     } finally {
       await api.close();
     }

@@ -100,6 +100,8 @@ const attacks: Attack[] = [
   ["another org's activity type, deactivated", 404, (k) => k.attempt('DELETE', `/rest/activityTypes/${contoso().activityType}`, { token: alice(k) })],
   ["another org's user as userId, listing worklogs", 404, (k) => k.attempt('GET', `/rest/workLogs?userId=${seedUserId('contoso', 'bob')}`, { token: alice(k) })],
   ["another org's user as userId, adding a worklog", 404, (k) => k.attempt('POST', `/rest/workLogs?userId=${seedUserId('contoso', 'bob')}`, { token: alice(k), body: aWorklog({ timestamp: at(T0, -30 * HOUR) }) })],
+  ["another org's user in a report's users", 404, (k) => k.attempt('GET', `/reports/time?from=2025-01-01&to=2025-01-31&groupBy=user&users=${seedUserId('contoso', 'bob')}`, { token: alice(k) })],
+  ["another org's user's rollups recounted", 404, (k) => k.attempt('POST', '/admin/rollups/recount', { token: alice(k), body: { userId: seedUserId('contoso', 'bob') } })],
   ["another org's user as userId, in a role assignment", 404, (k) => k.attempt('POST', '/rest/users/roles', { token: alice(k), body: { userId: seedUserId('contoso', 'bob'), role: 'administrator' } })],
   // A Member against Administrators' endpoints and others' time
   ['a Member changing the tracking settings', 403, (k) => k.attempt('PUT', '/settings/tracking', {
@@ -132,6 +134,11 @@ const attacks: Attack[] = [
   ["a Member exporting their own and another user's time", 403, (k) => k.attempt('GET', `/exports/workLogs?format=xlsx&userIds=${seedUserId('fabrikam', 'bob')},${seedUserId('fabrikam', 'alice')}`, { token: bob(k) })],
   ["another org's user named in an export", 404, (k) => k.attempt('GET', `/exports/workLogs?format=csv&userIds=${seedUserId('contoso', 'bob')}`, { token: alice(k) })],
   ["a fabrikam token exporting on contoso's host", 403, (k) => k.attempt('GET', '/exports/workLogs?format=csv', { token: alice(k), headers: { host: `contoso${HOST_SUFFIX}` } })],
+  ['a report export without a token', 401, (k) => k.attempt('GET', '/exports/reports/time?format=csv&from=2025-01-01&to=2025-01-31&groupBy=user')],
+  ["a Member exporting a report of another user's time", 403, (k) => k.attempt('GET', `/exports/reports/time?format=xlsx&from=2025-01-01&to=2025-01-31&groupBy=user&users=${seedUserId('fabrikam', 'alice')}`, { token: bob(k) })],
+  ["another org's user named in a report export", 404, (k) => k.attempt('GET', `/exports/reports/time?format=csv&from=2025-01-01&to=2025-01-31&groupBy=user&users=${seedUserId('contoso', 'bob')}`, { token: alice(k) })],
+  ["a Member asking a report of another user's time", 403, (k) => k.attempt('GET', `/reports/time?from=2025-01-01&to=2025-01-31&groupBy=user&users=${seedUserId('fabrikam', 'alice')}`, { token: bob(k) })],
+  ["a Member asking for a rollup recount", 403, (k) => k.attempt('POST', '/admin/rollups/recount', { token: bob(k), body: { userId: seedUserId('fabrikam', 'bob') } })],
   // Escalation through body fields
   ["a Member's worklog body naming another userId (7pace's per-item userId)", 403, (k) => k.attempt('POST', '/rest/workLogs', { token: bob(k), body: { ...aWorklog({ timestamp: at(T0, -50 * HOUR) }), userId: seedUserId('fabrikam', 'alice') } })],
   ['orgId in a worklog body', 400, (k) => k.attempt('POST', '/rest/workLogs', { token: bob(k), body: { ...aWorklog({ timestamp: at(T0, -51 * HOUR) }), orgId: seedOrgId('contoso') } })],

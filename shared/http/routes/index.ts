@@ -8,6 +8,7 @@ import { explorerRoutes } from './explorer-routes.js';
 import { exportRoutes } from './export-routes.js';
 import { identityRoutes } from './identity-routes.js';
 import { orgRoutes } from './org-routes.js';
+import { reportRoutes } from './report-routes.js';
 import { settingsRoutes } from './settings-routes.js';
 import { trackingRoutes } from './tracking-routes.js';
 import { worklogRoutes } from './worklog-routes.js';
@@ -35,6 +36,7 @@ export const routes: AnyRoute[] = [
     handle: ({ app, caller, query }) => getTimesheet(app.ports, caller, query),
   }),
   ...exportRoutes,
+  ...reportRoutes,
   ...orgRoutes,
   ...billingRoutes,
 ];

@@ -1,0 +1,76 @@
+import type { Condition, DocumentStore } from '../ports/document-store.js';
+import type { RollupCell, RollupDoc } from '../rollups/rollup-docs.js';
+import { userPartition } from '../worklogs/user-ledger.js';
+
+/** A rollup cell whose bucket is a local day, or a whole local month. */
+export interface ReportCell {
+  userId: string;
+  cell: RollupCell;
+}
+
+export interface CellRequest {
+  orgId: string;
+  /** undefined: everyone in the org. */
+  userIds: string[] | undefined;
+  from: string;
+  to: string;
+  /** The grouping needs days (day, week): read month rollups throughout. */
+  needsDays: boolean;
+}
+
+/**
+ * The rollup cells of [from, to] (local days, inclusive): year rollups for the months the
+ * range covers whole, month rollups for the days at its ends. A year report grouped by
+ * month is then one or two small documents per user. One query (one partition when the
+ * report is about one user); never a worklog.
+ */
+export async function readRollupCells(store: DocumentStore, request: CellRequest): Promise<{ cells: ReportCell[]; documents: number }> {
+  const wholeMonths = new Set<string>();
+  const dayMonths = new Set<string>();
+  for (const month of monthsBetween(request.from, request.to)) {
+    const whole = !request.needsDays && request.from <= `${month}-01` && request.to >= lastDayOf(month);
+    (whole ? wholeMonths : dayMonths).add(month);
+  }
+  const periods = [...new Set([...[...wholeMonths].map((m) => m.slice(0, 4)), ...dayMonths])];
+  if (request.userIds?.length === 0) return { cells: [], documents: 0 };
+  const where: Condition[] = [
+    { field: 'orgId', op: '=', value: request.orgId },
+    { field: 'type', op: '=', value: 'rollup' },
+    { field: 'period', op: 'in', value: periods },
+  ];
+  const single = request.userIds?.length === 1 ? request.userIds[0] : undefined;
+  if (request.userIds && !single) where.push({ field: 'userId', op: 'in', value: request.userIds });
+  const docs = await store.query<RollupDoc>('worklogs', {
+    partition: single ? { pk: userPartition(request.orgId, single) } : { crossPartition: true },
+    where,
+    // In period order: the order of the SQLite index on (org, type, period), which its planner then picks over a scan.
+    orderBy: [{ field: 'period', direction: 'asc' }],
+  });
+  const cells: ReportCell[] = [];
+  for (const doc of docs) {
+    const isYear = doc.period.length === 4;
+    for (const cell of doc.cells) {
+      const wanted = isYear ? wholeMonths.has(cell[0]) : cell[0] >= request.from && cell[0] <= request.to;
+      if (wanted) cells.push({ userId: doc.userId, cell });
+    }
+  }
+  return { cells, documents: docs.length };
+}
+
+function monthsBetween(from: string, to: string) {
+  const months: string[] = [];
+  let [year, month] = [Number(from.slice(0, 4)), Number(from.slice(5, 7))];
+  const last = to.slice(0, 7);
+  for (;;) {
+    const current = `${year}-${String(month).padStart(2, '0')}`;
+    months.push(current);
+    if (current >= last) return months;
+    month = month === 12 ? 1 : month + 1;
+    if (month === 1) year++;
+  }
+}
+
+function lastDayOf(month: string) {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  return `${month}-${String(new Date(Date.UTC(year, m, 0)).getUTCDate()).padStart(2, '0')}`;
+}

@@ -1,0 +1,29 @@
+import type { DocumentStore } from '../ports/document-store.js';
+import type { UserStateDoc } from '../worklogs/user-ledger.js';
+import { recountUserRollups } from './recount-user-rollups.js';
+
+/** Users recounted per page: each is a few point reads and a commit per year of time. */
+const PAGE = 100;
+
+/**
+ * Gives rollups to data written before they existed (release 0.1.0 and the hardening
+ * release): every partition whose state lacks the rollups mark is recounted. Resumable:
+ * a recount marks its partition only when complete, so a run cut short picks up the
+ * rest the next time (at start and in the daily maintenance). Off the hot path.
+ */
+export async function rebuildMissingRollups(store: DocumentStore) {
+  let users = 0;
+  let worklogs = 0;
+  for (;;) {
+    const states = await store.query<UserStateDoc>('worklogs', {
+      partition: { crossPartition: true },
+      where: [{ field: 'type', op: '=', value: 'userState' }, { field: 'rollups', op: '=', value: null }],
+      limit: PAGE,
+    });
+    for (const state of states) {
+      worklogs += await recountUserRollups(store, state.orgId, state.userId);
+      users++;
+    }
+    if (states.length < PAGE) return { users, worklogs };
+  }
+}

@@ -1,0 +1,84 @@
+import type { Worklog } from '../domain/worklog.js';
+import type { Document } from '../ports/document-store.js';
+
+/**
+ * Pre-aggregated time of one user, kept in the user's partition and written in the same
+ * batch as the worklogs it sums (see rollup-changes.ts). Two granularities, so that a year
+ * report reads one small document per user and year, and a day or week report at most
+ * one per user and month:
+ * - period 'YYYY-MM': one cell per local day and (work item, activity type, billable);
+ * - period 'YYYY': one cell per local month and the same keys.
+ */
+export interface RollupDoc extends Document {
+  type: 'rollup';
+  orgId: string;
+  userId: string;
+  period: string;
+  cells: RollupCell[];
+}
+
+/** [bucket (a day in a month rollup, a month in a year rollup), workItemId, activityTypeId, billable, length, billableLength, count] */
+export type RollupCell = [string, number | null, string | null, boolean, number, number, number];
+
+export const ROLLUP_VERSION = 1;
+export const rollupId = (period: string) => `rollup:${period}`;
+
+/** What one worklog adds to one rollup. */
+export interface Contribution {
+  period: string;
+  cell: RollupCell;
+}
+
+/** The cells a worklog adds to: its local day in its month, its local month in its year. */
+export function contributionsOf(worklog: Pick<Worklog, 'localDay' | 'workItemId' | 'activityTypeId' | 'flags' | 'length' | 'billableLength'>): Contribution[] {
+  const day = worklog.localDay;
+  const month = day.slice(0, 7);
+  const sums = (bucket: string): RollupCell =>
+    [bucket, worklog.workItemId, worklog.activityTypeId, worklog.flags.isBillable, worklog.length, worklog.billableLength, 1];
+  return [{ period: month, cell: sums(day) }, { period: day.slice(0, 4), cell: sums(month) }];
+}
+
+/** Tells cells apart (the tags keep a null work item or activity apart from the text 'null'). */
+const keyOf = (cell: RollupCell) => `${cell[0]}|${cell[1] ?? '~'}|${cell[2] === null ? '~' : `'${cell[2]}`}|${cell[3] ? 1 : 0}`;
+
+/** Cells by their key, for adding contributions in place. */
+export class CellSums {
+  private readonly cells = new Map<string, RollupCell>();
+
+  constructor(initial: readonly RollupCell[] = []) {
+    for (const cell of initial) this.add(cell, 1);
+  }
+
+  add(cell: RollupCell, sign: 1 | -1) {
+    const key = keyOf(cell);
+    const sum = this.cells.get(key) ?? [cell[0], cell[1], cell[2], cell[3], 0, 0, 0];
+    sum[4] += sign * cell[4];
+    sum[5] += sign * cell[5];
+    sum[6] += sign * cell[6];
+    // A change sums to zero count while its lengths still move (an edit): keep those.
+    if (sum[4] === 0 && sum[5] === 0 && sum[6] === 0) this.cells.delete(key);
+    else this.cells.set(key, sum);
+  }
+
+  /** Sorted, so that equal sums compare equal whatever order they were added in. */
+  toCells(): RollupCell[] {
+    return [...this.cells.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, cell]) => cell);
+  }
+}
+
+export function rollupDoc(pk: string, orgId: string, userId: string, period: string, cells: RollupCell[]): RollupDoc {
+  return { id: rollupId(period), pk, type: 'rollup', schemaVersion: ROLLUP_VERSION, orgId, userId, period, cells };
+}
+
+/** The rollups of `worklogs` computed from scratch: what the kept rollups must equal. */
+export function recountRollups(pk: string, orgId: string, userId: string, worklogs: Iterable<Parameters<typeof contributionsOf>[0]>) {
+  const byPeriod = new Map<string, CellSums>();
+  for (const worklog of worklogs) {
+    for (const { period, cell } of contributionsOf(worklog)) {
+      const sums = byPeriod.get(period) ?? new CellSums();
+      sums.add(cell, 1);
+      byPeriod.set(period, sums);
+    }
+  }
+  return [...byPeriod.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([period, sums]) => rollupDoc(pk, orgId, userId, period, sums.toCells()));
+}
