@@ -16,6 +16,20 @@ export interface ApiClient {
   /** The session of this page: who the caller is, in which org, with which roles. */
   session(): Promise<SessionView>;
   request<T>(method: Method, path: string, body?: unknown, headers?: Record<string, string>): Promise<T>;
+  /** A GET whose answer is a file (an export): its content and the name the server gave it. */
+  download(path: string): Promise<DownloadedFile>;
+}
+
+export interface DownloadedFile {
+  blob: Blob;
+  fileName: string;
+}
+
+/** The file name of a Content-Disposition header (RFC 6266: `filename*` first), else `fallback`. */
+export function attachmentName(disposition: string | null, fallback: string): string {
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition ?? '')?.[1];
+  if (encoded) return decodeURIComponent(encoded);
+  return /filename="?([^";]+)"?/i.exec(disposition ?? '')?.[1] ?? fallback;
 }
 
 /**
@@ -54,16 +68,26 @@ export function createApiClient(source: SessionSource, fetchImpl: typeof fetch =
     });
   }
 
-  async function request<T>(method: Method, path: string, body?: unknown, headers?: Record<string, string>): Promise<T> {
+  async function authorized(method: Method, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response> {
     const first = await session();
-    let response = await send(method, path, body, headers, first.token);
-    if (response.status === 401) {
-      current = undefined;
-      const renewed = await session();
-      response = await send(method, path, body, headers, renewed.token);
-    }
-    return readAnswer<T>(response);
+    const response = await send(method, path, body, headers, first.token);
+    if (response.status !== 401) return response;
+    current = undefined;
+    const renewed = await session();
+    return send(method, path, body, headers, renewed.token);
   }
 
-  return { session, request };
+  async function request<T>(method: Method, path: string, body?: unknown, headers?: Record<string, string>): Promise<T> {
+    return readAnswer<T>(await authorized(method, path, body, headers));
+  }
+
+  async function download(path: string): Promise<DownloadedFile> {
+    const response = await authorized('GET', path);
+    // A refusal comes as the usual JSON error envelope, not as a file.
+    if (!response.ok) return readAnswer<never>(response);
+    const fileName = attachmentName(response.headers.get('content-disposition'), path.split('?')[0]!.split('/').pop() ?? 'export');
+    return { blob: await response.blob(), fileName };
+  }
+
+  return { session, request, download };
 }

@@ -2,6 +2,7 @@ import { NOT_SET_ACTIVITY_TYPE_ID } from '../../../shared/domain/activity-types.
 import type { ActivityTypeList } from '../../../shared/settings/activity-type-view.js';
 import type { ApiClient } from './api-client.js';
 import type { DeadLetterView } from './api-types.js';
+import { explorerApi } from './explorer-api.js';
 import type {
   AboutView, ActivateRequest, ActivityType, ActivityTypePatchRequest, ApiTokenView, LicenseFileRequest, NewApiTokenRequest, NewActivityTypeRequest, NewApiTokenView, NewWorklogRequest,
   RoleAssignmentRequest, RoleAssignmentView, StartTrackingRequest, StartTrackingResult, SubscriptionView, TimesheetView, TrackerView,
@@ -43,6 +44,7 @@ export function timehubApi(client: ApiClient) {
     updateWorklog: (id: string, patch: WorklogPatchRequest) => request<WorklogView>('PATCH', `/rest/workLogs/${encodeURIComponent(id)}`, patch),
     deleteWorklog: (id: string) => request<unknown>('DELETE', `/rest/workLogs/${encodeURIComponent(id)}`),
     timesheet: (from: string, to: string) => request<TimesheetView>('GET', `/timesheet?from=${from}&to=${to}`),
+    explorer: explorerApi(client),
 
     /** 7pace's envelope; the UI lists the org's own types, without the "[Not Set]" pseudo-type. */
     activityTypes: async () =>

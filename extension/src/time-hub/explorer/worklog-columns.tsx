@@ -1,0 +1,50 @@
+import type { ExplorerRow } from '../../shared/explorer-api.js';
+import { hoursMinutes } from '../../shared/format.js';
+
+/** The columns a person may show or hide; the start is always there, being what the grid sorts by. */
+export const CHOOSABLE_COLUMNS = [
+  { id: 'user', name: 'User', width: 160 },
+  { id: 'workItem', name: 'Work item', width: 260 },
+  { id: 'activityType', name: 'Activity type', width: 140 },
+  { id: 'length', name: 'Hours', width: 80 },
+  { id: 'billableLength', name: 'Billable', width: 80 },
+  { id: 'comment', name: 'Comment', width: 240 },
+  { id: 'source', name: 'Source', width: 90 },
+  { id: 'edited', name: 'Edited', width: 150 },
+] as const;
+
+export type ColumnId = (typeof CHOOSABLE_COLUMNS)[number]['id'];
+export const DEFAULT_COLUMNS: readonly ColumnId[] = ['user', 'workItem', 'activityType', 'length', 'billableLength', 'comment'];
+
+/** The start in the user's own wall-clock time (their local day), the instant in the tooltip. */
+export function startLabel(row: ExplorerRow): string {
+  const wallClock = new Date(row.localTimestamp);
+  const end = new Date(wallClock.getTime() + row.length * 1000);
+  const day = wallClock.toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
+  const time = (date: Date) => date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  return `${day} ${time(wallClock)}–${time(end)}`;
+}
+
+export const workItemLabel = (row: ExplorerRow) =>
+  row.workItem === null ? 'No work item' : `#${row.workItem.id}${row.workItem.title ? ` ${row.workItem.title}` : ''}`;
+
+export const activityTypeLabel = (row: ExplorerRow) => row.activityType?.name ?? '[Not Set]';
+
+/** What a cell of a choosable column shows. */
+export function cellContent(column: ColumnId, row: ExplorerRow) {
+  switch (column) {
+    case 'user': return row.user.name;
+    case 'workItem': return workItemLabel(row);
+    case 'activityType': return (
+      <span className="flex-row flex-center">
+        {row.activityType?.color && <span className="th-swatch" style={{ backgroundColor: row.activityType.color }} />}
+        {activityTypeLabel(row)}
+      </span>
+    );
+    case 'length': return hoursMinutes(row.length);
+    case 'billableLength': return row.flags.isBillable ? hoursMinutes(row.billableLength) : <span className="th-muted">–</span>;
+    case 'comment': return row.comment ?? '';
+    case 'source': return row.flags.isTracked ? 'Tracked' : 'Manual';
+    case 'edited': return row.flags.isChanged ? `Edited${row.editedByUser ? ` by ${row.editedByUser.name}` : ''}` : '';
+  }
+}
