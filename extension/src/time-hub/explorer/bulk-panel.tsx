@@ -21,7 +21,9 @@ export function BulkPanel({ selection, filter, activityTypes, onClose, onDone }:
 }) {
   const [choice, setChoice] = useState<BulkChoice>({ kind: 'activityType', value: activityTypes[0]?.id ?? '', scope: selection.length ? 'selection' : 'filter' });
   const { state, error, preview, run, edit, dismissError } = useBulkAction(onDone);
-  const request = bulkRequestOf(choice, selection, filter);
+  // After a run the selection is gone: what remains to act on is the filter.
+  const scope = selection.length ? choice.scope : 'filter';
+  const request = bulkRequestOf({ ...choice, scope }, selection, filter);
   const change = (patch: Partial<BulkChoice>) => { setChoice({ ...choice, ...patch }); edit(); };
   const scopes: Choice[] = [
     ...(selection.length ? [{ id: 'selection', text: `The ${selection.length} selected worklog${selection.length === 1 ? '' : 's'}` }] : []),
@@ -36,7 +38,7 @@ export function BulkPanel({ selection, filter, activityTypes, onClose, onDone }:
       footerButtonProps={[{ text: 'Close', onClick: onClose, disabled: state.step === 'running' }]}>
       <div className="flex-column" data-testid="bulk-panel">
         <FieldRow>
-          <ChoiceField label="Worklogs" choices={scopes} value={choice.scope} disabled={busy} onChange={(scope) => change({ scope: scope as BulkChoice['scope'] })} />
+          <ChoiceField label="Worklogs" choices={scopes} value={scope} disabled={busy} onChange={(scope) => change({ scope: scope as BulkChoice['scope'] })} />
         </FieldRow>
         <FieldRow>
           <ChoiceField label="Action" choices={CHANGE_CHOICES} value={choice.kind} disabled={busy}

@@ -1,14 +1,18 @@
+import { NOT_SET_ACTIVITY_TYPE_ID } from '../../../../shared/domain/activity-types.js';
 import type { ExplorerRow } from '../../shared/explorer-api.js';
 import { hoursMinutes } from '../../shared/format.js';
 
-/** The columns a person may show or hide; the start is always there, being what the grid sorts by. */
+/**
+ * The columns a person may show or hide; the start is always there, being what the grid
+ * sorts by. Negative widths share the room left (azure-devops-ui's proportional columns).
+ */
 export const CHOOSABLE_COLUMNS = [
-  { id: 'user', name: 'User', width: 160 },
-  { id: 'workItem', name: 'Work item', width: 260 },
-  { id: 'activityType', name: 'Activity type', width: 140 },
-  { id: 'length', name: 'Hours', width: 80 },
-  { id: 'billableLength', name: 'Billable', width: 80 },
-  { id: 'comment', name: 'Comment', width: 240 },
+  { id: 'user', name: 'User', width: 140 },
+  { id: 'workItem', name: 'Work item', width: -60 },
+  { id: 'activityType', name: 'Activity type', width: 130 },
+  { id: 'length', name: 'Hours', width: 70 },
+  { id: 'billableLength', name: 'Billable', width: 75 },
+  { id: 'comment', name: 'Comment', width: -40 },
   { id: 'source', name: 'Source', width: 90 },
   { id: 'edited', name: 'Edited', width: 150 },
 ] as const;
@@ -16,14 +20,18 @@ export const CHOOSABLE_COLUMNS = [
 export type ColumnId = (typeof CHOOSABLE_COLUMNS)[number]['id'];
 export const DEFAULT_COLUMNS: readonly ColumnId[] = ['user', 'workItem', 'activityType', 'length', 'billableLength', 'comment'];
 
-/** The start in the user's own wall-clock time (their local day), the instant in the tooltip. */
-export function startLabel(row: ExplorerRow): string {
+/** The day and the span in the user's own wall-clock time (their local day, as reports count it). */
+export function startParts(row: ExplorerRow): { day: string; span: string } {
   const wallClock = new Date(row.localTimestamp);
   const end = new Date(wallClock.getTime() + row.length * 1000);
-  const day = wallClock.toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
-  const time = (date: Date) => date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
-  return `${day} ${time(wallClock)}–${time(end)}`;
+  const time = (date: Date) => date.toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' });
+  return {
+    day: wallClock.toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }),
+    span: `${time(wallClock)} – ${time(end)}`,
+  };
 }
+
+export const startLabel = (row: ExplorerRow) => `${startParts(row).day} ${startParts(row).span}`;
 
 export const workItemLabel = (row: ExplorerRow) =>
   row.workItem === null ? 'No work item' : `#${row.workItem.id}${row.workItem.title ? ` ${row.workItem.title}` : ''}`;
@@ -36,8 +44,8 @@ export function cellContent(column: ColumnId, row: ExplorerRow) {
     case 'user': return row.user.name;
     case 'workItem': return workItemLabel(row);
     case 'activityType': return (
-      <span className="flex-row flex-center">
-        {row.activityType?.color && <span className="th-swatch" style={{ backgroundColor: row.activityType.color }} />}
+      <span className="flex-row th-inline-center">
+        {row.activityType && row.activityType.id !== NOT_SET_ACTIVITY_TYPE_ID && <span className="th-swatch" style={{ backgroundColor: `#${row.activityType.color}` }} />}
         {activityTypeLabel(row)}
       </span>
     );

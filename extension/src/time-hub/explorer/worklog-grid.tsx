@@ -5,7 +5,7 @@ import { useMemo } from 'react';
 import type { ExplorerSort } from '../../shared/explorer-api.js';
 import { hoursMinutes } from '../../shared/format.js';
 import type { GridItem, GroupHeader } from './explorer-grouping.js';
-import { CHOOSABLE_COLUMNS, cellContent, startLabel, type ColumnId } from './worklog-columns.js';
+import { CHOOSABLE_COLUMNS, cellContent, startLabel, startParts, type ColumnId } from './worklog-columns.js';
 
 export interface GridSelection {
   /** Null when rows cannot be selected (the caller may not change others' time). */
@@ -15,7 +15,7 @@ export interface GridSelection {
 
 const textCell = (columnIndex: number, column: ITableColumn<GridItem>, content: React.ReactNode, testId?: string) => (
   <SimpleTableCell key={column.id} columnIndex={columnIndex} tableColumn={column}>
-    <span className="text-ellipsis" data-testid={testId}>{content}</span>
+    <span className="text-ellipsis" data-testid={testId} title={typeof content === 'string' ? content : undefined}>{content}</span>
   </SimpleTableCell>
 );
 
@@ -62,18 +62,21 @@ export function WorklogGrid({ items, columns, sort, onSort, selection }: {
       });
     }
     list.push({
-      id: 'start', name: 'Start', width: 240,
+      id: 'start', name: 'Start', width: 150,
       sortProps: { sortOrder: sort === 'timestamp' ? SortOrder.ascending : SortOrder.descending },
-      renderCell: (_row, columnIndex, column, item) => textCell(columnIndex, column, item.kind === 'row' ? startLabel(item.row) : '', 'cell-start'),
+      renderCell: (_row, columnIndex, column, item) => textCell(columnIndex, column, item.kind === 'row' ? startParts(item.row).day : '', 'cell-start'),
+    }, {
+      id: 'time', name: 'Time', width: 165,
+      renderCell: (_row, columnIndex, column, item) => textCell(columnIndex, column, item.kind === 'row' ? startParts(item.row).span : '', 'cell-time'),
     });
     for (const choice of CHOOSABLE_COLUMNS.filter((c) => columns.includes(c.id))) {
       list.push({
-        id: choice.id, name: choice.name, width: choice.width,
+        id: choice.id, name: choice.name, width: choice.width, minWidth: 160,
         renderCell: (_row, columnIndex, column, item) => textCell(columnIndex, column, item.kind === 'row' ? cellContent(choice.id, item.row) : '', `cell-${choice.id}`),
       });
     }
-    // Takes the rest of the width, as azure-devops-ui's ColumnFill does.
-    list.push({ id: 'fill', width: -100, renderCell: renderEmptyCell });
+    // Without a proportional column, this one takes the rest of the width, as azure-devops-ui's ColumnFill does.
+    if (!list.some((column) => typeof column.width === 'number' && column.width < 0)) list.push({ id: 'fill', width: -100, renderCell: renderEmptyCell });
     return list;
   }, [columns, selected, sort, toggle]);
 
