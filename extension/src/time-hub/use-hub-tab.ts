@@ -2,24 +2,9 @@ import type { IHostNavigationService } from 'azure-devops-extension-api/Common';
 import * as SDK from 'azure-devops-extension-sdk';
 import { useEffect, useState } from 'react';
 import { SERVICE_IDS } from '../shared/host-services.js';
+import { hubHash, parseHubHash, type HubLocation, type HubTab } from './hub-location.js';
 
-export type HubTab = 'timesheet' | 'reports' | 'settings';
-const TABS: readonly string[] = ['timesheet', 'reports', 'settings'] satisfies HubTab[];
-const isTab = (value: string): value is HubTab => TABS.includes(value);
-
-/** Where the hub is: a tab, and that tab's own state after a `?` (the Reports page's query). */
-export interface HubLocation {
-  tab: HubTab;
-  params: string;
-}
-
-/** `#reports?from=…&groupBy=user` → { tab: 'reports', params: 'from=…&groupBy=user' }; anything else is the first tab. */
-export function parseHubHash(hash: string): HubLocation {
-  const [tab = '', ...rest] = hash.replace(/^#/, '').split('?');
-  return isTab(tab) ? { tab, params: rest.join('?') } : { tab: 'timesheet', params: '' };
-}
-
-export const hubHash = ({ tab, params }: HubLocation) => (params ? `${tab}?${params}` : tab);
+export type { HubTab };
 
 /**
  * The selected tab and its state, kept in the host's URL hash (#settings, #reports?…) so

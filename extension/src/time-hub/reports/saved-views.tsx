@@ -10,7 +10,7 @@ import { pageUrlWithHash } from '../../shared/host-services.js';
 import { ActionError, ErrorCard } from '../../shared/status-views.js';
 import { useAsync } from '../../shared/use-async.js';
 import { useSubmit } from '../../shared/use-submit.js';
-import { hubHash } from '../use-hub-tab.js';
+import { hubHash } from '../hub-location.js';
 
 /** The caller's saved views: each a link that reopens its report; the current report can be saved under a name. */
 export function SavedViews({ params, onOpen }: { params: string; onOpen: (params: string) => void }) {
