@@ -1,8 +1,8 @@
 import type { StreamedFile } from './route.js';
 
 /**
- * The headers of a streamed file: a download, never cached (exports hold people's time). The
- * extension's pages come from another origin and read the file's name only when it is exposed.
+ * The headers of a streamed file: a download, never cached (exports hold people's time).
+ * The extension fetches it from another origin, so its name is exposed to that script.
  */
 export function fileHeaders(file: StreamedFile): Record<string, string> {
   const name = file.fileName.replace(/[^\w.-]/g, '_');

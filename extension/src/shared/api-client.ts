@@ -16,8 +16,8 @@ export interface ApiClient {
   /** The session of this page: who the caller is, in which org, with which roles. */
   session(): Promise<SessionView>;
   request<T>(method: Method, path: string, body?: unknown, headers?: Record<string, string>): Promise<T>;
-  /** A GET whose answer is a file (an export): its content and the name the server gave it. */
-  download(path: string): Promise<DownloadedFile>;
+  /** A file the API streams (an export), with the name its Content-Disposition gives. */
+  file(path: string, fallbackName: string): Promise<DownloadedFile>;
 }
 
 export interface DownloadedFile {
@@ -25,8 +25,8 @@ export interface DownloadedFile {
   fileName: string;
 }
 
-/** The file name of a Content-Disposition header (RFC 6266: `filename*` first), else `fallback`. */
-export function attachmentName(disposition: string | null, fallback: string): string {
+/** `attachment; filename="report.csv"; filename*=UTF-8''report.csv` → "report.csv" (the UTF-8 form first). */
+export function fileNameOf(disposition: string | null, fallback: string): string {
   const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition ?? '')?.[1];
   if (encoded) return decodeURIComponent(encoded);
   return /filename="?([^";]+)"?/i.exec(disposition ?? '')?.[1] ?? fallback;
@@ -68,7 +68,7 @@ export function createApiClient(source: SessionSource, fetchImpl: typeof fetch =
     });
   }
 
-  async function authorized(method: Method, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response> {
+  async function signedSend(method: Method, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response> {
     const first = await session();
     const response = await send(method, path, body, headers, first.token);
     if (response.status !== 401) return response;
@@ -78,16 +78,15 @@ export function createApiClient(source: SessionSource, fetchImpl: typeof fetch =
   }
 
   async function request<T>(method: Method, path: string, body?: unknown, headers?: Record<string, string>): Promise<T> {
-    return readAnswer<T>(await authorized(method, path, body, headers));
+    return readAnswer<T>(await signedSend(method, path, body, headers));
   }
 
-  async function download(path: string): Promise<DownloadedFile> {
-    const response = await authorized('GET', path);
-    // A refusal comes as the usual JSON error envelope, not as a file.
+  async function file(path: string, fallbackName: string): Promise<DownloadedFile> {
+    const response = await signedSend('GET', path);
+    // A refusal comes as the JSON error envelope, read as any other answer.
     if (!response.ok) return readAnswer<never>(response);
-    const fileName = attachmentName(response.headers.get('content-disposition'), path.split('?')[0]!.split('/').pop() ?? 'export');
-    return { blob: await response.blob(), fileName };
+    return { blob: await response.blob(), fileName: fileNameOf(response.headers.get('content-disposition'), fallbackName) };
   }
 
-  return { session, request, download };
+  return { session, request, file };
 }

@@ -4,8 +4,6 @@ import type { ExportFormat } from '../../../shared/contracts/exports.js';
 import type { bulkJobView } from '../../../shared/explorer/bulk-jobs.js';
 import type { previewBulkAction } from '../../../shared/explorer/check-bulk-action.js';
 import type { listExplorerWorklogs } from '../../../shared/explorer/list-explorer-worklogs.js';
-import type { reportTime } from '../../../shared/reports/report-time.js';
-import type { sevenPaceUser } from '../../../shared/users/user-view.js';
 import type { ApiClient } from './api-client.js';
 
 /** The Times Explorer's answers, typed by the server's own use cases. */
@@ -14,8 +12,6 @@ export type ExplorerRow = ExplorerPage['items'][number];
 export type BulkPreview = Awaited<ReturnType<typeof previewBulkAction>>;
 export type BulkJobView = ReturnType<typeof bulkJobView>;
 export type BulkActionRequest = z.input<typeof bulkActionBody>;
-export type TimeReport = Awaited<ReturnType<typeof reportTime>>;
-export type OrgUserView = ReturnType<typeof sevenPaceUser>;
 
 /** What the grid filters by, as GET /explorer/workLogs takes it (from and to are instants). */
 export interface ExplorerQueryFilter {
@@ -64,7 +60,8 @@ export interface ReportTotalsQuery {
   billable?: boolean;
 }
 
-function reportParams(query: ReportTotalsQuery): URLSearchParams {
+/** The query of GET /reports/time that totals the same worklogs (grouped by billable: the fewest rows). */
+export function reportTotalsParams(query: ReportTotalsQuery): URLSearchParams {
   const params = new URLSearchParams({ from: query.fromDay, to: query.toDay, groupBy: 'billable' });
   if (query.userIds?.length) params.set('users', query.userIds.join(','));
   if (query.workItemIds?.length) params.set('workItems', query.workItemIds.join(','));
@@ -73,7 +70,7 @@ function reportParams(query: ReportTotalsQuery): URLSearchParams {
   return params;
 }
 
-export function explorerApi({ request, download }: ApiClient) {
+export function explorerApi({ request, file }: ApiClient) {
   return {
     page: (filter: ExplorerQueryFilter, sort: ExplorerSort, count: number, continuationToken?: string) => {
       const params = explorerParams(filter);
@@ -82,17 +79,13 @@ export function explorerApi({ request, download }: ApiClient) {
       if (continuationToken) params.set('$continuationToken', continuationToken);
       return request<ExplorerPage>('GET', `/explorer/workLogs?${params.toString()}`);
     },
-    /** The org's users who signed in (at most 500), for the user filter. */
-    users: () => request<OrgUserView[]>('GET', '/rest/users?$count=500'),
     previewBulk: (body: BulkActionRequest) => request<BulkPreview>('POST', '/explorer/bulkActions/preview', body),
     runBulk: (body: BulkActionRequest) => request<BulkJobView>('POST', '/explorer/bulkActions', body),
     bulkJob: (id: string) => request<BulkJobView>('GET', `/explorer/bulkActions/${encodeURIComponent(id)}`),
-    /** From rollups, never worklogs: cheap whatever the range. */
-    totals: async (query: ReportTotalsQuery) => (await request<TimeReport>('GET', `/reports/time?${reportParams(query).toString()}`)).totals,
     exportFile: (filter: ExplorerQueryFilter, format: ExportFormat) => {
       const params = explorerParams(filter);
       params.set('format', format);
-      return download(`/exports/workLogs?${params.toString()}`);
+      return file(`/exports/workLogs?${params.toString()}`, `worklogs.${format}`);
     },
   };
 }

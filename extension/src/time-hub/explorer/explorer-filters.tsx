@@ -3,8 +3,8 @@ import { FormItem } from 'azure-devops-ui/FormItem';
 import { TextField } from 'azure-devops-ui/TextField';
 import { useState } from 'react';
 import { ChoiceField, FieldRow, NativeField, type Choice } from '../../shared/form-fields.js';
+import { MultiChoiceField } from '../../shared/multi-choice-field.js';
 import { defaultFilter, parseWorkItemIds, type ExplorerFilterState, type FlagChoice } from './explorer-filter.js';
-import { MultiChoiceField } from './multi-choice-field.js';
 
 const flagChoices = (yes: string, no: string): Choice[] => [{ id: 'any', text: 'Any' }, { id: 'yes', text: yes }, { id: 'no', text: no }];
 const BILLABLE = flagChoices('Billable', 'Not billable');
@@ -31,13 +31,13 @@ export function ExplorerFilters({ filter, onChange, users, activityTypes }: {
       <FieldRow>
         <NativeField label="From" type="date" testId="filter-from" value={filter.fromDay} onChange={(fromDay) => set({ fromDay })} />
         <NativeField label="To" type="date" testId="filter-to" value={filter.toDay} onChange={(toDay) => set({ toDay })} />
-        {users && <MultiChoiceField label="Users" placeholder="Everyone you may see" choices={users} values={filter.userIds} onChange={(userIds) => set({ userIds })} />}
+        {users && <MultiChoiceField label="Users" placeholder="Everyone you may see" choices={users} value={filter.userIds} onChange={(userIds) => set({ userIds })} />}
         <FormItem label="Work items" className="th-field" error={parsedWorkItems === undefined} message={parsedWorkItems === undefined ? 'Work item ids, separated by commas' : undefined}>
           <TextField ariaLabel="Work items" placeholder="All (or ids: 3, 17)" value={workItemText}
             onChange={(_event, value) => setWorkItemText(value)} onBlur={commitWorkItems}
             onKeyDown={(event) => { if (event.key === 'Enter') commitWorkItems(); }} />
         </FormItem>
-        <MultiChoiceField label="Activity types" placeholder="All" choices={activityTypes} values={filter.activityTypeIds} onChange={(activityTypeIds) => set({ activityTypeIds })} />
+        <MultiChoiceField label="Activity types" placeholder="All" choices={activityTypes} value={filter.activityTypeIds} onChange={(activityTypeIds) => set({ activityTypeIds })} />
       </FieldRow>
       <FieldRow>
         <ChoiceField label="Billable" choices={BILLABLE} value={filter.billable} onChange={(id) => set({ billable: id as FlagChoice })} />

@@ -1,6 +1,6 @@
 import type { ExplorerRow } from '../../shared/explorer-api.js';
 import { dayLabel } from '../../shared/format.js';
-import { activityTypeLabel, workItemLabel } from './worklog-columns.js';
+import { activityTypeLabel, workItemLabel } from './worklog-labels.js';
 
 export const GROUPINGS = [
   { id: 'none', text: 'No grouping' },

@@ -38,7 +38,7 @@ function Explorer({ session }: { session: SessionView }) {
   const totalsQuery = useMemo(() => (validRange(filter) ? totalsQueryOf(filter) : undefined), [filter]);
   const rows = useExplorerRows(queryFilter, sort);
   const exporting = useExportFile(queryFilter);
-  const users = useAsync(async () => (seesOthers ? (await api.explorer.users()).map((u) => ({ id: u.id, text: u.name })) : null), [api, seesOthers]);
+  const users = useAsync(async () => (seesOthers ? (await api.users()).map((u) => ({ id: u.id, text: u.name })) : null), [api, seesOthers]);
   const types = useAsync(async () => (await api.activityTypes()).map((t) => ({ id: t.id, text: t.name, isActive: t.isActive })), [api]);
   const activityTypes = types.state.data ?? [];
   const { reload } = rows;
@@ -53,6 +53,7 @@ function Explorer({ session }: { session: SessionView }) {
     return next;
   }), [rows.rows]);
   const afterBulk = useCallback(() => { setSelected(new Map()); reload(); }, [reload]);
+  const rowSelection = useMemo(() => (mayBulkEdit ? { selected, toggle, set: setSelected } : null), [mayBulkEdit, selected, toggle]);
 
   return (
     <Card className="th-section" titleProps={{ text: 'Times Explorer' }}
@@ -68,7 +69,7 @@ function Explorer({ session }: { session: SessionView }) {
         {exporting.error !== undefined && <ActionError error={exporting.error} onDismiss={exporting.dismissError} />}
         {choosingColumns && <ColumnChooser columns={columns} onToggle={toggleColumn} />}
         <ExplorerResults rows={rows} columns={columns} sort={sort} onSort={setSort} totalsQuery={totalsQuery}
-          selection={mayBulkEdit ? { selected, toggle, set: setSelected } : null} />
+          selection={rowSelection} />
         {bulkOpen && queryFilter && (
           <BulkPanel selection={[...selected].map(([id, userId]) => ({ id, userId }))} filter={queryFilter}
             activityTypes={activityTypes.filter((t) => t.isActive)} onClose={() => setBulkOpen(false)} onDone={afterBulk} />

@@ -1,11 +1,11 @@
 import { useApi } from '../../shared/api-context.js';
-import type { ReportTotalsQuery } from '../../shared/explorer-api.js';
+import { reportTotalsParams, type ReportTotalsQuery } from '../../shared/explorer-api.js';
 import { hoursMinutes } from '../../shared/format.js';
 import { useAsync } from '../../shared/use-async.js';
 
 /**
  * What the grid has loaded, beside the whole filter's total when a report can give it
- * (from rollups, so it costs the same for a day or a year).
+ * (from rollups, never worklogs: it costs the same for a day or a year).
  */
 export function ExplorerTotals({ loaded, hasMore, totalsQuery }: {
   loaded: { count: number; length: number };
@@ -13,7 +13,7 @@ export function ExplorerTotals({ loaded, hasMore, totalsQuery }: {
   totalsQuery: ReportTotalsQuery | undefined;
 }) {
   const api = useApi();
-  const { state } = useAsync(async () => (totalsQuery ? api.explorer.totals(totalsQuery) : undefined), [api, totalsQuery]);
+  const { state } = useAsync(async () => (totalsQuery ? (await api.timeReport(reportTotalsParams(totalsQuery).toString())).totals : undefined), [api, totalsQuery]);
   const totals = state.status === 'ready' ? state.data : undefined;
   return (
     <div className="flex-row flex-wrap th-gap th-explorer-totals" data-testid="explorer-totals">

@@ -1,6 +1,7 @@
 import { NOT_SET_ACTIVITY_TYPE_ID } from '../../../../shared/domain/activity-types.js';
 import type { ExplorerRow } from '../../shared/explorer-api.js';
 import { hoursMinutes } from '../../shared/format.js';
+import { activityTypeLabel, workItemLabel } from './worklog-labels.js';
 
 /**
  * The columns a person may show or hide; the start is always there, being what the grid
@@ -19,24 +20,6 @@ export const CHOOSABLE_COLUMNS = [
 
 export type ColumnId = (typeof CHOOSABLE_COLUMNS)[number]['id'];
 export const DEFAULT_COLUMNS: readonly ColumnId[] = ['user', 'workItem', 'activityType', 'length', 'billableLength', 'comment'];
-
-/** The day and the span in the user's own wall-clock time (their local day, as reports count it). */
-export function startParts(row: ExplorerRow): { day: string; span: string } {
-  const wallClock = new Date(row.localTimestamp);
-  const end = new Date(wallClock.getTime() + row.length * 1000);
-  const time = (date: Date) => date.toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' });
-  return {
-    day: wallClock.toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }),
-    span: `${time(wallClock)} – ${time(end)}`,
-  };
-}
-
-export const startLabel = (row: ExplorerRow) => `${startParts(row).day} ${startParts(row).span}`;
-
-export const workItemLabel = (row: ExplorerRow) =>
-  row.workItem === null ? 'No work item' : `#${row.workItem.id}${row.workItem.title ? ` ${row.workItem.title}` : ''}`;
-
-export const activityTypeLabel = (row: ExplorerRow) => row.activityType?.name ?? '[Not Set]';
 
 /** What a cell of a choosable column shows. */
 export function cellContent(column: ColumnId, row: ExplorerRow) {

@@ -5,7 +5,8 @@ import { useMemo } from 'react';
 import type { ExplorerSort } from '../../shared/explorer-api.js';
 import { hoursMinutes } from '../../shared/format.js';
 import type { GridItem, GroupHeader } from './explorer-grouping.js';
-import { CHOOSABLE_COLUMNS, cellContent, startLabel, startParts, type ColumnId } from './worklog-columns.js';
+import { CHOOSABLE_COLUMNS, cellContent, type ColumnId } from './worklog-columns.js';
+import { startLabel, startParts } from './worklog-labels.js';
 
 export interface GridSelection {
   /** Null when rows cannot be selected (the caller may not change others' time). */
