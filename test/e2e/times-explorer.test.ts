@@ -12,6 +12,7 @@ const BOB = findSeedUser('fabrikam', 'bob')!;
 const CAROL = findSeedUser('fabrikam', 'carol')!;
 const BOBS = 130;
 const CAROLS = 6;
+let carolsStart = 0;
 
 const rows = (hub: FrameLocator) => hub.locator('.th-worklog-row');
 const cells = (hub: FrameLocator, column: string) => hub.getByTestId(`cell-${column}`).allTextContents();
@@ -46,7 +47,7 @@ describe('the Times Explorer', { timeout: 240_000 }, () => {
       workItemId: i % 2 ? 3 : 5, activityTypeId: 'testing', comment: `quarter ${i}`,
     }));
     expect((await alice('POST', `/rest/workLogs/batch?userId=${BOB.id}`, bobs)).status).toBe(201);
-    const carolsStart = start - 6 * 24 * HOUR;
+    carolsStart = start - 6 * 24 * HOUR;
     const carols = Array.from({ length: CAROLS }, (_, i) => ({
       timestamp: new Date(carolsStart + i * HOUR).toISOString(), length: 3600, billableLength: 3600, workItemId: 7, comment: 'Zählerstände prüfen',
     }));
@@ -150,14 +151,24 @@ describe('the Times Explorer', { timeout: 240_000 }, () => {
     await choose(hub, 'Action', 'Make not billable');
     await panel.getByRole('button', { name: 'Preview' }).click();
     await expect.poll(() => panel.getByTestId('bulk-preview').textContent()).toBe(`This will change ${CAROLS} worklogs of 1 user.`);
-    await panel.getByRole('button', { name: `Change ${CAROLS} worklogs` }).click();
-    await expect.poll(() => panel.getByTestId('bulk-done').textContent(), { timeout: 20_000 }).toBe(`Changed ${CAROLS} worklogs.`);
-    await hub.getByRole('button', { name: 'Close' }).last().click();
-    await expect.poll(() => cells(hub, 'billableLength')).toEqual(Array(CAROLS).fill('–'));
-    await choose(hub, 'Edited', 'Edited');
-    await expect.poll(() => rows(hub).count()).toBe(CAROLS);
 
-    expect(unexpectedErrors(e2e.watched, [/bulkActions\/preview: .* 422 /])).toEqual([]);
+    // Someone adds a matching worklog between the preview and the run: refused, nothing changed, preview again.
+    const late = { timestamp: new Date(carolsStart + 10 * HOUR).toISOString(), length: 3600, workItemId: 7 };
+    expect((await (await apiAs(e2e.server, 'alice'))('POST', `/rest/workLogs/batch?userId=${CAROL.id}`, [late])).status).toBe(201);
+    await panel.getByRole('button', { name: `Change ${CAROLS} worklogs` }).click();
+    await expect.poll(() => panel.getByTestId('action-error').textContent()).toBe(
+      `the preview counted ${CAROLS} worklogs but ${CAROLS + 1} match now (someone changed time meanwhile); preview again.`,
+    );
+    await panel.getByRole('button', { name: 'Preview' }).click();
+    await expect.poll(() => panel.getByTestId('bulk-preview').textContent()).toBe(`This will change ${CAROLS + 1} worklogs of 1 user.`);
+    await panel.getByRole('button', { name: `Change ${CAROLS + 1} worklogs` }).click();
+    await expect.poll(() => panel.getByTestId('bulk-done').textContent(), { timeout: 20_000 }).toBe(`Changed ${CAROLS + 1} worklogs.`);
+    await hub.getByRole('button', { name: 'Close' }).last().click();
+    await expect.poll(() => cells(hub, 'billableLength')).toEqual(Array(CAROLS + 1).fill('–'));
+    await choose(hub, 'Edited', 'Edited');
+    await expect.poll(() => rows(hub).count()).toBe(CAROLS + 1);
+
+    expect(unexpectedErrors(e2e.watched, [/bulkActions\/preview: .* 422 /, /bulkActions: .* 409 /])).toEqual([]);
   });
 
   it('offers a Member their own time only, without bulk actions or a user filter', async () => {

@@ -33,7 +33,7 @@ export function BulkPanel({ selection, filter, activityTypes, onClose, onDone }:
   const busy = state.step === 'checking' || state.step === 'running';
 
   return (
-    <Panel onDismiss={onClose} size={ContentSize.Medium} titleProps={{ text: 'Bulk edit' }}
+    <Panel onDismiss={state.step === 'running' ? () => {} : onClose} size={ContentSize.Medium} titleProps={{ text: 'Bulk edit' }}
       description="All or none: every worklog changes, or none does. Each records you as its editor."
       footerButtonProps={[{ text: 'Close', onClick: onClose, disabled: state.step === 'running' }]}>
       <div className="flex-column" data-testid="bulk-panel">

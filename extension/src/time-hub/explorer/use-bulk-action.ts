@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useApi } from '../../shared/api-context.js';
+import { ApiError } from '../../shared/api-error.js';
 import type { BulkActionRequest, BulkJobView, BulkPreview } from '../../shared/explorer-api.js';
 import { useMounted } from '../../shared/use-mounted.js';
 
@@ -26,7 +27,9 @@ export function useBulkAction(onDone: () => void) {
 
   const fail = (cause: unknown, back: BulkStep) => {
     if (!mounted()) return;
-    setError(cause);
+    // The server's message already says how many match now; its detail repeats the bare number.
+    const stale = cause instanceof ApiError && cause.code === 'bulk.targets_changed';
+    setError(stale ? new ApiError(cause.status, cause.code, `${cause.message}.`) : cause);
     setState(back);
   };
 
