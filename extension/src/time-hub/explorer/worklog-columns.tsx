@@ -28,7 +28,7 @@ export function cellContent(column: ColumnId, row: ExplorerRow) {
     case 'workItem': return workItemLabel(row);
     case 'activityType': return (
       <span className="flex-row th-inline-center">
-        {row.activityType && row.activityType.id !== NOT_SET_ACTIVITY_TYPE_ID && <span className="th-swatch" style={{ backgroundColor: `#${row.activityType.color}` }} />}
+        {row.activityType && row.activityType.id !== NOT_SET_ACTIVITY_TYPE_ID && <span className="th-type-dot" style={{ backgroundColor: `#${row.activityType.color}` }} />}
         {activityTypeLabel(row)}
       </span>
     );

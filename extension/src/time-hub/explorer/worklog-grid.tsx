@@ -67,12 +67,12 @@ export function WorklogGrid({ items, columns, sort, onSort, selection }: {
       sortProps: { sortOrder: sort === 'timestamp' ? SortOrder.ascending : SortOrder.descending },
       renderCell: (_row, columnIndex, column, item) => textCell(columnIndex, column, item.kind === 'row' ? startParts(item.row).day : '', 'cell-start'),
     }, {
-      id: 'time', name: 'Time', width: 165,
+      id: 'time', name: 'Time', width: 160,
       renderCell: (_row, columnIndex, column, item) => textCell(columnIndex, column, item.kind === 'row' ? startParts(item.row).span : '', 'cell-time'),
     });
     for (const choice of CHOOSABLE_COLUMNS.filter((c) => columns.includes(c.id))) {
       list.push({
-        id: choice.id, name: choice.name, width: choice.width, minWidth: 160,
+        id: choice.id, name: choice.name, width: choice.width, minWidth: 140,
         renderCell: (_row, columnIndex, column, item) => textCell(columnIndex, column, item.kind === 'row' ? cellContent(choice.id, item.row) : '', `cell-${choice.id}`),
       });
     }
