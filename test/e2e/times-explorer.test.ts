@@ -192,6 +192,12 @@ describe('the Times Explorer', { timeout: 240_000 }, () => {
     expect(await again.getByTestId('cell-comment').count()).toBe(0);
     expect(await again.getByTestId('cell-source').count()).toBe(100);
 
+    // Nothing matching reads as such.
+    await again.getByRole('textbox', { name: 'Work items' }).fill('20');
+    await again.getByRole('textbox', { name: 'Work items' }).press('Enter');
+    await expect.poll(() => again.getByTestId('empty-state').textContent()).toContain('No worklogs match these filters');
+    expect(await rows(again).count()).toBe(0);
+
     expect(unexpectedErrors(e2e.watched)).toEqual([]);
   });
 });
