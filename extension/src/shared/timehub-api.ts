@@ -1,9 +1,9 @@
 import { NOT_SET_ACTIVITY_TYPE_ID } from '../../../shared/domain/activity-types.js';
 import type { ActivityTypeList } from '../../../shared/settings/activity-type-view.js';
 import type { ApiClient } from './api-client.js';
-import type { DeadLetterView } from './api-types.js';
+import type { DeadLetterView, ReportViewView, TimeReportView, UserView } from './api-types.js';
 import type {
-  AboutView, ActivateRequest, ActivityType, ActivityTypePatchRequest, ApiTokenView, LicenseFileRequest, NewApiTokenRequest, NewActivityTypeRequest, NewApiTokenView, NewWorklogRequest,
+  AboutView, ActivateRequest, ActivityType, ActivityTypePatchRequest, ApiTokenView, LicenseFileRequest, NewApiTokenRequest, NewActivityTypeRequest, NewApiTokenView, NewReportViewRequest, NewWorklogRequest,
   RoleAssignmentRequest, RoleAssignmentView, StartTrackingRequest, StartTrackingResult, SubscriptionView, TimesheetView, TrackerView,
   TrackingPolicy, TrackingSettingsRequest, UserSettingsRequest, WorklogPatchRequest, WorklogView,
 } from './api-types.js';
@@ -53,6 +53,15 @@ export function timehubApi(client: ApiClient) {
     apiTokens: () => request<ApiTokenView[]>('GET', '/rest/apiTokens'),
     createApiToken: (input: NewApiTokenRequest) => request<NewApiTokenView>('POST', '/rest/apiTokens', input),
     revokeApiToken: (id: string) => request<unknown>('DELETE', `/rest/apiTokens/${encodeURIComponent(id)}`),
+
+    /** The org's users who signed in (by name); the Reports page shows names instead of ids. */
+    users: () => request<UserView[]>('GET', '/rest/users?$count=500'),
+    /** `query` is the report's query string (from, to, groupBy and filters), as in the hub's URL. */
+    timeReport: (query: string) => request<TimeReportView>('GET', `/reports/time?${query}`),
+    exportTimeReport: (query: string, format: 'csv' | 'xlsx') => client.file(`/exports/reports/time?${query}&format=${format}`, `time-report.${format}`),
+    reportViews: () => request<ReportViewView[]>('GET', '/reports/views'),
+    saveReportView: (input: NewReportViewRequest) => request<ReportViewView>('POST', '/reports/views', input),
+    deleteReportView: (id: string) => request<unknown>('DELETE', `/reports/views/${encodeURIComponent(id)}`),
 
     trackingSettings: () => request<TrackingPolicy>('GET', '/settings/tracking'),
     saveTrackingSettings: (policy: TrackingSettingsRequest) => request<TrackingPolicy>('PUT', '/settings/tracking', policy),
