@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { FrameLocator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { findSeedUser } from '../../shared/adapters/devops/local-seed.js';
 import { unexpectedErrors } from './support/browser.js';
 import { useDevHostSession } from './support/dev-host-session.js';
 import { readZip } from './support/read-zip.js';
@@ -12,6 +13,7 @@ import { readZip } from './support/read-zip.js';
  * Bob 3:30, Carol 3:45, everyone 7:15 (billable 3:00), four worklogs.
  */
 const OCTOBER = 'from=2026-10-01&to=2026-10-31';
+const ALICES_ID = findSeedUser('fabrikam', 'alice')!.id;
 
 describe('the Reports tab', { timeout: 240_000 }, () => {
   const e2e = useDevHostSession();
@@ -35,8 +37,8 @@ describe('the Reports tab', { timeout: 240_000 }, () => {
     await add(carol.user.id, '2026-10-05T13:00:00Z', 3, 1, 'development', 1);
     await add(carol.user.id, '2026-10-20T10:00:00Z', 0.75, 0, 'meeting', 3);
   };
-  const openReports = async (params: string): Promise<FrameLocator> => {
-    await e2e.host.open(`#/hub/time-hub/reports?${params}`, { user: 'alice' });
+  const openReports = async (params: string, user = 'alice'): Promise<FrameLocator> => {
+    await e2e.host.open(`#/hub/time-hub/reports?${params}`, { user });
     const hub = await e2e.host.frame('time-hub');
     await hub.getByTestId('reports-page').waitFor();
     return hub;
@@ -110,11 +112,42 @@ describe('the Reports tab', { timeout: 240_000 }, () => {
     await e2e.host.screenshotBothThemes('time-hub-reports-saved-view', 'time-hub');
   });
 
+  it('filters by a user picked in the form, and names work items by their titles', async () => {
+    const hub = await openReports(`${OCTOBER}&groupBy=workItem`);
+    await expect.poll(() => hub.getByTestId('report-row').allTextContents(), { timeout: 15_000 }).toEqual([
+      '#1 Fiber customer self-service portal5:003:002', '#2 Online service appointment booking1:300:001', '#3 Outage notifications by SMS0:450:001',
+    ]);
+
+    await hub.getByRole('button', { name: 'Users' }).click();
+    await hub.getByRole('option', { name: 'Carol Castillo' }).click();
+    await e2e.watched.page.keyboard.press('Escape');
+    await hub.getByRole('button', { name: 'Show report' }).click();
+    await expect.poll(() => hub.getByTestId('report-row').count()).toBe(2);
+    expect(await cellTexts(hub, 'report-total')).toEqual(['Total', '3:45', '1:00', '2']);
+    expect(e2e.watched.page.url()).toContain('&users=5531371c-661c-4713-8cfa-4245d0610c3f');
+  });
+
+  it('shows a Member their own time only, without the people filters', async () => {
+    const hub = await openReports(`${OCTOBER}&groupBy=user`, 'bob');
+    await expect.poll(() => hub.getByTestId('report-row').allTextContents(), { timeout: 15_000 }).toEqual(['Bob Brandt3:302:002']);
+    expect(await hub.getByRole('button', { name: 'Users' }).count()).toBe(0);
+    expect(await hub.getByRole('button', { name: 'Activity types' }).count()).toBe(1);
+
+    // A link naming someone else's time: the server's refusal, in its words.
+    const refused = await openReports(`${OCTOBER}&groupBy=user&users=${ALICES_ID}`, 'bob');
+    await expect.poll(() => refused.getByTestId('error-card').first().textContent(), { timeout: 15_000 }).toMatch(/^No access: /);
+    expect(await refused.getByTestId('report-table').count()).toBe(0);
+  });
+
   it('shows an empty report as such', async () => {
     const hub = await openReports('from=2026-09-01&to=2026-09-30&groupBy=user');
     await expect.poll(() => hub.getByTestId('empty-state').count(), { timeout: 15_000 }).toBe(2);
     expect(await hub.getByTestId('report-table').count()).toBe(0);
     await e2e.host.screenshotBothThemes('time-hub-reports-empty', 'time-hub');
+
+    // A link the report cannot read (its range ends before it starts) says so, and shows this month's.
+    const unreadable = await openReports('from=2026-10-31&to=2026-10-01&groupBy=user');
+    await expect.poll(() => unreadable.getByText('The report in this link could not be read').count(), { timeout: 15_000 }).toBe(1);
   });
 
   it('downloads the report shown as CSV and XLSX, with names and hours', async () => {

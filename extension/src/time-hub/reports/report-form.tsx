@@ -37,9 +37,9 @@ export function ReportForm({ query, names, today, onRun }: { query: ReportQuery;
           onChange={(id) => change({ groupBy: id === NONE ? [first] : [first, id as ReportDimension] })} />
       </FieldRow>
       <FieldRow>
-        <MultiChoiceField label="Users" choices={names ? byName(names.users) : []} value={draft.users} onChange={(users) => change({ users })} />
-        {(names?.teams.length ?? 0) > 0 && (
-          <MultiChoiceField label="Teams" choices={(names?.teams ?? []).map((t) => ({ id: t, text: t }))} value={draft.teams} onChange={(teams) => change({ teams })} />
+        {names?.readsOthers && <MultiChoiceField label="Users" choices={byName(names.users)} value={draft.users} onChange={(users) => change({ users })} />}
+        {names?.readsOthers && names.teams.length > 0 && (
+          <MultiChoiceField label="Teams" choices={names.teams.map((t) => ({ id: t, text: t }))} value={draft.teams} onChange={(teams) => change({ teams })} />
         )}
         <MultiChoiceField label="Activity types" choices={names ? byName(names.activityTypes) : []} value={draft.activityTypes}
           onChange={(activityTypes) => change({ activityTypes })} />

@@ -19,14 +19,14 @@ const monthLabel = (month: string) => new Date(`${month}-15T12:00:00`).toLocaleD
 const shortDay = (day: string) => new Date(`${day}T12:00:00`).toLocaleDateString(undefined, { day: 'numeric', month: 'short' });
 
 /** What a person reads for a group's value: names for ids, dates as dates. */
-export function labelOf(dimension: ReportDimension, value: GroupValue, names: ReportNames | undefined): string {
+export function labelOf(dimension: ReportDimension, value: GroupValue, names: ReportNames | undefined, titles?: ReadonlyMap<number, string>): string {
   if (value === null) {
     return { user: 'Unknown user', workItem: 'No work item', activityType: 'No activity type', billable: 'Not billable', day: '', week: '', month: '' }[dimension];
   }
   switch (dimension) {
     case 'user': return names?.users.get(String(value)) ?? String(value);
     case 'activityType': return names?.activityTypes.get(String(value)) ?? String(value);
-    case 'workItem': return `#${String(value)}`;
+    case 'workItem': { const title = titles?.get(Number(value)); return title ? `#${String(value)} ${title}` : `#${String(value)}`; }
     case 'billable': return value ? 'Billable' : 'Not billable';
     case 'day': return dayLabel(String(value));
     case 'week': return `Week of ${shortDay(String(value))}`;

@@ -1,4 +1,5 @@
-import { isAdministrator } from '../../shared/api-types.js';
+import { scopeOf } from '../../../../shared/domain/roles.js';
+import { isAdministrator, type SessionView } from '../../shared/api-types.js';
 import { useApi } from '../../shared/api-context.js';
 import { useAsync } from '../../shared/use-async.js';
 
@@ -7,7 +8,12 @@ export interface ReportNames {
   users: Map<string, string>;
   activityTypes: Map<string, string>;
   teams: string[];
+  /** Whether the caller reads anyone's time but their own: else the people filters are moot. */
+  readsOthers: boolean;
 }
+
+const readsOthers = (session: SessionView) =>
+  isAdministrator(session) || scopeOf({ role: session.role ?? 'member', teams: session.teams ?? [], billingAdmin: false }, 'read') !== 'own';
 
 /**
  * Users and activity types of the org, by id. Teams: the caller's own, and everyone's for
@@ -23,6 +29,7 @@ export function useReportNames() {
       users: new Map(users.map((user) => [user.id, user.name])),
       activityTypes: new Map(activityTypes.map((type) => [type.id, type.name])),
       teams: [...teams].sort((a, b) => a.localeCompare(b)),
+      readsOthers: readsOthers(session),
     };
   }, [api]);
 }

@@ -1,6 +1,8 @@
 import type { ReportDimension } from '../../../../shared/contracts/reports.js';
 import type { ReportRow, TimeReportView } from '../../shared/api-types.js';
 import { hoursMinutes } from '../../shared/format.js';
+import { workItemTitles } from '../../shared/host-services.js';
+import { useAsync } from '../../shared/use-async.js';
 import { DIMENSION_NAMES, labelOf, valueOf, type GroupValue } from './report-labels.js';
 import type { ReportNames } from './report-names.js';
 
@@ -21,6 +23,13 @@ function firstGroups(rows: readonly ReportRow[], first: ReportDimension) {
   return groups;
 }
 
+/** Titles of the report's work items from Azure DevOps: a nicety, the ids show until (or unless) they come. */
+function useWorkItemTitles(report: TimeReportView) {
+  const ids = report.groupBy.includes('workItem') ? [...new Set(report.rows.map((row) => row.workItemId).filter((id): id is number => typeof id === 'number'))] : [];
+  const key = ids.join(',');
+  return useAsync(async () => (ids.length ? workItemTitles(ids) : new Map<number, string>()), [key]).state.data;
+}
+
 const SumCells = ({ sums }: { sums: Sums }) => (
   <>
     <td className="th-number">{hoursMinutes(sums.length)}</td>
@@ -32,7 +41,8 @@ const SumCells = ({ sums }: { sums: Sums }) => (
 /** The report as a table: a row per group, a subtotal per first group (when grouped twice), the grand total. */
 export function ReportTable({ report, names }: { report: TimeReportView; names: ReportNames | undefined }) {
   const [first, second] = report.groupBy as [ReportDimension, ReportDimension | undefined];
-  const label = (dimension: ReportDimension, value: GroupValue) => labelOf(dimension, value, names);
+  const titles = useWorkItemTitles(report);
+  const label = (dimension: ReportDimension, value: GroupValue) => labelOf(dimension, value, names, titles);
   return (
     <table className="th-report-table" data-testid="report-table">
       <thead>
