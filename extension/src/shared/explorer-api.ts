@@ -89,5 +89,3 @@ export function explorerApi({ request, file }: ApiClient) {
     },
   };
 }
-
-export type ExplorerApi = ReturnType<typeof explorerApi>;
