@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { bulkActionBody } from '../../../shared/contracts/explorer.js';
 import type { ExportFormat } from '../../../shared/contracts/exports.js';
 import type { bulkJobView } from '../../../shared/explorer/bulk-jobs.js';
+import type { WorklogSelection } from '../../../shared/explorer/explorer-selection.js';
 import type { previewBulkAction } from '../../../shared/explorer/check-bulk-action.js';
 import type { listExplorerWorklogs } from '../../../shared/explorer/list-explorer-worklogs.js';
 import type { ApiClient } from './api-client.js';
@@ -13,17 +14,8 @@ export type BulkPreview = Awaited<ReturnType<typeof previewBulkAction>>;
 export type BulkJobView = ReturnType<typeof bulkJobView>;
 export type BulkActionRequest = z.input<typeof bulkActionBody>;
 
-/** What the grid filters by, as GET /explorer/workLogs takes it (from and to are instants). */
-export interface ExplorerQueryFilter {
-  from: string;
-  to: string;
-  userIds?: readonly string[];
-  workItemIds?: readonly number[];
-  activityTypeIds?: readonly string[];
-  billable?: boolean;
-  tracked?: boolean;
-  edited?: boolean;
-}
+/** What the grid filters by, as GET /explorer/workLogs takes it (from and to are instants, always set). */
+export type ExplorerQueryFilter = WorklogSelection & { from: string; to: string };
 
 export type ExplorerSort = 'timestamp' | '-timestamp';
 
