@@ -2,6 +2,7 @@ import { Card } from 'azure-devops-ui/Card';
 import type { ChangeEvent } from 'react';
 import { useApi } from '../shared/api-context.js';
 import type { LicenseFileRequest } from '../shared/api-types.js';
+import { dateLabel } from '../shared/format.js';
 import { ActionError, Notice } from '../shared/status-views.js';
 import { useSubmit } from '../shared/use-submit.js';
 
@@ -23,7 +24,7 @@ export function LicenseUpload({ onActivated }: { onActivated: () => void }) {
       }
       await api.uploadLicense(license);
       onActivated();
-      return `The license in ${file.name} is active: ${license.seats} seats until ${new Date(license.expiry).toLocaleDateString()}.`;
+      return `The license in ${file.name} is active: ${license.seats} seats until ${dateLabel(license.expiry)}.`;
     });
   };
 

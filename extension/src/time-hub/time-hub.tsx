@@ -7,7 +7,7 @@ import { SettingsPage } from './settings/settings-page.js';
 import { TimesheetPage } from './timesheet/timesheet-page.js';
 import { useHubTab, type HubTab } from './use-hub-tab.js';
 
-/** The "Time" hub in Boards: the tracking bar above the timesheet or the settings. */
+/** The "Time" hub in Boards: the tracking bar above the timesheet, or the settings (without it). */
 function TimeHub() {
   const [tab, selectTab] = useHubTab();
   return (
@@ -18,8 +18,14 @@ function TimeHub() {
         <Tab id="settings" name="Settings" />
       </TabBar>
       <div className="page-content page-content-top flex-column">
-        <TrackingBar />
-        {tab === 'timesheet' ? <TimesheetPage /> : <SettingsPage />}
+        {tab === 'timesheet' ? (
+          <>
+            <TrackingBar />
+            <TimesheetPage />
+          </>
+        ) : (
+          <SettingsPage />
+        )}
       </div>
     </Page>
   );
