@@ -29,8 +29,10 @@ fail() {
 if [ -z "${TOKEN:-}" ]; then
   cd "$(dirname "$0")/.."
   echo "minting an API token: npm run token -- --org fabrikam --user bob"
-  # PORT and DATA_DIR pass through: the token is minted for that server's data folder.
-  TOKEN="$(npm run --silent token -- --org fabrikam --user bob | tail -1)" || fail "npm run token failed"
+  # PORT and DATA_DIR pass through: the token is minted for that server's data folder, and it says which.
+  minted="$(npm run --silent token -- --org fabrikam --user bob 2>&1)" || fail "npm run token failed: $minted"
+  printf '%s\n' "$minted" | grep -E '^(Minted|No local server)' || true
+  TOKEN="$(printf '%s\n' "$minted" | tail -1)"
   [ -n "$TOKEN" ] || fail "npm run token printed no token"
 fi
 
