@@ -20,6 +20,9 @@ describe('managing activity types', { timeout: 180_000 }, () => {
     await section.getByRole('button', { name: 'Add activity type' }).click();
     await expect.poll(() => section.getByTestId('action-error').textContent()).toContain('already exists');
     expect(await section.locator('[data-type-name="Code review"]').count()).toBe(1);
+    // Another name: the refusal of the last one goes.
+    await section.getByRole('textbox', { name: 'New activity type name' }).fill('');
+    await expect.poll(() => section.getByTestId('action-error').count()).toBe(0);
 
     // Rows line up: every name field and every row's actions start at the same x.
     const rows = section.getByTestId('activity-type');

@@ -49,14 +49,14 @@ export function ActivityTypeEditor({ type, busy, onChange, onDeactivate }: {
 }
 
 /** Name and color of a new activity type (made the default afterwards, if wanted). */
-export function NewActivityTypeForm({ busy, onAdd }: { busy: boolean; onAdd: (name: string, color: string) => Promise<boolean> }) {
+export function NewActivityTypeForm({ busy, onAdd, onEdit }: { busy: boolean; onAdd: (name: string, color: string) => Promise<boolean>; onEdit?: () => void }) {
   const [name, setName] = useState('');
   const [color, setColor] = useState('#038387');
   const add = async () => { if (await onAdd(name.trim(), color)) setName(''); };
   return (
     <div className="flex-row flex-center th-gap" data-testid="new-activity-type">
       <ColorInput label="Color of the new activity type" value={color} onChange={setColor} />
-      <TextField ariaLabel="New activity type name" placeholder="Name, e.g. Code review" value={name} onChange={(_e, v) => setName(v)} />
+      <TextField ariaLabel="New activity type name" placeholder="Name, e.g. Code review" value={name} onChange={(_e, v) => { setName(v); onEdit?.(); }} />
       <Button text="Add activity type" disabled={busy || name.trim() === ''} onClick={() => void add()} />
     </div>
   );
