@@ -21,6 +21,10 @@ describe('the Subscription page under Organization Settings', { timeout: 180_000
     expect(await hub.getByRole('button', { name: 'Buy now' }).count()).toBe(1);
     expect(await hub.getByTestId('activate-subscription').count()).toBe(1);
     expect(await hub.getByTestId('license-file').count()).toBe(1);
+    // The file picker opens from a host-styled button, not the browser's "Choose File".
+    expect(await hub.getByTestId('license-file').isVisible()).toBe(false);
+    const [chooser] = await Promise.all([e2e.watched.page.waitForEvent('filechooser'), hub.getByRole('button', { name: 'Choose a license file…' }).click()]);
+    expect(chooser.isMultiple()).toBe(false);
     await e2e.host.screenshotBothThemes('subscription-billing-admin', 'subscription-hub');
     expect(unexpectedErrors(e2e.watched)).toEqual([]);
   });
