@@ -63,12 +63,12 @@ export async function startTrackingFromToolbar(api: TimehubApi, context: WorkIte
 }
 
 void startContribution(({ api, contributionId }) => {
-  // Azure DevOps asks getMenuItems as the menu opens, and calls execute for an item without its own action.
+  const run = async (context: WorkItemActionContext) => showToast(await toolbarAction(api, context ?? {}), 6000);
+  // Azure DevOps asks getMenuItems as the menu opens and calls the item's action (hosts without it call execute).
   const action = {
-    getMenuItems: (context: WorkItemActionContext) => toolbarMenuItems(api, context ?? {}),
-    execute: async (context: WorkItemActionContext) => {
-      await showToast(await toolbarAction(api, context ?? {}), 6000);
-    },
+    getMenuItems: async (context: WorkItemActionContext) =>
+      (await toolbarMenuItems(api, context ?? {})).map((item) => ({ ...item, action: (clicked: WorkItemActionContext) => void run(clicked) })),
+    execute: run,
   };
   SDK.register(REGISTERED_OBJECT_ID, action);
   SDK.register(contributionId, action);
