@@ -11,6 +11,7 @@ import { machineNote, table, tallyFor, type Results } from './report.js';
 import { CLOCK_START, scenarios, type Phase, type Scenario } from './scenarios.js';
 import { trackerNotes, trackerTable } from './tracker-report.js';
 import { runTrackerSide, type TrackerSideKind, type TrackerSideResult } from './tracker-scenario.js';
+import { exitOnHelp } from '../scripts/usage.js';
 
 /**
  * npm run bench: the hot paths through the local host (route table, zod, API-token auth)
@@ -103,6 +104,12 @@ async function main() {
   console.log(`bench took ${((performance.now() - began) / 1000).toFixed(1)} s`);
 }
 
+exitOnHelp(`usage: npm run bench
+
+Drives the hot paths over HTTP on the embedded SQLite store, each figure beside a bare
+node:http baseline doing the same store calls; then 10,000 trackers, the Functions load,
+list pages and exports. BENCH_ONLY='<text>' runs the scenarios whose name contains it;
+BENCH_SCALE=2 doubles the measured requests and the trackers.`);
 main().catch((error: unknown) => {
   console.error(error);
   process.exit(1);

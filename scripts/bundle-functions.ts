@@ -2,6 +2,7 @@ import { build, type Plugin } from 'esbuild';
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { exitOnHelp } from './usage.js';
 
 /**
  * Bundles functions/*.ts and what they import into one ESM entry (plus lazily loaded chunks)
@@ -96,7 +97,13 @@ function functionsEntry(): Plugin {
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
 
+const usage = `usage: npm run build
+
+Bundles functions/*.ts with esbuild into dist/bundle/ (entry ${BUNDLE_ENTRY}, which
+package.json's main points the Functions host at). It prints the bundle's size.`;
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  exitOnHelp(usage);
   const report = await bundleFunctions();
   console.log(`bundled functions/*.ts into ${relative(ROOT, report.entry)}: ${kb(report.startupBytes)} loaded at start, ${kb(report.totalBytes)} of JavaScript in ${report.files.filter((f) => f.path.endsWith('.js')).length} files`);
 }

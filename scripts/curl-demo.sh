@@ -2,15 +2,22 @@
 # Timehub from the shell, with curl alone (plus sed and grep): start tracking a work item,
 # see it in `current`, stop it, and find its worklog in GET /api/rest/workLogs.
 #
-#   BASE_URL   the instance, default http://localhost:7071 (what `npm start` serves)
+#   PORT       the port of the local `npm start` server, default 7071
+#   BASE_URL   the instance, default http://localhost:$PORT
 #   TOKEN      an API token; when unset, one is minted for bob in fabrikam with
-#              `npm run token` (which works against the local instance's data only)
+#              `npm run token`, for the local server on PORT (or into DATA_DIR when set)
 #   WORK_ITEM  the work item to track, default 1
 #
 # Exits non-zero, saying what went wrong, as soon as any step fails.
 set -euo pipefail
 
-BASE_URL="${BASE_URL:-http://localhost:7071}"
+if [ "${1-}" = "--help" ] || [ "${1-}" = "-h" ]; then
+  awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"
+  echo "usage: [PORT=7071] [DATA_DIR=.data] [BASE_URL=...] [TOKEN=...] [WORK_ITEM=1] scripts/curl-demo.sh"
+  exit 0
+fi
+
+BASE_URL="${BASE_URL:-http://localhost:${PORT:-7071}}"
 BASE_URL="${BASE_URL%/}"
 WORK_ITEM="${WORK_ITEM:-1}"
 
@@ -22,7 +29,10 @@ fail() {
 if [ -z "${TOKEN:-}" ]; then
   cd "$(dirname "$0")/.."
   echo "minting an API token: npm run token -- --org fabrikam --user bob"
-  TOKEN="$(npm run token -- --org fabrikam --user bob | tail -1)" || fail "npm run token failed"
+  # PORT and DATA_DIR pass through: the token is minted for that server's data folder, and it says which.
+  minted="$(npm run --silent token -- --org fabrikam --user bob 2>&1)" || fail "npm run token failed: $minted"
+  printf '%s\n' "$minted" | grep -E '^(Minted|No local server)' || true
+  TOKEN="$(printf '%s\n' "$minted" | tail -1)"
   [ -n "$TOKEN" ] || fail "npm run token printed no token"
 fi
 

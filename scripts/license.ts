@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateLicenseKeys, signLicense } from '../shared/billing/license-file.js';
 import { licenseFileBody } from '../shared/contracts/billing.js';
+import { exitOnHelp } from './usage.js';
 
 const usage = `usage:
   npm run license -- --org <name> --seats <n> --expires <YYYY-MM-DD | ISO instant> --key <private key .pem> [--subscription-id <id>] [--out <file>]
@@ -48,6 +49,7 @@ function generateKeys(dir: string) {
   console.log('Set the backend setting LICENSE_PUBLIC_KEY to the public key (PEM; line breaks may be written as \\n).');
 }
 
+exitOnHelp(usage);
 try {
   main();
 } catch (error) {

@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import { EXTENSION_DIR, contributionFragments } from './dev-host/extension-manifest.js';
 import { productVersion } from './dev-host/mount-dev-host.js';
 import { ensureUiBuilt } from './dev-host/ui-build.js';
+import { exitOnHelp } from './usage.js';
 
 const run = promisify(execFile);
 const TFX = join(EXTENSION_DIR, '..', 'node_modules', '.bin', 'tfx');
@@ -35,7 +36,14 @@ export async function packageExtension(outDir = join(EXTENSION_DIR, 'out')): Pro
   return written;
 }
 
+const usage = `usage: npm run package [-- <output folder>]
+
+Builds the UI when its sources changed, then writes the dev and the prod .vsix (default
+into extension/out/). The prod extension calls https://{org} + PUBLIC_HOST_SUFFIX
+(default .timehub.example.com); the dev one calls http://localhost:7071.`;
+
 if (import.meta.url === `file://${process.argv[1]}`) {
+  exitOnHelp(usage);
   packageExtension(process.argv[2]).then(
     (paths) => console.log(`Packaged, ready for tfx extension publish:\n${paths.map((p) => `  ${p}`).join('\n')}`),
     (error: unknown) => { console.error(error); process.exit(1); },

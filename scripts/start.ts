@@ -5,6 +5,16 @@ import { runRetentionMaintenance } from '../shared/orgs/retention-maintenance.js
 import { createLocalHost } from '../shared/http/local-host.js';
 import { routes } from '../shared/http/routes/index.js';
 import { localDevHost } from './dev-host/mount-dev-host.js';
+import { recordLocalServer } from './local-servers.js';
+import { exitOnHelp } from './usage.js';
+
+const usage = `usage: npm start
+
+Runs Timehub locally: the API at http://localhost:$PORT/api and, on the embedded defaults,
+the extension inside a local stand-in for Azure DevOps at http://localhost:$PORT/.
+Settings come from the environment (README, "Settings"): PORT (7071), HOST (127.0.0.1),
+DATA_DIR (.data, the SQLite file), COSMOS_ENDPOINT, DEVOPS_BASE_URL, ...
+While it runs, \`npm run token\` mints API tokens valid for it.`;
 
 /** `npm start`: the API on the embedded defaults, over the same route table as Azure. */
 async function main() {
@@ -17,6 +27,8 @@ async function main() {
   server.listen(settings.PORT, settings.HOST);
   await once(server, 'listening');
   worker?.start();
+  // npm run token finds the server (and its data folder) by this record.
+  const forget = settings.COSMOS_ENDPOINT ? () => {} : recordLocalServer(settings.PORT, settings.DATA_DIR, app.ports.clock.now());
   const maintenance = startDailyMaintenance(app.ports, log);
   console.log(`Timehub API on http://localhost:${settings.PORT}/api (OpenAPI: /api/openapi.json), listening on ${settings.HOST} only`);
   if (devHost) console.log(`Timehub in a local Azure DevOps (dev host): http://localhost:${settings.PORT}/`);
@@ -26,6 +38,7 @@ async function main() {
   console.log('An API token for scripts: npm run token -- --org fabrikam --user alice');
   // Let running handlers finish: what they leave unfinished is redelivered on the next start.
   const stop = () => {
+    forget();
     server.close();
     clearInterval(maintenance);
     void (worker?.stop() ?? Promise.resolve()).then(() => app.ports.store.close()).then(() => process.exit(0));
@@ -45,6 +58,7 @@ function startDailyMaintenance(ports: Parameters<typeof runRetentionMaintenance>
   return setInterval(() => void run(), 24 * 3600_000);
 }
 
+exitOnHelp(usage);
 main().catch((error: unknown) => {
   console.error(error instanceof SettingsError ? error.message : error);
   process.exit(1);

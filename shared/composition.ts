@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { LOCAL_SECRETS, loadSettings, type Settings } from './config/settings.js';
 import type { BillingSettings } from './billing/billing-settings.js';
 import { AccessCache } from './http/access-cache.js';
@@ -45,6 +45,9 @@ export function authSettings(settings: Settings): AuthSettings {
     appTokenAudiences: settings.APP_TOKEN_AUDIENCES,
     sessionSecret: settings.SESSION_SECRET ?? LOCAL_SECRETS.session,
     sessionSeconds: settings.SESSION_MINUTES * 60,
+    ...(!settings.COSMOS_ENDPOINT && {
+      apiTokenFolderHint: `this server keeps its API tokens in the data folder ${resolve(settings.DATA_DIR)}, and a token minted into another DATA_DIR is unknown here (npm run token mints for the running server)`,
+    }),
   };
 }
 

@@ -9,6 +9,8 @@ export interface ErrorDetail {
   index?: number;
   code: string;
   message: string;
+  /** What a write collides with, for a client to name it in its own words and time zone. */
+  conflict?: { worklogId?: string; workItemId?: number | null; timestamp: string; endTimestamp: string };
 }
 
 export class AppError extends Error {

@@ -54,6 +54,7 @@ export interface Interval {
   id: string;
   timestamp: string;
   endTimestamp: string;
+  workItemId?: number | null;
 }
 
 /** The rules every worklog obeys, whoever writes it. Returns what is wrong, if anything. */

@@ -66,14 +66,17 @@ export async function revokeApiToken(ports: Ports, caller: Caller, tokenId: stri
   return { id: tokenId, revoked: true };
 }
 
-/** The caller an API token stands for; 401 when it is unknown, forged, revoked or expired. */
-export async function verifyApiToken(ports: Pick<Ports, 'store' | 'clock'>, token: string): Promise<Caller> {
+/**
+ * The caller an API token stands for; 401 when it is unknown, forged, revoked or expired.
+ * `unknownHint` explains an unknown token (locally: which data folder this server reads).
+ */
+export async function verifyApiToken(ports: Pick<Ports, 'store' | 'clock'>, token: string, unknownHint?: string): Promise<Caller> {
   const [prefix, orgId, tokenId, secret, ...rest] = token.split('.');
   // Made only when needed: an error captures a stack, too dear for every request.
   const refused = () => unauthorized('the API token is invalid, revoked or expired');
   if (prefix !== PREFIX || !orgId || !tokenId || !secret || rest.length) throw refused();
   const doc = await ports.store.read<ApiTokenDoc>('orgs', orgId, docId(tokenId));
-  if (doc?.type !== 'apiToken') throw refused();
+  if (doc?.type !== 'apiToken') throw unknownHint ? unauthorized(`the API token is invalid, revoked or expired: ${unknownHint}`) : refused();
   const expected = Buffer.from(doc.secretHash, 'base64url');
   if (!timingSafeEqual(expected, hash(secret))) throw refused();
   if (new Date(doc.expiresTimestamp) <= ports.clock.now()) throw refused();

@@ -7,6 +7,8 @@ export interface AuthSettings {
   /** Signs Timehub's own session tokens. */
   sessionSecret: string;
   sessionSeconds: number;
+  /** Locally (SQLite): says which data folder holds the API tokens, for a 401 on an unknown one. */
+  apiTokenFolderHint?: string;
 }
 
 export const SESSION_ISSUER = 'timehub';

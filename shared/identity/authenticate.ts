@@ -15,5 +15,5 @@ export async function authenticate(
   const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
   if (!match?.[1]) throw unauthorized('send Authorization: Bearer <session or API token>');
   const token = match[1];
-  return isApiToken(token) ? verifyApiToken(ports, token) : sessions.verify(settings, token, ports.clock.now());
+  return isApiToken(token) ? verifyApiToken(ports, token, settings.apiTokenFolderHint) : sessions.verify(settings, token, ports.clock.now());
 }

@@ -68,9 +68,11 @@ export function overlapProblems(
     const clash = findOverlap(draft.start, endOf(draft), taken, ignoreId);
     const at = drafts.length > 1 ? { index } : {};
     if (clash?.id === 'running tracker') {
-      problems.push({ ...at, path: 'timestamp', code: 'worklog.overlaps_tracker', message: `overlaps your running tracker, started ${clash.timestamp}` });
+      const conflict = { workItemId: tracker?.workItemId ?? null, timestamp: clash.timestamp, endTimestamp: clash.endTimestamp };
+      problems.push({ ...at, path: 'timestamp', code: 'worklog.overlaps_tracker', message: `overlaps your running tracker, started ${clash.timestamp}`, conflict });
     } else if (clash) {
-      problems.push({ ...at, path: 'timestamp', code: 'worklog.overlap', message: `overlaps worklog ${clash.id} (${clash.timestamp} to ${clash.endTimestamp})` });
+      const conflict = { worklogId: clash.id, workItemId: clash.workItemId ?? null, timestamp: clash.timestamp, endTimestamp: clash.endTimestamp };
+      problems.push({ ...at, path: 'timestamp', code: 'worklog.overlap', message: `overlaps worklog ${clash.id} (${clash.timestamp} to ${clash.endTimestamp})`, conflict });
     }
     taken.push({ id: `batch item ${index}`, timestamp: isoSeconds(draft.start), endTimestamp: isoSeconds(endOf(draft)) });
   });

@@ -76,6 +76,7 @@ describe('scripts/curl-demo.sh', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('minting an API token');
+    expect(run.stdout).toContain(`Minted into DATA_DIR=${dataDir}`);
     expect(run.stdout).toMatch(/found worklog \S+ in GET \/api\/rest\/workLogs/);
   });
 

@@ -12,11 +12,19 @@ describe('the Subscription page under Organization Settings', { timeout: 180_000
     const status = hub.getByTestId('subscription-status');
     await status.waitFor({ timeout: 15_000 });
     expect(await status.getAttribute('data-status')).toBe('trial');
-    expect(await hub.getByTestId('subscription-sentence').textContent()).toMatch(/^Trial: 28 days left \(until .+\)\.$/);
+    expect(await hub.getByTestId('subscription-sentence').textContent()).toMatch(/^28 days left, until \w{3}, \w{3} \d+(, \d{4})?\.$/);
+    // The plan as people say it, and the pill and the sentence beside it say different things.
+    expect(await hub.getByText('Free trial', { exact: true }).count()).toBe(1);
+    expect(await hub.getByText(/Plan: trial/).count()).toBe(0);
+    expect(await hub.getByTestId('subscription-pill').textContent()).toBe('Trial');
     expect(await hub.getByTestId('subscription-seats').textContent()).toContain('no limit during the trial');
     expect(await hub.getByRole('button', { name: 'Buy now' }).count()).toBe(1);
     expect(await hub.getByTestId('activate-subscription').count()).toBe(1);
     expect(await hub.getByTestId('license-file').count()).toBe(1);
+    // The file picker opens from a host-styled button, not the browser's "Choose File".
+    expect(await hub.getByTestId('license-file').isVisible()).toBe(false);
+    const [chooser] = await Promise.all([e2e.watched.page.waitForEvent('filechooser'), hub.getByRole('button', { name: 'Choose a license file…' }).click()]);
+    expect(chooser.isMultiple()).toBe(false);
     await e2e.host.screenshotBothThemes('subscription-billing-admin', 'subscription-hub');
     expect(unexpectedErrors(e2e.watched)).toEqual([]);
   });

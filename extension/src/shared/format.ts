@@ -8,6 +8,14 @@ export function hoursMinutes(seconds: number): string {
   return `${Math.floor(minutes / 60)}:${pad(minutes % 60)}`;
 }
 
+/**
+ * A length to read: "1:02" as timesheets show it; under a minute "45s" rather than a
+ * misleading "0:00". (Form fields take hoursMinutes, which parseDuration reads back.)
+ */
+export function lengthLabel(seconds: number): string {
+  return seconds > 0 && seconds < 60 ? `${Math.round(seconds)}s` : hoursMinutes(seconds);
+}
+
 /** 3725 → "01:02:05", for a running timer. */
 export function clock(seconds: number): string {
   const s = Math.max(0, Math.floor(seconds));
@@ -54,15 +62,36 @@ export function isoWithOffset(date: Date): string {
 
 export const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
+/*
+ * One date and one time format on every page, from the browser's locale: "Mon, Nov 30"
+ * (with the year when it is not this year) and "5:06 PM" or "17:06" as the locale writes it.
+ */
+const dateFormat = (date: Date): Intl.DateTimeFormatOptions => ({
+  weekday: 'short', day: 'numeric', month: 'short', ...(date.getFullYear() !== new Date().getFullYear() && { year: 'numeric' }),
+});
+
+/** A local day (YYYY-MM-DD): "Mon, Nov 30". */
 export function dayLabel(day: string): string {
-  const date = new Date(`${day}T12:00:00`);
-  return date.toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short' });
+  return dateLabel(`${day}T12:00:00`);
 }
 
-export function dateTimeLabel(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}
-
+/** An instant's local day: "Mon, Nov 30". */
 export function dateLabel(iso: string): string {
-  return new Date(iso).toLocaleDateString(undefined, { dateStyle: 'medium' });
+  const date = new Date(iso);
+  return date.toLocaleDateString(undefined, dateFormat(date));
+}
+
+/** An instant's local time: "5:06 PM" (or "17:06", as the locale writes it). */
+export function timeLabel(date: Date): string {
+  return date.toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' });
+}
+
+/** An instant: "Mon, Nov 30, 5:06 PM". */
+export function dateTimeLabel(iso: string): string {
+  return `${dateLabel(iso)}, ${timeLabel(new Date(iso))}`;
+}
+
+/** A span of local times on one day: "5:06 – 5:07 PM" as the locale writes a range. */
+export function timeRangeLabel(start: Date, end: Date): string {
+  return new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' }).formatRange(start, end);
 }

@@ -2,6 +2,7 @@ import { MessageCard, MessageCardSeverity } from 'azure-devops-ui/MessageCard';
 import { Spinner, SpinnerSize } from 'azure-devops-ui/Spinner';
 import type { ReactNode } from 'react';
 import { ApiError, errorMessage } from './api-error.js';
+import { errorLines } from './error-text.js';
 
 /** A visible "loading" state: pages never sit blank while they wait. */
 export function Loading({ label }: { label: string }) {
@@ -38,13 +39,13 @@ export function ErrorCard({ error, what, onRetry, onDismiss }: { error: unknown;
   );
 }
 
-/** The message of a failed action (save, delete, start...): the server's own words. */
+/** The message of a failed action (save, delete, start...): the server's words, a collision in local time. */
 export function ActionError({ error, onDismiss }: { error: unknown; onDismiss?: () => void }) {
-  const details = error instanceof ApiError ? error.details.map((d) => d.message).filter((m) => m !== errorMessage(error)) : [];
+  const { message, details } = errorLines(error);
   return (
     <MessageCard className="th-section" severity={MessageCardSeverity.Error} onDismiss={onDismiss}>
       <div data-testid="action-error">
-        {errorMessage(error)}
+        {message}
         {details.length > 0 && <ul>{details.map((d) => <li key={d}>{d}</li>)}</ul>}
       </div>
     </MessageCard>

@@ -1,7 +1,7 @@
 import * as SDK from 'azure-devops-extension-sdk';
 import { errorMessage } from '../shared/api-error.js';
 import { startContribution } from '../shared/bootstrap.js';
-import { hoursMinutes, browserTimeZone } from '../shared/format.js';
+import { lengthLabel, browserTimeZone } from '../shared/format.js';
 import { showToast, workItemTitles } from '../shared/host-services.js';
 import type { TimehubApi } from '../shared/timehub-api.js';
 import { announceTrackingChanged } from '../shared/tracking/tracking-events.js';
@@ -16,9 +16,36 @@ interface WorkItemActionContext {
   workItemIds?: number[];
 }
 
+const workItemIdOf = (context: WorkItemActionContext) => context.workItemId ?? context.id ?? context.workItemIds?.[0];
+
+/** Whether the caller's running tracker is on this work item (then the menu offers Stop). */
+async function tracksThisItem(api: TimehubApi, workItemId: number | undefined) {
+  if (!workItemId) return false;
+  return (await api.currentTracker())?.workItemId === workItemId;
+}
+
+/** The item the ⋯ menu shows for this work item: Stop while it is tracked, else Start. */
+export async function toolbarMenuItems(api: TimehubApi, context: WorkItemActionContext) {
+  const tracking = await tracksThisItem(api, workItemIdOf(context)).catch(() => false);
+  return [{ id: 'timehub-tracking', text: tracking ? 'Stop Tracking' : 'Start Tracking', icon: 'static/timehub-icon.png' }];
+}
+
+/** The toolbar action: stops the item's running tracker, or starts one, and says so in a toast. */
+export async function toolbarAction(api: TimehubApi, context: WorkItemActionContext): Promise<string> {
+  const workItemId = workItemIdOf(context);
+  if (!(await tracksThisItem(api, workItemId).catch(() => false))) return startTrackingFromToolbar(api, context);
+  try {
+    const worklog = await api.stopTracking();
+    announceTrackingChanged();
+    return `Stopped tracking #${workItemId}${worklog ? ` (${lengthLabel(worklog.length)} recorded)` : ''}.`;
+  } catch (error) {
+    return `Could not stop tracking #${workItemId}: ${errorMessage(error)}`;
+  }
+}
+
 /** "Start Tracking" in the work item toolbar: starts on the open item and confirms with a toast. */
 export async function startTrackingFromToolbar(api: TimehubApi, context: WorkItemActionContext): Promise<string> {
-  const workItemId = context.workItemId ?? context.id ?? context.workItemIds?.[0];
+  const workItemId = workItemIdOf(context);
   if (!workItemId) return 'Save the work item first: Timehub tracks time on saved work items.';
   try {
     const { stoppedWorklog } = await api.startTracking({ workItemId, timeZone: browserTimeZone() });
@@ -29,17 +56,19 @@ export async function startTrackingFromToolbar(api: TimehubApi, context: WorkIte
     const started = `Started tracking ${name(workItemId)}.`;
     if (!stoppedWorklog) return started;
     const stoppedName = stoppedWorklog.workItemId ? name(stoppedWorklog.workItemId) : 'the previous item';
-    return `${started} Stopped ${stoppedName} first (${hoursMinutes(stoppedWorklog.length)} recorded).`;
+    return `${started} Stopped ${stoppedName} first (${lengthLabel(stoppedWorklog.length)} recorded).`;
   } catch (error) {
     return `Could not start tracking #${workItemId}: ${errorMessage(error)}`;
   }
 }
 
 void startContribution(({ api, contributionId }) => {
+  const run = async (context: WorkItemActionContext) => showToast(await toolbarAction(api, context ?? {}), 6000);
+  // Azure DevOps asks getMenuItems as the menu opens and calls the item's action (hosts without it call execute).
   const action = {
-    execute: async (context: WorkItemActionContext) => {
-      await showToast(await startTrackingFromToolbar(api, context ?? {}), 6000);
-    },
+    getMenuItems: async (context: WorkItemActionContext) =>
+      (await toolbarMenuItems(api, context ?? {})).map((item) => ({ ...item, action: (clicked: WorkItemActionContext) => void run(clicked) })),
+    execute: run,
   };
   SDK.register(REGISTERED_OBJECT_ID, action);
   SDK.register(contributionId, action);

@@ -1,7 +1,9 @@
+import { Button } from 'azure-devops-ui/Button';
 import { Card } from 'azure-devops-ui/Card';
-import type { ChangeEvent } from 'react';
+import { useRef, type ChangeEvent } from 'react';
 import { useApi } from '../shared/api-context.js';
 import type { LicenseFileRequest } from '../shared/api-types.js';
+import { dateLabel } from '../shared/format.js';
 import { ActionError, Notice } from '../shared/status-views.js';
 import { useSubmit } from '../shared/use-submit.js';
 
@@ -9,6 +11,7 @@ import { useSubmit } from '../shared/use-submit.js';
 export function LicenseUpload({ onActivated }: { onActivated: () => void }) {
   const api = useApi();
   const { busy, error, done, submit, dismissError } = useSubmit();
+  const picker = useRef<HTMLInputElement>(null);
 
   const upload = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
@@ -23,7 +26,7 @@ export function LicenseUpload({ onActivated }: { onActivated: () => void }) {
       }
       await api.uploadLicense(license);
       onActivated();
-      return `The license in ${file.name} is active: ${license.seats} seats until ${new Date(license.expiry).toLocaleDateString()}.`;
+      return `The license in ${file.name} is active: ${license.seats} seats until ${dateLabel(license.expiry)}.`;
     });
   };
 
@@ -33,10 +36,12 @@ export function LicenseUpload({ onActivated }: { onActivated: () => void }) {
         <div className="th-muted th-section">For organizations that cannot activate online: the vendor sends a signed license file.</div>
         {error !== undefined && <ActionError error={error} onDismiss={dismissError} />}
         {done && <Notice>{done}</Notice>}
-        <label className="flex-row flex-center th-gap">
-          <span>License file</span>
-          <input type="file" accept=".json,.lic,application/json" aria-label="License file" data-testid="license-file" disabled={busy} onChange={(e) => void upload(e)} />
-        </label>
+        {/* The browser's own "Choose File" stays hidden: a host button opens it. */}
+        <input ref={picker} type="file" hidden accept=".json,.lic,application/json" aria-label="License file" data-testid="license-file" disabled={busy}
+          onChange={(e) => void upload(e)} />
+        <div>
+          <Button text="Choose a license file…" iconProps={{ iconName: 'Upload' }} disabled={busy} onClick={() => picker.current?.click()} />
+        </div>
       </div>
     </Card>
   );

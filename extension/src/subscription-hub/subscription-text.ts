@@ -10,21 +10,29 @@ const STATUS_TITLES: Record<SubscriptionView['status'], string> = {
 
 export const statusTitle = (subscription: SubscriptionView) => STATUS_TITLES[subscription.status] ?? subscription.status;
 
-/** One sentence on where the org stands, e.g. "Trial: 21 days left (until 18 Dec 2026)". */
+const PLAN_NAMES: Record<string, string> = { trial: 'Free trial', license: 'License file', standard: 'Standard' };
+
+/** The plan as people say it: "Free trial", not the stored "trial"; an unknown one in words. */
+export function planName(plan: string): string {
+  const words = plan.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[-_]+/g, ' ').trim().toLowerCase();
+  return PLAN_NAMES[plan] ?? (words.charAt(0).toUpperCase() + words.slice(1));
+}
+
+/** What the status pill beside it does not say, e.g. "28 days left, until Mon, Dec 28". */
 export function statusSentence(subscription: SubscriptionView): string {
   switch (subscription.status) {
     case 'trial': {
       const days = subscription.trialDaysLeft ?? 0;
-      return `Trial: ${days} ${days === 1 ? 'day' : 'days'} left (until ${dateLabel(subscription.renewalDate)}).`;
+      return `${days} ${days === 1 ? 'day' : 'days'} left, until ${dateLabel(subscription.renewalDate)}.`;
     }
     case 'active':
       return subscription.cancelled
-        ? `Active until ${dateLabel(subscription.renewalDate)}; cancelled, so it will not renew.`
-        : `Active; renews on ${dateLabel(subscription.renewalDate)}.`;
+        ? `Until ${dateLabel(subscription.renewalDate)}; cancelled, so it will not renew.`
+        : `Renews on ${dateLabel(subscription.renewalDate)}.`;
     case 'pastDue':
-      return `Past due since ${dateLabel(subscription.renewalDate)}: renew to keep tracking.`;
+      return `Since ${dateLabel(subscription.renewalDate)}: renew to keep tracking.`;
     case 'expired':
-      return 'Expired: Timehub is read-only until the organization buys or activates a subscription.';
+      return 'Timehub is read-only until the organization buys or activates a subscription.';
   }
 }
 

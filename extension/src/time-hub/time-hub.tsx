@@ -9,7 +9,7 @@ import { SettingsPage } from './settings/settings-page.js';
 import { TimesheetPage } from './timesheet/timesheet-page.js';
 import { useHubTab, type HubTab } from './use-hub-tab.js';
 
-/** The "Time" hub in Boards: the tracking bar above the timesheet, the Times Explorer, the reports or the settings. */
+/** The "Time" hub in Boards: the timesheet under the tracking bar, the Times Explorer, the reports or the settings. */
 function TimeHub() {
   const [tab, selectTab, params] = useHubTab();
   return (
@@ -22,8 +22,12 @@ function TimeHub() {
         <Tab id="settings" name="Settings" />
       </TabBar>
       <div className="page-content page-content-top flex-column">
-        <TrackingBar />
-        {tab === 'timesheet' && <TimesheetPage />}
+        {tab === 'timesheet' && (
+          <>
+            <TrackingBar />
+            <TimesheetPage />
+          </>
+        )}
         {tab === 'explorer' && <ExplorerPage />}
         {tab === 'reports' && <ReportsPage params={params} onParams={(next) => selectTab('reports', next)} />}
         {tab === 'settings' && <SettingsPage />}

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { ApiError } from '../shared/api-error.js';
 import { useApi } from '../shared/api-context.js';
 import type { WorklogView } from '../shared/api-types.js';
-import { hoursMinutes, localDayOf } from '../shared/format.js';
+import { lengthLabel, localDayOf } from '../shared/format.js';
 import { EmptyState, ErrorCard, Loading } from '../shared/status-views.js';
 import { onTrackingChanged } from '../shared/tracking/tracking-events.js';
 import { useAsync } from '../shared/use-async.js';
@@ -58,8 +58,8 @@ export function WorkItemWorklogs({ workItemId, revision }: { workItemId: number;
           <>
             <div className="flex-row flex-center th-gap th-section">
               <span className="title-s">Total</span>
-              <span className="title-s th-mono" data-testid="work-item-total">{hoursMinutes(total)}</span>
-              {loaded.everyone && userTotals(loaded.worklogs).map((u) => <span key={u.name} className="th-muted">{`${u.name} ${hoursMinutes(u.seconds)}`}</span>)}
+              <span className="title-s th-numbers" data-testid="work-item-total">{lengthLabel(total)}</span>
+              {loaded.everyone && userTotals(loaded.worklogs).map((u) => <span key={u.name} className="th-muted">{`${u.name} ${lengthLabel(u.seconds)}`}</span>)}
             </div>
             {loaded.worklogs.length === 0 ? (
               <EmptyState title="No time logged on this work item yet">

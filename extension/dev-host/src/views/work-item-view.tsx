@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { contributionsAt, type Contribution, type Directory, type DirectoryOrganization, type DirectoryUser, type DirectoryWorkItem } from '../directory.js';
 import type { FrameEnvironment } from '../host-services.js';
 import type { ThemeName } from '../themes.js';
@@ -22,6 +22,8 @@ export function WorkItemView({ directory, org, user, theme, item, tab, selectTab
   const actions = contributionsAt(directory, 'ms.vss-work-web.work-item-toolbar-menu');
   const actionChannels = useRef(new Map<string, ExtensionChannel>());
   const [menuOpen, setMenuOpen] = useState(false);
+  // What each action's getMenuItems answered as the menu opened (Azure DevOps asks it then); else the manifest's text.
+  const [menuTexts, setMenuTexts] = useState<Map<string, string>>(() => new Map());
   const [visited, setVisited] = useState<Set<string>>(() => new Set([tab]));
   const env = { ...environment, workItem: item, getHash: () => '', setHash: () => undefined };
 
@@ -30,11 +32,35 @@ export function WorkItemView({ directory, org, user, theme, item, tab, selectTab
     selectTab(id);
   };
 
+  const actionContext = () => ({ id: item.id, workItemId: item.id, workItemTypeName: item.type, workItemDirty: false, isReadOnly: false });
+
+  const toggleMenu = () => {
+    if (menuOpen) return setMenuOpen(false);
+    setMenuTexts(new Map());
+    setMenuOpen(true);
+    for (const action of actions) {
+      const channel = actionChannels.current.get(action.id);
+      const objectId = action.properties.registeredObjectId ?? action.id;
+      void channel?.invoke(objectId, 'getMenuItems', [actionContext()], actionContext()).then((items) => {
+        const text = Array.isArray(items) ? (items[0] as { text?: unknown } | undefined)?.text : undefined;
+        if (typeof text === 'string') setMenuTexts((current) => new Map(current).set(action.id, text));
+      }, () => undefined);
+    }
+  };
+
+  // Escape closes the menu, as Azure DevOps' menus do.
+  useEffect(() => {
+    if (!menuOpen) return undefined;
+    const onKey = (event: KeyboardEvent) => event.key === 'Escape' && setMenuOpen(false);
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [menuOpen]);
+
   const execute = (action: Contribution) => {
     setMenuOpen(false);
     const channel = actionChannels.current.get(action.id);
     if (!channel) return environment.toast(`${action.properties.text ?? action.id} is still loading; try again in a moment.`, 4000);
-    const context = { id: item.id, workItemId: item.id, workItemTypeName: item.type, workItemDirty: false, isReadOnly: false };
+    const context = actionContext();
     const objectId = action.properties.registeredObjectId ?? action.id;
     channel.invoke(objectId, 'execute', [context], context).catch((error: unknown) => {
       environment.toast(`${action.properties.text ?? action.id} failed: ${error instanceof Error ? error.message : String(error)}`, 8000);
@@ -57,12 +83,12 @@ export function WorkItemView({ directory, org, user, theme, item, tab, selectTab
       <div className="dh-toolbar">
         <button type="button" className="dh-button" disabled>Save</button>
         <div className="dh-menu">
-          <button type="button" className="dh-button" aria-label="More actions" aria-expanded={menuOpen} data-testid="work-item-menu" onClick={() => setMenuOpen(!menuOpen)}>⋯</button>
+          <button type="button" className="dh-button" aria-label="More actions" aria-expanded={menuOpen} data-testid="work-item-menu" onClick={toggleMenu}>⋯</button>
           {menuOpen && (
             <ul className="dh-menu-list" role="menu">
               {actions.map((action) => (
                 <li key={action.id} role="menuitem" tabIndex={0} data-testid={`action-${action.id}`} onClick={() => execute(action)} onKeyDown={(e) => e.key === 'Enter' && execute(action)}>
-                  {action.properties.text ?? action.id}
+                  {menuTexts.get(action.id) ?? action.properties.text ?? action.id}
                 </li>
               ))}
             </ul>

@@ -16,7 +16,7 @@ export function ActivityCheckPrompt({ check, secondsLeft, answering, onAnswer }:
         <span className="font-weight-semibold">Are you still working?</span>
         <span>
           {'Answer within '}
-          <span className="th-mono" data-testid="activity-check-countdown">{clock(Math.max(0, secondsLeft))}</span>
+          <span className="th-numbers" data-testid="activity-check-countdown">{clock(Math.max(0, secondsLeft))}</span>
           {', or the tracker stops at the time of this check.'}
         </span>
         <Button text="Yes, still working" primary disabled={answering} onClick={onAnswer} />

@@ -8,10 +8,12 @@ import { ChoiceField, FieldRow } from '../form-fields.js';
 import { selectableTypes, useActivityTypes } from './use-activity-types.js';
 
 /** What to track: the work item (unless the page is about one), comment, activity type, billable. */
-export function StartTrackingForm({ fixedWorkItemId, busy, onStart }: {
+export function StartTrackingForm({ fixedWorkItemId, busy, onStart, onEdit }: {
   fixedWorkItemId?: number;
   busy: boolean;
   onStart: (input: Omit<StartTrackingRequest, 'timeZone'>) => void;
+  /** Any change to the fields (the bar clears its last error: it was about other values). */
+  onEdit?: () => void;
 }) {
   const activityTypes = useActivityTypes();
   const [workItemText, setWorkItemText] = useState('');
@@ -26,21 +28,21 @@ export function StartTrackingForm({ fixedWorkItemId, busy, onStart }: {
     <FieldRow>
       {fixedWorkItemId === undefined && (
         <FormItem label="Work item" className="th-field">
-          <TextField ariaLabel="Work item id" placeholder="Id, e.g. 12" value={workItemText} onChange={(_e, v) => setWorkItemText(v)} />
+          <TextField ariaLabel="Work item id" placeholder="Id, e.g. 12" value={workItemText} onChange={(_e, v) => { setWorkItemText(v); onEdit?.(); }} />
         </FormItem>
       )}
       <FormItem label="Comment" className="th-field flex-grow">
-        <TextField ariaLabel="Comment" placeholder="What are you working on?" value={remark} onChange={(_e, v) => setRemark(v)} />
+        <TextField ariaLabel="Comment" placeholder="What are you working on?" value={remark} onChange={(_e, v) => { setRemark(v); onEdit?.(); }} />
       </FormItem>
       <ChoiceField
         label="Activity"
         choices={types.map((type) => ({ id: type.id, text: type.name }))}
         value={chosenType}
-        onChange={setActivityTypeId}
+        onChange={(id) => { setActivityTypeId(id); onEdit?.(); }}
         placeholder={activityTypes.status === 'failed' ? 'Not available' : 'Activity type'}
         disabled={types.length === 0}
       />
-      <Checkbox className="th-field-checkbox" label="Billable" checked={isBillable} onChange={(_e, checked) => setBillable(checked)} />
+      <Checkbox className="th-field-checkbox" label="Billable" checked={isBillable} onChange={(_e, checked) => { setBillable(checked); onEdit?.(); }} />
       <Button
         text="Start tracking"
         primary

@@ -1,9 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useApi } from '../api-context.js';
 import type { StartTrackingRequest, TrackerView } from '../api-types.js';
 import { browserTimeZone } from '../format.js';
 import { useMounted } from '../use-mounted.js';
-import { announceTrackingChanged } from './tracking-events.js';
+import { announceTrackingChanged, onTrackingChanged } from './tracking-events.js';
 
 /** Start, stop and "still working", each reporting its failure as the server worded it. */
 export function useTrackingActions(accept: (tracker: TrackerView | null, byUser?: boolean) => void) {
@@ -12,6 +12,8 @@ export function useTrackingActions(accept: (tracker: TrackerView | null, byUser?
   const [error, setError] = useState<unknown>();
   const [notice, setNotice] = useState<string>();
   const mounted = useMounted();
+  // A change made elsewhere (another frame, the toolbar) makes this bar's last error stale.
+  useEffect(() => onTrackingChanged(() => setError(undefined)), []);
 
   async function run(action: () => Promise<void>) {
     setBusy(true);

@@ -43,7 +43,7 @@ export function TrackingBar({ workItemId }: { workItemId?: number }) {
             <span className="th-tracking-dot" aria-hidden="true" />
             <span className="font-weight-semibold">{`Tracking #${tracker.workItemId}`}</span>
             {title && <span className="th-tracking-title">{title}</span>}
-            <span className="th-mono title-s" data-testid="tracker-elapsed">{clock(elapsedNow(snapshot, now))}</span>
+            <span className="th-numbers title-s" data-testid="tracker-elapsed">{clock(elapsedNow(snapshot, now))}</span>
             {activityType && <Pill size={PillSize.compact}>{activityType.name}</Pill>}
             {tracker.comment && <span className="th-muted">{tracker.comment}</span>}
             <Pill size={PillSize.compact}>{tracker.isBillable ? 'Billable' : 'Not billable'}</Pill>
@@ -56,7 +56,7 @@ export function TrackingBar({ workItemId }: { workItemId?: number }) {
         ) : (
           <div className="flex-column" data-testid="tracker-idle">
             <div className="th-muted" style={{ marginBottom: 8 }}>Not tracking.</div>
-            <StartTrackingForm fixedWorkItemId={workItemId} busy={actions.busy} onStart={(input) => void actions.start(input)} />
+            <StartTrackingForm fixedWorkItemId={workItemId} busy={actions.busy} onStart={(input) => void actions.start(input)} onEdit={actions.dismissError} />
           </div>
         )}
       </div>

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useApi } from '../api-context.js';
+import { useMounted } from '../use-mounted.js';
 import type { TrackerView } from '../api-types.js';
 import { onTrackingChanged } from './tracking-events.js';
 
@@ -19,6 +20,8 @@ export function useCurrentTracker() {
   const [error, setError] = useState<unknown>();
   const [stoppedByServer, setStoppedByServer] = useState(false);
   const previous = useRef<TrackerView | null>(null);
+  // The bar leaves with its tab (Settings has none): an answer arriving after that is dropped.
+  const mounted = useMounted();
 
   const accept = useCallback((tracker: TrackerView | null, byUser = false) => {
     // A tracker that vanished while a check waited was stopped by the server for no answer.
@@ -30,11 +33,12 @@ export function useCurrentTracker() {
 
   const refresh = useCallback(async () => {
     try {
-      accept(await api.currentTracker());
+      const tracker = await api.currentTracker();
+      if (mounted()) accept(tracker);
     } catch (cause) {
-      setError(cause);
+      if (mounted()) setError(cause);
     }
-  }, [api, accept]);
+  }, [api, accept, mounted]);
 
   useEffect(() => {
     void refresh();

@@ -24,7 +24,11 @@ export function WorklogForm({ initial, fixedWorkItemId, submitText, onSubmit, on
   const [error, setError] = useState<unknown>();
   const activityTypes = useActivityTypes();
   const mounted = useMounted();
-  const set = (patch: Partial<WorklogFormValues>) => setValues((current) => ({ ...current, ...patch }));
+  // An edit answers the last error: it was about the values as they were.
+  const set = (patch: Partial<WorklogFormValues>) => {
+    setError(undefined);
+    setValues((current) => ({ ...current, ...patch }));
+  };
   // An edited worklog may keep a type deactivated since; new choices are the active ones.
   const types = selectableTypes(activityTypes.data, initial.activityTypeId);
 

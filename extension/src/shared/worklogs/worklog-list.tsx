@@ -3,7 +3,7 @@ import { Button } from 'azure-devops-ui/Button';
 import { Pill, PillSize } from 'azure-devops-ui/Pill';
 import { useState } from 'react';
 import type { WorklogView } from '../api-types.js';
-import { hoursMinutes, localTimeOf } from '../format.js';
+import { dayLabel, lengthLabel, timeRangeLabel } from '../format.js';
 import { ActionError } from '../status-views.js';
 import { useMounted } from '../use-mounted.js';
 import './worklogs.css';
@@ -53,8 +53,8 @@ function WorklogRow({ worklog, showUser, showDay, onEdit, onDelete }: {
     <li className="th-worklog" data-testid="worklog" data-worklog-id={worklog.id}>
       {error !== undefined && <ActionError error={error} onDismiss={() => setError(undefined)} />}
       <div className="flex-row flex-center flex-wrap th-gap">
-        <span className="th-mono">{`${showDay ? `${worklog.localDay} ` : ''}${localTimeOf(start)}–${localTimeOf(end)}`}</span>
-        <span className="th-mono font-weight-semibold" data-testid="worklog-length">{hoursMinutes(worklog.length)}</span>
+        <span className="th-numbers">{`${showDay ? `${dayLabel(worklog.localDay)}, ` : ''}${timeRangeLabel(start, end)}`}</span>
+        <span className="th-numbers font-weight-semibold" data-testid="worklog-length">{lengthLabel(worklog.length)}</span>
         {worklog.workItemId !== null && <span>{`#${worklog.workItemId}`}</span>}
         {worklog.activityType && worklog.activityType.id !== NOT_SET_ACTIVITY_TYPE_ID && <Pill size={PillSize.compact}>{worklog.activityType.name}</Pill>}
         {worklog.billableLength === 0 && <Pill size={PillSize.compact}>Not billable</Pill>}

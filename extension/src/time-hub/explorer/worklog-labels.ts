@@ -1,14 +1,11 @@
 import type { ExplorerRow } from '../../shared/explorer-api.js';
+import { dateLabel, timeRangeLabel } from '../../shared/format.js';
 
 /** The day and the span in the user's own wall-clock time (their local day, as reports count it). */
 export function startParts(row: ExplorerRow): { day: string; span: string } {
   const wallClock = new Date(row.localTimestamp);
   const end = new Date(wallClock.getTime() + row.length * 1000);
-  const time = (date: Date) => date.toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' });
-  return {
-    day: wallClock.toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }),
-    span: `${time(wallClock)} – ${time(end)}`,
-  };
+  return { day: dateLabel(row.localTimestamp), span: timeRangeLabel(wallClock, end) };
 }
 
 export const startLabel = (row: ExplorerRow) => `${startParts(row).day} ${startParts(row).span}`;

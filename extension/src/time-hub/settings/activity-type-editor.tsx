@@ -3,6 +3,8 @@ import { Pill, PillSize } from 'azure-devops-ui/Pill';
 import { TextField } from 'azure-devops-ui/TextField';
 import { useState } from 'react';
 import type { ActivityType, ActivityTypePatchRequest } from '../../shared/api-types.js';
+import { ConfirmButton } from '../../shared/confirm-button.js';
+import './activity-types.css';
 
 /** The type's color as a swatch, or as the browser's color picker for admins. */
 export function ColorInput({ label, value, onChange }: { label: string; value: string; onChange?: (color: string) => void }) {
@@ -23,32 +25,38 @@ export function ActivityTypeEditor({ type, busy, onChange, onDeactivate }: {
   const [color, setColor] = useState(`#${type.color}`);
   const edited = name.trim() !== type.name || color.slice(1).toLowerCase() !== type.color;
   return (
-    <li className="flex-row flex-center th-gap" data-testid="activity-type" data-type-name={type.name}>
+    // Columns of one width in every row (color, name, state, actions), so that rows line up.
+    <li className="th-activity-type" data-testid="activity-type" data-type-name={type.name}>
       <ColorInput label={`Color of ${type.name}`} value={color} onChange={setColor} />
       <TextField ariaLabel={`Name of ${type.name}`} value={name} onChange={(_e, v) => setName(v)} />
-      {edited && <Button text="Save" primary disabled={busy} onClick={() => onChange({ name: name.trim(), color })} />}
-      {type.isDefault && <Pill size={PillSize.compact}>default</Pill>}
-      {!type.isActive && <Pill size={PillSize.compact}>inactive</Pill>}
-      {!type.isDefault && type.isActive && (
-        <>
-          <Button text="Make default" subtle disabled={busy} onClick={() => onChange({ isDefault: true })} />
-          <Button text="Deactivate" subtle disabled={busy} onClick={onDeactivate} />
-        </>
-      )}
-      {!type.isActive && <Button text="Reactivate" subtle disabled={busy} onClick={() => onChange({ isActive: true })} />}
+      <span>
+        {type.isDefault && <Pill size={PillSize.compact}>default</Pill>}
+        {!type.isActive && <Pill size={PillSize.compact}>inactive</Pill>}
+      </span>
+      <span className="flex-row flex-center th-gap">
+        {edited && <Button text="Save" primary disabled={busy} onClick={() => onChange({ name: name.trim(), color })} />}
+        {!type.isDefault && type.isActive && (
+          <>
+            <Button text="Make default" subtle disabled={busy} onClick={() => onChange({ isDefault: true })} />
+            <ConfirmButton text="Deactivate" question={`Deactivate ${type.name}? New time cannot use it.`} confirmText="Yes, deactivate"
+              disabled={busy} onConfirm={onDeactivate} />
+          </>
+        )}
+        {!type.isActive && <Button text="Reactivate" subtle disabled={busy} onClick={() => onChange({ isActive: true })} />}
+      </span>
     </li>
   );
 }
 
 /** Name and color of a new activity type (made the default afterwards, if wanted). */
-export function NewActivityTypeForm({ busy, onAdd }: { busy: boolean; onAdd: (name: string, color: string) => Promise<boolean> }) {
+export function NewActivityTypeForm({ busy, onAdd, onEdit }: { busy: boolean; onAdd: (name: string, color: string) => Promise<boolean>; onEdit?: () => void }) {
   const [name, setName] = useState('');
   const [color, setColor] = useState('#038387');
   const add = async () => { if (await onAdd(name.trim(), color)) setName(''); };
   return (
     <div className="flex-row flex-center th-gap" data-testid="new-activity-type">
       <ColorInput label="Color of the new activity type" value={color} onChange={setColor} />
-      <TextField ariaLabel="New activity type name" placeholder="Name, e.g. Code review" value={name} onChange={(_e, v) => setName(v)} />
+      <TextField ariaLabel="New activity type name" placeholder="Name, e.g. Code review" value={name} onChange={(_e, v) => { setName(v); onEdit?.(); }} />
       <Button text="Add activity type" disabled={busy || name.trim() === ''} onClick={() => void add()} />
     </div>
   );

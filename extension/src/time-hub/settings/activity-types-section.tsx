@@ -51,7 +51,8 @@ export function ActivityTypesSection({ canManage }: { canManage: boolean }) {
           </ul>
         )}
         {types.data && !canManage && <ReadOnlyList types={types.data} />}
-        {canManage && <NewActivityTypeForm busy={busy} onAdd={add} />}
+        {/* Typing another name answers the last refusal. */}
+        {canManage && <NewActivityTypeForm busy={busy} onAdd={add} onEdit={() => setError(undefined)} />}
       </div>
     </Card>
   );

@@ -14,7 +14,7 @@ export function NewTokenSecret({ token, onDone }: { token: NewApiTokenView; onDo
       <div className="flex-column" data-testid="new-token">
         <div>{`Your token “${token.name}”. Copy it now: Timehub keeps only its hash and cannot show it again.`}</div>
         <div className="flex-row flex-center th-gap" style={{ marginTop: 8 }}>
-          <code className="th-mono" data-testid="new-token-secret" style={{ wordBreak: 'break-all', userSelect: 'all' }}>{token.token}</code>
+          <code className="th-code" data-testid="new-token-secret" style={{ wordBreak: 'break-all', userSelect: 'all' }}>{token.token}</code>
           <Button text={copied ? 'Copied' : 'Copy'} iconProps={{ iconName: 'Copy' }} onClick={copy} />
         </div>
       </div>

@@ -4,7 +4,7 @@ import { Panel } from 'azure-devops-ui/Panel';
 import { useState } from 'react';
 import { useApi } from '../../shared/api-context.js';
 import type { TimesheetView, WorklogView } from '../../shared/api-types.js';
-import { dayLabel, hoursMinutes } from '../../shared/format.js';
+import { dayLabel, lengthLabel } from '../../shared/format.js';
 import { EmptyState } from '../../shared/status-views.js';
 import { WorklogForm } from '../../shared/worklogs/worklog-form.js';
 import { editWorklogValues, newWorklogValues } from '../../shared/worklogs/worklog-form-model.js';
@@ -30,7 +30,9 @@ export function CellPanel({ target, sheet, onClose, onChanged }: {
   const [editing, setEditing] = useState<WorklogView | 'new' | undefined>(worklogs.length === 0 ? 'new' : undefined);
   const fixedWorkItemId = typeof target.workItemId === 'number' ? target.workItemId : undefined;
   const title = free ? 'Add time' : target.workItemId === null ? 'No work item' : `#${target.workItemId} ${target.title ?? ''}`;
-  const total = worklogs.reduce((sum, w) => sum + w.length, 0);
+  // "Add time" is about the whole day; a cell about its own worklogs.
+  const total = free ? (sheet.days.find((d) => d.day === target.day)?.totalSeconds ?? 0) : worklogs.reduce((sum, w) => sum + w.length, 0);
+  const description = `${dayLabel(target.day)} · ${lengthLabel(total)} ${free ? 'logged that day' : 'on this item'}`;
 
   const done = () => {
     setEditing(undefined);
@@ -38,8 +40,8 @@ export function CellPanel({ target, sheet, onClose, onChanged }: {
   };
 
   return (
-    <Panel onDismiss={onClose} size={ContentSize.Large} titleProps={{ text: title }} description={`${dayLabel(target.day)} · ${hoursMinutes(total)}`}
-      footerButtonProps={[{ text: 'Close', onClick: onClose }]}>
+    // One way to close: the panel's own ✕ (or Escape). Cancel only leaves an edit.
+    <Panel onDismiss={onClose} size={ContentSize.Large} titleProps={{ text: title }} description={description}>
       <div className="flex-column" data-testid="cell-panel">
         {!free && worklogs.length === 0 && editing !== 'new' && <EmptyState title="No worklogs on this day" />}
         {!free && worklogs.length > 0 && (
@@ -48,7 +50,7 @@ export function CellPanel({ target, sheet, onClose, onChanged }: {
         )}
         {editing === 'new' && (
           <WorklogForm key="new" initial={newWorklogValues(target.day, fixedWorkItemId)} fixedWorkItemId={target.workItemId === null ? undefined : fixedWorkItemId}
-            submitText="Add worklog" onCancel={worklogs.length || free ? () => (free ? onClose() : setEditing(undefined)) : undefined}
+            submitText="Add worklog" onCancel={worklogs.length && !free ? () => setEditing(undefined) : undefined}
             onSubmit={async (request) => {
               await api.addWorklog(request, crypto.randomUUID());
               if (!free) return done();

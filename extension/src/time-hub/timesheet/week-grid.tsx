@@ -1,5 +1,5 @@
 import type { TimesheetView } from '../../shared/api-types.js';
-import { dayLabel, hoursMinutes } from '../../shared/format.js';
+import { dayLabel, lengthLabel } from '../../shared/format.js';
 
 export interface CellRef {
   workItemId: number | null;
@@ -28,21 +28,21 @@ export function WeekGrid({ sheet, today, onOpen }: { sheet: TimesheetView; today
             {row.cells.map((cell) => (
               <td key={cell.day} className={cell.day === today ? 'th-today' : undefined}>
                 <button type="button" className="th-cell" data-testid={`cell-${row.workItemId ?? 'none'}-${cell.day}`}
-                  aria-label={`${row.workItemId === null ? 'No work item' : `#${row.workItemId}`} on ${cell.day}: ${hoursMinutes(cell.seconds)}`}
+                  aria-label={`${row.workItemId === null ? 'No work item' : `#${row.workItemId}`} on ${cell.day}: ${lengthLabel(cell.seconds)}`}
                   onClick={() => onOpen({ workItemId: row.workItemId, title: row.title, day: cell.day })}>
-                  {cell.seconds ? hoursMinutes(cell.seconds) : '·'}
+                  {cell.seconds ? lengthLabel(cell.seconds) : '·'}
                 </button>
               </td>
             ))}
-            <td className="th-total" data-testid={`row-total-${row.workItemId ?? 'none'}`}>{hoursMinutes(row.totalSeconds)}</td>
+            <td className="th-total" data-testid={`row-total-${row.workItemId ?? 'none'}`}>{lengthLabel(row.totalSeconds)}</td>
           </tr>
         ))}
       </tbody>
       <tfoot>
         <tr>
           <td className="th-item-col">Total</td>
-          {sheet.days.map((d) => <td key={d.day} className="th-total">{hoursMinutes(d.totalSeconds)}</td>)}
-          <td className="th-total" data-testid="week-total">{hoursMinutes(sheet.totalSeconds)}</td>
+          {sheet.days.map((d) => <td key={d.day} className="th-total">{lengthLabel(d.totalSeconds)}</td>)}
+          <td className="th-total" data-testid="week-total">{lengthLabel(sheet.totalSeconds)}</td>
         </tr>
       </tfoot>
     </table>
