@@ -9,6 +9,7 @@ const TRACKING_VERSIONS = [...REST_VERSIONS, '2.1'];
  * answers 400 `ApiVersionError` rather than being served as if it were another.
  */
 export function assertApiVersion(path: string, query: URLSearchParams) {
+  assertODataVersion(path);
   const sent = query.getAll('api-version');
   if (!sent.length) return;
   const known = /^\/tracking\//i.test(path) ? TRACKING_VERSIONS : REST_VERSIONS;
@@ -16,4 +17,13 @@ export function assertApiVersion(path: string, query: URLSearchParams) {
   if (wrong !== undefined) {
     throw badRequest('request.api_version', `api-version "${wrong}" is not supported here; use one of ${known.join(', ')}`);
   }
+}
+
+/** 7pace's reporting feed names its version in the path (`/odata/v3.2/...`); D6 also shows `v3.3`. */
+const ODATA_VERSIONS = [...REST_VERSIONS, '3.3'].map((version) => `v${version}`);
+
+function assertODataVersion(path: string) {
+  const [, version] = /^\/odata\/([^/]*)/i.exec(path) ?? [];
+  if (version === undefined || ODATA_VERSIONS.includes(version.toLowerCase())) return;
+  throw badRequest('request.api_version', `OData version "${version.slice(0, 40)}" is not served; use one of ${ODATA_VERSIONS.join(', ')}, as in /api/odata/v3.2/workLogsOnly`);
 }
