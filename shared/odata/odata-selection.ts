@@ -4,6 +4,7 @@ import { selectionQuery, usersInReach, type WorklogSelection } from '../explorer
 import type { Caller } from '../identity/caller.js';
 import type { Condition, Query } from '../ports/document-store.js';
 import type { Ports } from '../ports/index.js';
+import { assertMayReadTimeOf } from '../roles/time-access.js';
 import { settlePartition } from '../worklogs/user-ledger.js';
 import { conjuncts, type Expression, type Literal, type Operand } from './odata-expression.js';
 
@@ -72,6 +73,8 @@ const integer = (l: Literal) => (l.type === 'number' && Number.isInteger(l.value
 export async function feedSelection(ports: Pick<Ports, 'store'>, caller: Caller, filter: Expression | undefined, onlyMe: boolean) {
   const terms = conjuncts(filter);
   let requested = allowedValues(terms, 'UserId', guid);
+  // A named user outside the caller's reach is 403, one of no user of this org 404, as on every read of time.
+  for (const userId of new Set(requested)) await assertMayReadTimeOf(ports, caller, userId);
   if (onlyMe) requested = (requested ?? [caller.user.id]).filter((id) => id === caller.user.id);
   const userIds = requested?.length === 0 ? [] : await usersInReach(ports, caller, requested);
   const activityTypeIds = allowedValues(terms, 'ActivityTypeId', guid);
