@@ -9,7 +9,6 @@ const TRACKING_VERSIONS = [...REST_VERSIONS, '2.1'];
  * answers 400 `ApiVersionError` rather than being served as if it were another.
  */
 export function assertApiVersion(path: string, query: URLSearchParams) {
-  assertODataVersion(path);
   const sent = query.getAll('api-version');
   if (!sent.length) return;
   const known = /^\/tracking\//i.test(path) ? TRACKING_VERSIONS : REST_VERSIONS;
@@ -22,8 +21,8 @@ export function assertApiVersion(path: string, query: URLSearchParams) {
 /** 7pace's reporting feed names its version in the path (`/odata/v3.2/...`); D6 also shows `v3.3`. */
 const ODATA_VERSIONS = [...REST_VERSIONS, '3.3'].map((version) => `v${version}`);
 
-function assertODataVersion(path: string) {
-  const [, version] = /^\/odata\/([^/]*)/i.exec(path) ?? [];
-  if (version === undefined || ODATA_VERSIONS.includes(version.toLowerCase())) return;
+/** Checked by the feed's routes once the caller is known and the request valid (so a request without a token still answers 401). */
+export function assertODataVersion(version: string) {
+  if (ODATA_VERSIONS.includes(version.toLowerCase())) return;
   throw badRequest('request.api_version', `OData version "${version.slice(0, 40)}" is not served; use one of ${ODATA_VERSIONS.join(', ')}, as in /api/odata/v3.2/workLogsOnly`);
 }

@@ -3,6 +3,7 @@ import { AppError } from '../../domain/errors.js';
 import { metadataXml, serviceDocument } from '../../odata/odata-documents.js';
 import { UNSERVED_SETS, type EntitySetName } from '../../odata/odata-model.js';
 import { queryFeed, type FeedAnswer } from '../../odata/query-feed.js';
+import { assertODataVersion } from '../api-version.js';
 import { invalidInput } from '../http-errors.js';
 import { defineRoute, TextAnswer, withHeaders, type AnyRoute } from '../route.js';
 
@@ -11,6 +12,7 @@ const ODATA_HEADERS = { 'content-type': 'application/json; odata.metadata=minima
 
 /** The feed's root as the client reached it (the host behind Front Door, https in the cloud). */
 function serviceRoot(header: (name: string) => string | undefined, version: string) {
+  assertODataVersion(version);
   const host = header('x-forwarded-host') ?? header('host') ?? 'localhost';
   const local = /^(localhost|127\.|\[::1\])/.test(host);
   const proto = header('x-forwarded-proto') ?? (local ? 'http' : 'https');
@@ -42,15 +44,19 @@ function setRoutes(set: EntitySetName, summary: string): AnyRoute[] {
       name: `odata_${set}`, method: 'GET', path: `/odata/{version}/${set}`, access: 'member', tag, unwrapped: true,
       summary: `${summary}; 1,000 a page with @odata.nextLink. Members see their own (or prefilter=Me), Team leads their teams', managers and Administrators everyone's`,
       params: odataVersionParams, query: odataQuery,
-      handle: async ({ app, caller, params, query, header }) => feedJson(serviceRoot(header, params.version), set, query, await queryFeed(app.ports, caller, set, query)),
+      handle: async ({ app, caller, params, query, header }) => {
+        const root = serviceRoot(header, params.version);
+        return feedJson(root, set, query, await queryFeed(app.ports, caller, set, query));
+      },
     }),
     defineRoute({
       name: `odata_${set}_query`, method: 'POST', path: `/odata/{version}/${set}/$query`, access: 'member', tag, unwrapped: true, rawBody: true,
       summary: `${set} with the query options in a text/plain body ($filter=...&$top=...)`,
       params: odataVersionParams,
       handle: async ({ app, caller, params, rawBody, header }) => {
+        const root = serviceRoot(header, params.version);
         const query = optionsInBody(rawBody);
-        return feedJson(serviceRoot(header, params.version), set, query, await queryFeed(app.ports, caller, set, query));
+        return feedJson(root, set, query, await queryFeed(app.ports, caller, set, query));
       },
     }),
   ];
@@ -66,7 +72,10 @@ export const odataRoutes: AnyRoute[] = [
   defineRoute({
     name: 'odataMetadata', method: 'GET', path: '/odata/{version}/$metadata', access: 'member', tag,
     summary: "The feed's CSDL (XML), in 7pace's names", params: odataVersionParams,
-    handle: async () => new TextAnswer('application/xml; charset=utf-8', metadataXml(), { 'OData-Version': '4.0' }),
+    handle: async ({ params }) => {
+      assertODataVersion(params.version);
+      return new TextAnswer('application/xml; charset=utf-8', metadataXml(), { 'OData-Version': '4.0' });
+    },
   }),
   ...setRoutes('workLogsOnly', 'Worklogs as 7pace\'s ReportingWorkLog: $filter, $select, $orderby, $top, $skip, $count, $apply, worklogsFilter, prefilter'),
   ...setRoutes('workLogsWorkItems', 'Worklogs with their work item (ReportingWorkLogWorkItem): the options of workLogsOnly'),
@@ -74,6 +83,7 @@ export const odataRoutes: AnyRoute[] = [
     name: 'odataUnserved', method: 'GET', path: '/odata/{version}/{entitySet}', access: 'member', tag,
     summary: "7pace's other entity sets: answers 404 naming what they need", params: odataSetParams,
     handle: async ({ params }) => {
+      assertODataVersion(params.version);
       const needs = UNSERVED_SETS[params.entitySet.toLowerCase()];
       const message = needs
         ? `${params.entitySet} is not served yet: it needs ${needs}. workLogsOnly and workLogsWorkItems are served`
