@@ -12,11 +12,13 @@ import type { Expression } from './odata-expression.js';
 import { reportingWorklog, type Row, type RowContext } from './odata-rows.js';
 
 /**
- * Store reads one request makes at most. Each reads up to a page of worklogs and holds the
- * event loop only while SQLite runs it; the loop is let go between reads. A filter no index
- * serves may so answer a short (even empty) page, with a nextLink to go on.
+ * Worklogs per store read, and reads one request makes at most. SQLite runs on the event
+ * loop: a read of 250 holds it for a few milliseconds, and the loop is let go between reads,
+ * so that a page of 1,000 never holds it for long. A filter no index serves may so answer a
+ * short (even empty) page, with a nextLink to go on.
  */
-export const READS_PER_REQUEST = 5;
+export const READ_BATCH = 250;
+export const READS_PER_REQUEST = 20;
 const SCOPE = 'odata';
 
 export interface FeedRequest {
@@ -57,7 +59,7 @@ export async function readFeedPage(ports: Ports, caller: Caller, request: FeedRe
   let after = request.after;
   if (request.want <= 0) return { rows, skipLeft };
   for (let reads = 1; ; reads++) {
-    const page = await readWorklogPage(ports.store, request.query, { skip: 0, count: ODATA_PAGE, after }, SCOPE, request.direction);
+    const page = await readWorklogPage(ports.store, request.query, { skip: 0, count: READ_BATCH, after }, SCOPE, request.direction);
     const context = await rowContext(ports, caller, page.worklogs, request.withWorkItems);
     for (const [i, worklog] of page.worklogs.entries()) {
       const row = reportingWorklog(worklog, context);
