@@ -7,6 +7,7 @@ import { commitToLedger } from '../worklogs/user-ledger.js';
 import { fromDoc, toDoc } from '../worklogs/worklog-documents.js';
 import { worklogsOf, type UserTargets } from './bulk-targets.js';
 import { readBulkJob, type BulkJobDoc } from './bulk-jobs.js';
+import { tombstoneOperation } from '../worklogs/worklog-tombstones.js';
 
 interface Tally {
   applied: number;
@@ -47,7 +48,7 @@ async function applyToGroup(ports: Ports, job: BulkJobDoc, targets: UserTargets)
       }
       tally.applied++;
       if (job.change.kind === 'delete') {
-        operations.push({ op: 'delete', id: doc.id, ifMatch: doc._etag });
+        operations.push(tombstoneOperation(doc, job.editor, now));
         continue;
       }
       const draft = draftWith(job.change, current);

@@ -82,7 +82,8 @@ function cellRow(cell: ReportCell, users: Map<string, Row>, types: Map<string, R
  */
 export async function aggregateFeed(ports: Ports, caller: Caller, aggregation: Aggregation, request: Omit<FeedRequest, 'after' | 'skip' | 'want'>, userIds: string[] | undefined) {
   const groups = new RowGroups(aggregation);
-  const plan = rollupPlan(aggregation, request.filter);
+  // Rollups hold live worklogs only: the …WithDeleted sets are summed from their rows.
+  const plan = request.withDeleted ? undefined : rollupPlan(aggregation, request.filter);
   if (plan) {
     const { cells } = await readRollupCells(ports.store, { orgId: caller.orgId, userIds, from: plan.from, to: plan.to, needsDays: plan.needsDays });
     const users = new Map((await listOrgUsers(ports.store, caller.orgId)).map((u) => [u.userId, { Id: u.userId, Name: u.user.name, Email: u.user.uniqueName }]));

@@ -1,4 +1,4 @@
-import { COMPLEX_TYPES, ENTITY_SETS, ENTITY_TYPES, MODELS_NAMESPACE, type Property } from './odata-model.js';
+import { COMPLEX_TYPES, MODELS_NAMESPACE, setsOf, type Property } from './odata-model.js';
 
 const attribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
@@ -11,12 +11,14 @@ function propertyXml(property: Property): string {
  * The service's CSDL (OData 4.0 EDMX), in 7pace's namespaces and names, so that clients
  * generated from 7pace's `$metadata` and Power BI models built on it line up.
  */
-export function metadataXml(): string {
+export function metadataXml(version: string): string {
+  const served = setsOf(version);
   const complex = Object.entries(COMPLEX_TYPES).map(([name, properties]) =>
     [`      <ComplexType Name="${name}">`, ...properties.map(propertyXml), '      </ComplexType>'].join('\n'));
-  const entities = Object.values(ENTITY_TYPES).map((entity) =>
+  const types = [...new Set(served.map(([, set]) => set.type))];
+  const entities = types.map((entity) =>
     [`      <EntityType Name="${entity.name}">`, '        <Key>', '          <PropertyRef Name="Id" />', '        </Key>', ...entity.properties.map(propertyXml), '      </EntityType>'].join('\n'));
-  const sets = Object.entries(ENTITY_SETS).map(([name, set]) => `        <EntitySet Name="${name}" EntityType="${MODELS_NAMESPACE}.${set.type.name}" />`);
+  const sets = served.map(([name, set]) => `        <EntitySet Name="${name}" EntityType="${MODELS_NAMESPACE}.${set.type.name}" />`);
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx">',
@@ -37,9 +39,9 @@ export function metadataXml(): string {
 }
 
 /** The service document: where Excel and Power BI start, listing the entity sets. */
-export function serviceDocument(root: string) {
+export function serviceDocument(root: string, version: string) {
   return {
     '@odata.context': `${root}/$metadata`,
-    value: Object.keys(ENTITY_SETS).map((name) => ({ name, kind: 'EntitySet', url: name })),
+    value: setsOf(version).map(([name]) => ({ name, kind: 'EntitySet', url: name })),
   };
 }

@@ -60,18 +60,41 @@ export interface EntityType {
   properties: Property[];
 }
 
+const WITH_WORK_ITEM = [...WORKLOG_PROPERTIES, c('WorkItem', 'ReportingWorkItem')];
+const IS_DELETED = p('IsDeleted', 'Edm.Boolean', false);
+
+/** The …WithDeleted types add IsDeleted (7pace's v3.3-beta; their type names are not published, these are Timehub's). */
 export const ENTITY_TYPES = {
   ReportingWorkLog: { name: 'ReportingWorkLog', properties: WORKLOG_PROPERTIES },
-  ReportingWorkLogWorkItem: { name: 'ReportingWorkLogWorkItem', properties: [...WORKLOG_PROPERTIES, c('WorkItem', 'ReportingWorkItem')] },
+  ReportingWorkLogWorkItem: { name: 'ReportingWorkLogWorkItem', properties: WITH_WORK_ITEM },
+  ReportingWorkLogWithDeleted: { name: 'ReportingWorkLogWithDeleted', properties: [...WORKLOG_PROPERTIES, IS_DELETED] },
+  ReportingWorkLogWorkItemWithDeleted: { name: 'ReportingWorkLogWorkItemWithDeleted', properties: [...WITH_WORK_ITEM, IS_DELETED] },
 } satisfies Record<string, EntityType>;
 
+/** The versions that have the …WithDeleted sets ("Only available in 3.3-beta"; 7pace also shows v3.3). */
+const SOFT_DELETE_VERSIONS = ['v3.3-beta', 'v3.3'];
+
+export interface EntitySet {
+  type: EntityType;
+  withWorkItem: boolean;
+  withDeleted: boolean;
+  /** Served in these versions only; every version when left out. */
+  versions?: readonly string[];
+}
+
 /** The entity sets Timehub serves, and where each is described. */
-export const ENTITY_SETS = {
-  workLogsOnly: { type: ENTITY_TYPES.ReportingWorkLog, withWorkItem: false },
-  workLogsWorkItems: { type: ENTITY_TYPES.ReportingWorkLogWorkItem, withWorkItem: true },
-} as const;
+export const ENTITY_SETS: Record<'workLogsOnly' | 'workLogsWorkItems' | 'workLogsOnlyWithDeleted' | 'workLogsWorkItemsWithDeleted', EntitySet> = {
+  workLogsOnly: { type: ENTITY_TYPES.ReportingWorkLog, withWorkItem: false, withDeleted: false },
+  workLogsWorkItems: { type: ENTITY_TYPES.ReportingWorkLogWorkItem, withWorkItem: true, withDeleted: false },
+  workLogsOnlyWithDeleted: { type: ENTITY_TYPES.ReportingWorkLogWithDeleted, withWorkItem: false, withDeleted: true, versions: SOFT_DELETE_VERSIONS },
+  workLogsWorkItemsWithDeleted: { type: ENTITY_TYPES.ReportingWorkLogWorkItemWithDeleted, withWorkItem: true, withDeleted: true, versions: SOFT_DELETE_VERSIONS },
+};
 
 export type EntitySetName = keyof typeof ENTITY_SETS;
+
+/** The sets a version of the feed serves. */
+export const setsOf = (version: string) =>
+  (Object.entries(ENTITY_SETS) as [EntitySetName, EntitySet][]).filter(([, set]) => !set.versions || set.versions.includes(version.toLowerCase()));
 
 /**
  * 7pace's sets that need what Timehub does not have yet: the work item hierarchy and
@@ -82,8 +105,6 @@ export const UNSERVED_SETS: Record<string, string> = {
   workitemshierarchy: 'the work item hierarchy and budgets, not built yet',
   workitemshierarchyalllevels: 'the work item hierarchy and budgets, not built yet',
   budgets: 'the work item hierarchy and budgets, not built yet',
-  worklogsonlywithdeleted: 'deleted worklogs kept as tombstones, which Timehub does not keep yet',
-  worklogsworkitemswithdeleted: 'deleted worklogs kept as tombstones, which Timehub does not keep yet',
 };
 
 export interface ResolvedPath {

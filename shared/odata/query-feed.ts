@@ -52,7 +52,7 @@ export async function queryFeed(ports: Ports, caller: Caller, setName: EntitySet
   const set = ENTITY_SETS[setName];
   const options = parseOptions(set.type, query);
   const selection = await feedSelection(ports, caller, options.filter, options.onlyMe);
-  const read = { query: selection.query, filter: options.filter, withWorkItems: set.withWorkItem, direction: options.direction };
+  const read = { query: selection.query, filter: options.filter, withWorkItems: set.withWorkItem, withDeleted: set.withDeleted, direction: options.direction };
   if (options.aggregation) {
     if (selection.empty) return { kind: 'aggregate', rows: [], fromRollups: true };
     return { kind: 'aggregate', ...(await aggregateFeed(ports, caller, options.aggregation, read, selection.userIds)) };

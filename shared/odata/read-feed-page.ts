@@ -6,10 +6,10 @@ import { activityTypesOf } from '../orgs/organization.js';
 import type { Query } from '../ports/document-store.js';
 import type { Ports } from '../ports/index.js';
 import type { PageKey } from '../worklogs/continuation-token.js';
-import { readWorklogPage } from '../worklogs/worklog-pages.js';
 import { matches } from './odata-evaluate.js';
 import type { Expression } from './odata-expression.js';
 import { reportingWorklog, type Row, type RowContext } from './odata-rows.js';
+import { readWorklogRows, type MarkedWorklog } from './read-worklog-rows.js';
 
 /**
  * Worklogs per store read, and reads one request makes at most. SQLite runs on the event
@@ -19,12 +19,13 @@ import { reportingWorklog, type Row, type RowContext } from './odata-rows.js';
  */
 export const READ_BATCH = 250;
 export const READS_PER_REQUEST = 20;
-const SCOPE = 'odata';
 
 export interface FeedRequest {
   query: Pick<Query, 'partition' | 'where'>;
   filter?: Expression;
   withWorkItems: boolean;
+  /** The …WithDeleted sets: tombstones too, with IsDeleted. */
+  withDeleted: boolean;
   direction: 'asc' | 'desc';
   after?: PageKey;
   /** Matching rows to pass over first ($skip). */
@@ -52,6 +53,12 @@ export async function rowContext(ports: Ports, caller: Caller, worklogs: readonl
 
 const keyOf = (w: Worklog): PageKey => [w.timestamp, w.id];
 
+function rowOf({ worklog, deleted }: MarkedWorklog, context: RowContext, withDeleted: boolean): Row {
+  const row = reportingWorklog(worklog, context);
+  if (withDeleted) row.IsDeleted = deleted;
+  return row;
+}
+
 /** One page of the feed, by keyset from `after`: never an offset into a query run again. */
 export async function readFeedPage(ports: Ports, caller: Caller, request: FeedRequest): Promise<FeedPage> {
   const rows: Row[] = [];
@@ -59,10 +66,10 @@ export async function readFeedPage(ports: Ports, caller: Caller, request: FeedRe
   let after = request.after;
   if (request.want <= 0) return { rows, skipLeft };
   for (let reads = 1; ; reads++) {
-    const page = await readWorklogPage(ports.store, request.query, { skip: 0, count: READ_BATCH, after }, SCOPE, request.direction);
-    const context = await rowContext(ports, caller, page.worklogs, request.withWorkItems);
-    for (const [i, worklog] of page.worklogs.entries()) {
-      const row = reportingWorklog(worklog, context);
+    const page = await readWorklogRows(ports.store, request.query, after, READ_BATCH, request.direction, request.withDeleted);
+    const context = await rowContext(ports, caller, page.items.map((m) => m.worklog), request.withWorkItems);
+    for (const [i, item] of page.items.entries()) {
+      const row = rowOf(item, context, request.withDeleted);
       if (request.filter && !matches(row, request.filter)) continue;
       if (skipLeft > 0) {
         skipLeft--;
@@ -70,8 +77,8 @@ export async function readFeedPage(ports: Ports, caller: Caller, request: FeedRe
       }
       rows.push(row);
       if (rows.length === request.want) {
-        const more = i < page.worklogs.length - 1 || page.nextKey !== undefined;
-        return { rows, next: more ? keyOf(worklog) : undefined, skipLeft };
+        const more = i < page.items.length - 1 || page.nextKey !== undefined;
+        return { rows, next: more ? keyOf(item.worklog) : undefined, skipLeft };
       }
     }
     after = page.nextKey;
@@ -85,12 +92,12 @@ export async function* everyFeedRow(ports: Ports, caller: Caller, request: Omit<
   let after: PageKey | undefined;
   let read = 0;
   do {
-    const page = await readWorklogPage(ports.store, request.query, { skip: 0, count: ODATA_PAGE, after }, SCOPE, request.direction);
-    read += page.worklogs.length;
+    const page = await readWorklogRows(ports.store, request.query, after, ODATA_PAGE, request.direction, request.withDeleted);
+    read += page.items.length;
     if (read > limit) throw new RangeError(`more than ${limit} worklogs`);
-    const context = await rowContext(ports, caller, page.worklogs, request.withWorkItems);
-    for (const worklog of page.worklogs) {
-      const row = reportingWorklog(worklog, context);
+    const context = await rowContext(ports, caller, page.items.map((m) => m.worklog), request.withWorkItems);
+    for (const item of page.items) {
+      const row = rowOf(item, context, request.withDeleted);
       if (!request.filter || matches(row, request.filter)) yield row;
     }
     after = page.nextKey;

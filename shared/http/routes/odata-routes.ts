@@ -1,7 +1,7 @@
 import { odataQuery, odataSetParams, odataVersionParams, type ODataQuery } from '../../contracts/odata.js';
 import { AppError } from '../../domain/errors.js';
 import { metadataXml, serviceDocument } from '../../odata/odata-documents.js';
-import { UNSERVED_SETS, type EntitySetName } from '../../odata/odata-model.js';
+import { ENTITY_SETS, UNSERVED_SETS, type EntitySetName } from '../../odata/odata-model.js';
 import { queryFeed, type FeedAnswer } from '../../odata/query-feed.js';
 import { assertODataVersion } from '../api-version.js';
 import { invalidInput } from '../http-errors.js';
@@ -10,9 +10,13 @@ import { defineRoute, TextAnswer, withHeaders, type AnyRoute } from '../route.js
 const tag = 'OData';
 const ODATA_HEADERS = { 'content-type': 'application/json; odata.metadata=minimal; odata.streaming=true; charset=utf-8', 'OData-Version': '4.0' };
 
-/** The feed's root as the client reached it (the host behind Front Door, https in the cloud). */
-function serviceRoot(header: (name: string) => string | undefined, version: string) {
+/** The feed's root as the client reached it (the host behind Front Door, https in the cloud), once its version is checked. */
+function serviceRoot(header: (name: string) => string | undefined, version: string, set?: EntitySetName) {
   assertODataVersion(version);
+  const versions = set && ENTITY_SETS[set].versions;
+  if (versions && !versions.includes(version.toLowerCase())) {
+    throw new AppError(404, 'odata.set_not_in_version', `${set} is served in ${versions.join(' and ')} only, as 7pace serves it: use /api/odata/${versions[0]}/${set}`);
+  }
   const host = header('x-forwarded-host') ?? header('host') ?? 'localhost';
   const local = /^(localhost|127\.|\[::1\])/.test(host);
   const proto = header('x-forwarded-proto') ?? (local ? 'http' : 'https');
@@ -45,7 +49,7 @@ function setRoutes(set: EntitySetName, summary: string): AnyRoute[] {
       summary: `${summary}; 1,000 a page with @odata.nextLink. Members see their own (or prefilter=Me), Team leads their teams', managers and Administrators everyone's`,
       params: odataVersionParams, query: odataQuery,
       handle: async ({ app, caller, params, query, header }) => {
-        const root = serviceRoot(header, params.version);
+        const root = serviceRoot(header, params.version, set);
         return feedJson(root, set, query, await queryFeed(app.ports, caller, set, query));
       },
     }),
@@ -54,7 +58,7 @@ function setRoutes(set: EntitySetName, summary: string): AnyRoute[] {
       summary: `${set} with the query options in a text/plain body ($filter=...&$top=...)`,
       params: odataVersionParams,
       handle: async ({ app, caller, params, rawBody, header }) => {
-        const root = serviceRoot(header, params.version);
+        const root = serviceRoot(header, params.version, set);
         const query = optionsInBody(rawBody);
         return feedJson(root, set, query, await queryFeed(app.ports, caller, set, query));
       },
@@ -67,18 +71,20 @@ export const odataRoutes: AnyRoute[] = [
   defineRoute({
     name: 'odataService', method: 'GET', path: '/odata/{version}', access: 'member', tag, unwrapped: true,
     summary: 'The OData service document: the entity sets (where Excel and Power BI start)', params: odataVersionParams,
-    handle: async ({ params, header }) => withHeaders(serviceDocument(serviceRoot(header, params.version)), ODATA_HEADERS),
+    handle: async ({ params, header }) => withHeaders(serviceDocument(serviceRoot(header, params.version), params.version), ODATA_HEADERS),
   }),
   defineRoute({
     name: 'odataMetadata', method: 'GET', path: '/odata/{version}/$metadata', access: 'member', tag,
     summary: "The feed's CSDL (XML), in 7pace's names", params: odataVersionParams,
     handle: async ({ params }) => {
       assertODataVersion(params.version);
-      return new TextAnswer('application/xml; charset=utf-8', metadataXml(), { 'OData-Version': '4.0' });
+      return new TextAnswer('application/xml; charset=utf-8', metadataXml(params.version), { 'OData-Version': '4.0' });
     },
   }),
   ...setRoutes('workLogsOnly', 'Worklogs as 7pace\'s ReportingWorkLog: $filter, $select, $orderby, $top, $skip, $count, $apply, worklogsFilter, prefilter'),
   ...setRoutes('workLogsWorkItems', 'Worklogs with their work item (ReportingWorkLogWorkItem): the options of workLogsOnly'),
+  ...setRoutes('workLogsOnlyWithDeleted', 'workLogsOnly with deleted worklogs (IsDeleted, EditedTimestamp at the delete), for incremental refresh (v3.3-beta)'),
+  ...setRoutes('workLogsWorkItemsWithDeleted', 'workLogsWorkItems with deleted worklogs (IsDeleted), for incremental refresh (v3.3-beta)'),
   defineRoute({
     name: 'odataUnserved', method: 'GET', path: '/odata/{version}/{entitySet}', access: 'member', tag,
     summary: "7pace's other entity sets: answers 404 naming what they need", params: odataSetParams,
@@ -87,7 +93,7 @@ export const odataRoutes: AnyRoute[] = [
       const needs = UNSERVED_SETS[params.entitySet.toLowerCase()];
       const message = needs
         ? `${params.entitySet} is not served yet: it needs ${needs}. workLogsOnly and workLogsWorkItems are served`
-        : `there is no entity set ${params.entitySet}; the feed serves workLogsOnly and workLogsWorkItems`;
+        : `there is no entity set ${params.entitySet}; the feed serves workLogsOnly and workLogsWorkItems (and their …WithDeleted sets in v3.3-beta)`;
       throw new AppError(404, needs ? 'odata.set_not_served' : 'odata.no_such_set', message);
     },
   }),
