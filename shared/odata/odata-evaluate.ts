@@ -1,7 +1,7 @@
 import { badRequest } from '../domain/errors.js';
 import type { CompareOp, Expression, Literal, Operand } from './odata-expression.js';
 import { resolvePath, type EdmType, type EntityType } from './odata-model.js';
-import { valueAt, type Row, type RowValue } from './odata-rows.js';
+import { valueAt, type Row } from './odata-rows.js';
 
 /** A property path checked against the model: its canonical spelling and type. */
 export type Bound = Operand & { type?: EdmType | 'complex' };
@@ -39,6 +39,7 @@ function read(row: Row, o: Operand): Value {
   if (o.kind === 'literal') return literalValue(o);
   if (o.kind === 'call') return call(row, o);
   const value = valueAt(row, o.path);
+  // A complex value is only ever compared with null (`WorkItem ne null`): any non-null stand-in does.
   if (value !== null && typeof value === 'object') return 'complex';
   if (typeOf(o) === 'Edm.DateTimeOffset' && typeof value === 'string') return { ms: Date.parse(value), local: value.slice(0, 19) };
   return value;
@@ -112,4 +113,3 @@ export function matches(row: Row, expression: Expression): boolean {
   }
 }
 
-export type { RowValue };

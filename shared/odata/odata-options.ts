@@ -1,7 +1,8 @@
 import type { ODataQuery } from '../contracts/odata.js';
 import { badRequest } from '../domain/errors.js';
 import { bindExpression } from './odata-evaluate.js';
-import { parseExpression, type Expression } from './odata-expression.js';
+import type { Expression } from './odata-expression.js';
+import { parseExpression } from './parse-expression.js';
 import { resolvePath, type EntityType } from './odata-model.js';
 
 export type AggregateMethod = 'sum' | 'min' | 'max' | 'average' | 'countdistinct';

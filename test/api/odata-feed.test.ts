@@ -208,7 +208,7 @@ describe('query options', () => {
     const items = await feed(bobsToken, '/workItems');
     expect(items.status).toBe(404);
     expect(items.body.error.message).toMatch(/work item hierarchy and budgets/);
-    const deleted = await feed(bobsToken, '/workLogsOnlyWithDeleted');
-    expect(deleted.body.error.message).toMatch(/tombstones/);
+    const budgets = await feed(bobsToken, '/budgets');
+    expect(budgets.body.error.message).toMatch(/budgets/);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bindExpression, matches } from '../../shared/odata/odata-evaluate.js';
-import { parseExpression } from '../../shared/odata/odata-expression.js';
+import { parseExpression } from '../../shared/odata/parse-expression.js';
 import { ENTITY_TYPES } from '../../shared/odata/odata-model.js';
 import { parseOptions } from '../../shared/odata/odata-options.js';
 import type { Row } from '../../shared/odata/odata-rows.js';
