@@ -5,6 +5,7 @@ import { openSide, type Side } from './bench-side.js';
 import { exportFilesTable } from './export-files.js';
 import { functionsLoadTable } from './functions-load.js';
 import { listPagesTable } from './list-pages.js';
+import { odataFeedTable } from './odata-feed.js';
 import { reportRollupsTable } from './report-rollups.js';
 import { LoadDriver } from './load-driver.js';
 import { machineNote, table, tallyFor, type Results } from './report.js';
@@ -59,8 +60,19 @@ async function exportsOnly() {
   }
 }
 
+/** BENCH_ONLY=odata: the OData feed table alone (BENCH_ODATA_ROWS worklogs, 2,000,000 by default). */
+async function odataOnly() {
+  const dir = mkdtempSync(join(tmpdir(), 'timehub-bench-'));
+  try {
+    console.log(await odataFeedTable(dir, Number(process.env.BENCH_ODATA_ROWS ?? 2_000_000)));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main() {
   if (only === 'exports') return exportsOnly();
+  if (only === 'odata') return odataOnly();
   const began = performance.now();
   const loadBefore = loadavg()[0]!;
   const dir = mkdtempSync(join(tmpdir(), 'timehub-bench-'));
@@ -101,6 +113,8 @@ async function main() {
   console.log(listPages);
   console.log();
   await exportsOnly();
+  console.log();
+  await odataOnly();
   console.log(`bench took ${((performance.now() - began) / 1000).toFixed(1)} s`);
 }
 

@@ -7,6 +7,7 @@ import { commitToLedger } from '../worklogs/user-ledger.js';
 import { fromDoc, toDoc } from '../worklogs/worklog-documents.js';
 import { worklogsOf, type UserTargets } from './bulk-targets.js';
 import { readBulkJob, type BulkJobDoc } from './bulk-jobs.js';
+import { tombstoneOperation } from '../worklogs/worklog-tombstones.js';
 
 interface Tally {
   applied: number;
@@ -47,7 +48,7 @@ async function applyToGroup(ports: Ports, job: BulkJobDoc, targets: UserTargets)
       }
       tally.applied++;
       if (job.change.kind === 'delete') {
-        operations.push({ op: 'delete', id: doc.id, ifMatch: doc._etag });
+        operations.push(tombstoneOperation(doc, job.editor, now));
         continue;
       }
       const draft = draftWith(job.change, current);
@@ -69,8 +70,9 @@ export async function applyBulkJob(ports: Ports, orgId: string, jobId: string): 
   const job = await readBulkJob(ports.store, orgId, jobId);
   if (!job || job.status === 'done') return job;
   const total: Tally = { applied: 0, missing: 0, skipped: 0 };
-  // Half a store batch per commit leaves room for what the ledger adds to it (e.g. rollups).
-  const size = Math.max(1, Math.floor(ports.store.maxBatchOperations / 2));
+  // A commit must fit one store batch: the state, and per worklog itself plus at worst the
+  // month and year rollups of a period no other worklog in the commit touches.
+  const size = Math.max(1, Math.floor((ports.store.maxBatchOperations - 1) / 3));
   for (const { userId, ids } of job.targets) {
     for (let i = 0; i < ids.length; i += size) {
       const tally = await applyToGroup(ports, job, { userId, ids: ids.slice(i, i + size) });

@@ -17,3 +17,12 @@ export function assertApiVersion(path: string, query: URLSearchParams) {
     throw badRequest('request.api_version', `api-version "${wrong}" is not supported here; use one of ${known.join(', ')}`);
   }
 }
+
+/** 7pace's reporting feed names its version in the path (`/odata/v3.2/...`); D6 also shows `v3.3`. */
+const ODATA_VERSIONS = [...REST_VERSIONS, '3.3'].map((version) => `v${version}`);
+
+/** Checked by the feed's routes once the caller is known and the request valid (so a request without a token still answers 401). */
+export function assertODataVersion(version: string) {
+  if (ODATA_VERSIONS.includes(version.toLowerCase())) return;
+  throw badRequest('request.api_version', `OData version "${version.slice(0, 40)}" is not served; use one of ${ODATA_VERSIONS.join(', ')}, as in /api/odata/v3.2/workLogsOnly`);
+}

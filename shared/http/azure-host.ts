@@ -38,6 +38,7 @@ export function createAzureHttpHandler(app: () => Promise<AppContext>, routes: r
       });
       const headers = { 'x-invocation-id': context.invocationId, ...out.headers };
       if (out.stream) return { status: out.status, body: readableOf(out.stream, gone, log), headers };
+      if (out.text !== undefined) return { status: out.status, body: out.text, headers };
       return { status: out.status, jsonBody: out.body, headers };
     } catch (error) {
       const out = errorToHttp(error, log);

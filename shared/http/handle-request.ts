@@ -4,7 +4,7 @@ import { authenticate } from '../identity/authenticate.js';
 import { guardTimeWrites } from '../billing/write-gate.js';
 import { requirePermission, resolveMember, type Member } from '../roles/member-access.js';
 import { errorToHttp, invalidInput, type HttpOutput } from './http-errors.js';
-import { StreamedFile, WithHeaders, type AnyRoute, type AppContext } from './route.js';
+import { StreamedFile, TextAnswer, WithHeaders, type AnyRoute, type AppContext } from './route.js';
 import { assertApiVersion } from './api-version.js';
 import { assertHostOfOrg } from './org-host.js';
 import { requestScopedStore } from './request-scoped-store.js';
@@ -40,7 +40,10 @@ export function createRequestHandler(app: AppContext, routes: readonly AnyRoute[
       assertApiVersion(input.path, input.query);
       return await run(app, found.route, found.params, input);
     } catch (error) {
-      return errorToHttp(error, log);
+      const out = errorToHttp(error, log);
+      // Excel and Power BI ask for credentials when a feed challenges them (only the feed: a browser would prompt on the UI's calls).
+      if (out.status === 401 && /^\/odata\//i.test(input.path)) return { ...out, headers: { ...out.headers, 'WWW-Authenticate': 'Basic realm="Timehub", charset="UTF-8"' } };
+      return out;
     }
   };
 }
@@ -71,6 +74,7 @@ async function run(shared: AppContext, route: AnyRoute, params: Record<string, s
     if (!route.streams) throw new Error(`route ${route.name} answered a stream without declaring \`streams\``);
     return { status: 200, headers: fileHeaders(result), stream: await startedIteration(result.chunks) };
   }
+  if (result instanceof TextAnswer) return { status: 200, text: result.text, headers: { ...result.headers, 'content-type': result.contentType } };
   const data = result instanceof WithHeaders ? result.data : result;
   const status = route.successStatus ?? 200;
   return { status, body: route.unwrapped ? data : { data: data ?? null }, ...(result instanceof WithHeaders ? { headers: setHeaders(result) } : {}) };

@@ -7,6 +7,8 @@ export interface HttpOutput {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /** A text answer (see TextAnswer): hosts send it as it is instead of `body` as JSON. */
+  text?: string;
   /** A streamed answer (see StreamedFile): hosts send it chunk by chunk instead of `body`. */
   stream?: AsyncIterable<Uint8Array>;
 }

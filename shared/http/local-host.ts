@@ -38,7 +38,7 @@ export function createLocalHost(app: AppContext, routes: readonly AnyRoute[], lo
         streaming = out.status;
         ended = describeEnd(await sendStream(res, out.stream, gone.signal, log));
       } else {
-        res.end(out.body === undefined ? undefined : JSON.stringify(out.body));
+        res.end(out.text ?? (out.body === undefined ? undefined : JSON.stringify(out.body)));
       }
       log(`${line(out.status)}${ended} ${(performance.now() - started).toFixed(1)}ms`);
     });

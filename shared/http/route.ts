@@ -99,6 +99,15 @@ export class StreamedFile {
   ) {}
 }
 
+/** A handler's answer as text of its own type (e.g. an XML document), sent as it is. */
+export class TextAnswer {
+  constructor(
+    readonly contentType: string,
+    readonly text: string,
+    readonly headers: Record<string, string> = {},
+  ) {}
+}
+
 // Routes are stored side by side whatever their types; each was checked by defineRoute.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyRoute = Route<Access, any, any, any>;

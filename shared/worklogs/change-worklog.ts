@@ -12,6 +12,7 @@ import { draftProblems, overlapProblems, throwIfAny } from './worklog-checks.js'
 import { fromDoc, readWorklog, toDoc, worklogsAround } from './worklog-documents.js';
 import { draftWithPatch, needsUserZone } from './worklog-input.js';
 import { worklogView } from './worklog-view.js';
+import { tombstoneOperation } from './worklog-tombstones.js';
 
 export interface ChangeOptions {
   /** Whose worklog it is (Administrators change others'); the caller's when left out. */
@@ -57,7 +58,7 @@ export async function deleteWorklog(ports: Ports, caller: Caller, id: string, op
     const doc = await readWorklog(ports.store, caller.orgId, userId, id);
     if (!doc) throw notFound(`worklog ${id}`);
     return {
-      tracker: state?.tracker ?? null, operations: [{ op: 'delete', id, ifMatch: doc._etag }], previous: [doc], result: undefined, beforeCommit: options.takeSeat,
+      tracker: state?.tracker ?? null, operations: [tombstoneOperation(doc, caller.user, ports.clock.now())], previous: [doc], result: undefined, beforeCommit: options.takeSeat,
     };
   });
   return { id, deleted: true };

@@ -83,5 +83,5 @@ export async function readWorklogPage(
   });
   const shown = docs.slice(0, page.count).map(fromDoc);
   const next = docs.length > page.count ? keyOf(shown.at(-1)!) : horizon;
-  return { worklogs: shown, continuationToken: next && encodeContinuation(next, scope) };
+  return { worklogs: shown, continuationToken: next && encodeContinuation(next, scope), nextKey: next };
 }

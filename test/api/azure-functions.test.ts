@@ -53,6 +53,15 @@ describe('the Azure Functions handler over the route table', () => {
     expect((next.jsonBody as { data: { id: string }[] }).data[0]?.id).not.toBe((first.jsonBody as { data: { id: string }[] }).data[0]?.id);
   });
 
+  it("answers the OData feed's XML metadata as text, and its pages with a nextLink on the org's host", async () => {
+    const metadata = await handler(request('GET', '/odata/v3.2/$metadata'), invocation());
+    expect(metadata.status).toBe(200);
+    expect((metadata.headers as Record<string, string>)['content-type']).toMatch(/^application\/xml/);
+    expect(String(metadata.body)).toContain('<EntitySet Name="workLogsOnly"');
+    const service = await handler(request('GET', '/odata/v3.2'), invocation());
+    expect(service.jsonBody).toMatchObject({ '@odata.context': 'https://fabrikam.timehub.example.com/api/odata/v3.2/$metadata' });
+  });
+
   it('answers 401 without a valid token', async () => {
     const res = await handler(request('GET', '/rest/me', undefined, 'nonsense'), invocation());
     expect(res.status).toBe(401);

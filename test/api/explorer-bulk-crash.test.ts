@@ -22,8 +22,8 @@ async function signedIn(api: TestApi) {
 
 /**
  * A bulk action over bob's and carol's worklogs whose process dies after `crashAfter`
- * store batches (at most 4 operations each, so that each user's worklogs take two commits, as
- * more than 50 would on Cosmos); carol changes one of her worklogs before the queue rolls the job forward.
+ * store batches (at most 4 operations each, so that each worklog takes a commit of its own, as
+ * more than 33 would on Cosmos); carol changes one of her worklogs before the queue rolls the job forward.
  */
 async function crashMidJob(crashAfter: number) {
   const clock = new MutableClock(T0);

@@ -148,6 +148,15 @@ const attacks: Attack[] = [
     token: alice(k), body: { name: 'theirs', query: `from=2025-01-01&to=2025-01-31&groupBy=user&users=${seedUserId('contoso', 'bob')}&orgId=${seedOrgId('contoso')}` },
   })],
   ["a Member asking for a rollup recount", 403, (k) => k.attempt('POST', '/admin/rollups/recount', { token: bob(k), body: { userId: seedUserId('fabrikam', 'bob') } })],
+  // The OData feed: Basic as Excel sends it, the role rules, the org boundary
+  ['the OData feed without credentials', 401, (k) => k.attempt('GET', '/odata/v3.2/workLogsOnly')],
+  ['the OData feed with Basic and a forged API token as the password', 401, (k) => k.attempt('GET', '/odata/v3.2/workLogsOnly', {
+    headers: { authorization: `Basic ${Buffer.from(`:th.${seedOrgId('fabrikam')}.forged.secret`).toString('base64')}` },
+  })],
+  ["a Member filtering the OData feed on another user's id", 403, (k) => k.attempt('GET', `/odata/v3.2/workLogsOnly?$filter=${encodeURIComponent(`UserId eq ${seedUserId('fabrikam', 'alice')}`)}`, { token: bob(k) })],
+  ["a Member summing another user's time through $apply", 403, (k) => k.attempt('GET', `/odata/v3.2/workLogsOnly?$apply=${encodeURIComponent(`filter(UserId in (${seedUserId('fabrikam', 'alice')}))/aggregate(PeriodLength with sum as S)`)}`, { token: bob(k) })],
+  ["another org's user in an OData filter", 404, (k) => k.attempt('GET', `/odata/v3.2/workLogsWorkItems?$filter=${encodeURIComponent(`UserId eq ${seedUserId('contoso', 'bob')}`)}`, { token: alice(k) })],
+  ["a fabrikam token reading the OData feed on contoso's host", 403, (k) => k.attempt('GET', '/odata/v3.2/workLogsOnly', { token: alice(k), headers: { host: `contoso${HOST_SUFFIX}` } })],
   // Escalation through body fields
   ["a Member's worklog body naming another userId (7pace's per-item userId)", 403, (k) => k.attempt('POST', '/rest/workLogs', { token: bob(k), body: { ...aWorklog({ timestamp: at(T0, -50 * HOUR) }), userId: seedUserId('fabrikam', 'alice') } })],
   ['orgId in a worklog body', 400, (k) => k.attempt('POST', '/rest/workLogs', { token: bob(k), body: { ...aWorklog({ timestamp: at(T0, -51 * HOUR) }), orgId: seedOrgId('contoso') } })],

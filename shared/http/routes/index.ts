@@ -7,6 +7,7 @@ import { billingRoutes } from './billing-routes.js';
 import { explorerRoutes } from './explorer-routes.js';
 import { exportRoutes } from './export-routes.js';
 import { identityRoutes } from './identity-routes.js';
+import { odataRoutes } from './odata-routes.js';
 import { orgRoutes } from './org-routes.js';
 import { reportRoutes } from './report-routes.js';
 import { settingsRoutes } from './settings-routes.js';
@@ -37,6 +38,7 @@ export const routes: AnyRoute[] = [
   }),
   ...exportRoutes,
   ...reportRoutes,
+  ...odataRoutes,
   ...orgRoutes,
   ...billingRoutes,
 ];

@@ -1,0 +1,85 @@
+import type { ActivityType } from '../domain/activity-types.js';
+import { wallClockAt } from '../domain/time.js';
+import type { UserRef, Worklog } from '../domain/worklog.js';
+import type { WorkItem } from '../ports/devops-directory.js';
+
+export type RowValue = string | number | boolean | null | Row;
+export interface Row {
+  [name: string]: RowValue;
+}
+
+/** An instant in the worklog's own offset: the instant and the user's wall clock in one value. */
+export function dateTimeOffset(instant: string, utcOffsetMinutes: number): string {
+  const local = wallClockAt(new Date(instant), utcOffsetMinutes);
+  if (utcOffsetMinutes === 0) return `${local}Z`;
+  const sign = utcOffsetMinutes < 0 ? '-' : '+';
+  const minutes = Math.abs(utcOffsetMinutes);
+  return `${local}${sign}${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
+const reportingUser = (user: UserRef): Row => ({ Id: user.id, Name: user.name, Email: user.uniqueName });
+
+const NO_WORK_ITEM_FIELDS = {
+  System_AreaId: null, System_IterationId: null, System_CreatedDate: null, System_RevisedDate: null, System_AreaPath: null,
+  System_AssignedTo: null, System_CreatedBy: null, System_IterationPath: null, System_NodeName: null, System_Reason: null,
+  System_TeamProject: null,
+};
+
+/** 7pace's ReportingWorkItem from what the directory knows of a work item; null for a comment-only worklog. */
+export function reportingWorkItem(id: number | null, known: WorkItem | undefined): Row | null {
+  if (id === null) return null;
+  return { System_Id: id, ...NO_WORK_ITEM_FIELDS, System_State: known?.state ?? null, System_Title: known?.title ?? null, System_WorkItemType: known?.type ?? null };
+}
+
+export interface RowContext {
+  activityTypes: ReadonlyMap<string, ActivityType>;
+  /** Set for workLogsWorkItems: the page's work items by id. */
+  workItems?: ReadonlyMap<number, WorkItem>;
+}
+
+/** A worklog as 7pace's ReportingWorkLog (or ReportingWorkLogWorkItem), every property present. */
+export function reportingWorklog(worklog: Worklog, context: RowContext): Row {
+  const offset = worklog.utcOffsetMinutes;
+  const type = worklog.activityTypeId === null ? undefined : context.activityTypes.get(worklog.activityTypeId);
+  const [year, month, day] = worklog.localDay.split('-').map(Number) as [number, number, number];
+  const row: Row = {
+    AddedByUser: reportingUser(worklog.addedByUser),
+    ActivityType: type ? { Id: type.id, Color: type.color.replace(/^#/, '').toLowerCase(), Name: type.name } : null,
+    User: reportingUser(worklog.user),
+    Id: worklog.id,
+    UserId: worklog.userId,
+    AddedByUserId: worklog.addedByUser.id,
+    BudgetId: null,
+    ActivityTypeId: worklog.activityTypeId,
+    WorkItemId: worklog.workItemId,
+    Timestamp: dateTimeOffset(worklog.timestamp, offset),
+    PeriodLength: worklog.length,
+    Comment: worklog.comment,
+    // 7pace moves EditedTimestamp on create as well as on change (the basis of incremental refresh).
+    EditedTimestamp: dateTimeOffset(worklog.editedTimestamp ?? worklog.createdTimestamp, offset),
+    CreatedTimestamp: dateTimeOffset(worklog.createdTimestamp, offset),
+    IsTracked: worklog.flags.isTracked,
+    IsManuallyEntered: worklog.flags.isManuallyEntered,
+    IsChanged: worklog.flags.isChanged,
+    IsTrackedExtended: false,
+    IsImported: false,
+    IsFromApi: false,
+    IsBillable: worklog.flags.isBillable,
+    BillablePeriodLength: worklog.billableLength,
+    EditedByUser: worklog.editedByUser ? reportingUser(worklog.editedByUser) : null,
+    Budget: null,
+    WorklogDate: { Year: year, Month: month, Day: day, ShortDate: worklog.localDay },
+  };
+  if (context.workItems) row.WorkItem = reportingWorkItem(worklog.workItemId, worklog.workItemId === null ? undefined : context.workItems.get(worklog.workItemId));
+  return row;
+}
+
+/** The value at a (resolved) path of a row; null through a missing complex value. */
+export function valueAt(row: Row, path: readonly string[]): RowValue {
+  let value: RowValue = row;
+  for (const name of path) {
+    if (value === null || typeof value !== 'object') return null;
+    value = value[name] ?? null;
+  }
+  return value;
+}
