@@ -1,6 +1,7 @@
 import { badRequest } from '../domain/errors.js';
 import { MAX_REPORT_ROWS, type ReportDimension, type TimeReportQuery } from '../contracts/reports.js';
-import type { ReportCell } from './read-rollup-cells.js';
+import type { RollupCell } from '../rollups/rollup-docs.js';
+import type { UserCells } from './read-rollup-cells.js';
 
 export interface ReportSums {
   length: number;
@@ -31,7 +32,7 @@ const FIELD: Record<ReportDimension, keyof ReportRow> = {
   user: 'userId', workItem: 'workItemId', activityType: 'activityTypeId', billable: 'billable', day: 'day', week: 'week', month: 'month',
 };
 
-function valueOf(dimension: ReportDimension, { userId, cell }: ReportCell): string | number | boolean | null {
+function valueOf(dimension: ReportDimension, userId: string, cell: RollupCell): string | number | boolean | null {
   switch (dimension) {
     case 'user': return userId;
     case 'workItem': return cell[1];
@@ -52,32 +53,34 @@ const compare = (a: Value, b: Value) => (a === b ? 0 : a === null ? -1 : b === n
  * Groups sit in nested maps keyed by the values themselves: no key text is built per cell,
  * which is most of the work on a large org's year.
  */
-export function groupReport(cells: readonly ReportCell[], groupBy: readonly ReportDimension[], filters: Filters) {
+export function groupReport(cellGroups: readonly UserCells[], groupBy: readonly ReportDimension[], filters: Filters) {
   const [first, second] = groupBy as [ReportDimension, ReportDimension | undefined];
   const groups = new Map<Value, Map<Value, ReportRow>>();
   const totals: ReportSums = { length: 0, billableLength: 0, count: 0 };
   let size = 0;
-  for (const entry of cells) {
-    const [, workItemId, activityTypeId, billable, length, billableLength, count] = entry.cell;
-    if (filters.workItems && (workItemId === null || !filters.workItems.includes(workItemId))) continue;
-    if (filters.activityTypes && (activityTypeId === null || !filters.activityTypes.includes(activityTypeId))) continue;
-    if (filters.billable !== undefined && billable !== filters.billable) continue;
-    const a = valueOf(first, entry);
-    const b = second ? valueOf(second, entry) : null;
-    let inner = groups.get(a);
-    if (!inner) groups.set(a, (inner = new Map()));
-    let row = inner.get(b);
-    if (!row) {
-      if (++size > MAX_REPORT_ROWS) throw badRequest('report.too_many_rows', `this report has more than ${MAX_REPORT_ROWS} rows: narrow the dates, the filters or the grouping`);
-      row = { [FIELD[first]]: a, ...(second ? { [FIELD[second]]: b } : {}), length: 0, billableLength: 0, count: 0 } as ReportRow;
-      inner.set(b, row);
+  for (const { userId, cells } of cellGroups) {
+    for (const cell of cells) {
+      const [, workItemId, activityTypeId, billable, length, billableLength, count] = cell;
+      if (filters.workItems && (workItemId === null || !filters.workItems.includes(workItemId))) continue;
+      if (filters.activityTypes && (activityTypeId === null || !filters.activityTypes.includes(activityTypeId))) continue;
+      if (filters.billable !== undefined && billable !== filters.billable) continue;
+      const a = valueOf(first, userId, cell);
+      const b = second ? valueOf(second, userId, cell) : null;
+      let inner = groups.get(a);
+      if (!inner) groups.set(a, (inner = new Map()));
+      let row = inner.get(b);
+      if (!row) {
+        if (++size > MAX_REPORT_ROWS) throw badRequest('report.too_many_rows', `this report has more than ${MAX_REPORT_ROWS} rows: narrow the dates, the filters or the grouping`);
+        row = { [FIELD[first]]: a, ...(second ? { [FIELD[second]]: b } : {}), length: 0, billableLength: 0, count: 0 } as ReportRow;
+        inner.set(b, row);
+      }
+      row.length += length;
+      row.billableLength += billableLength;
+      row.count += count;
+      totals.length += length;
+      totals.billableLength += billableLength;
+      totals.count += count;
     }
-    row.length += length;
-    row.billableLength += billableLength;
-    row.count += count;
-    totals.length += length;
-    totals.billableLength += billableLength;
-    totals.count += count;
   }
   const rows: ReportRow[] = [];
   for (const a of [...groups.keys()].sort(compare)) {

@@ -8,6 +8,12 @@ export interface ReportCell {
   cell: RollupCell;
 }
 
+/** One rollup document's cells within the range, with their user: no object per cell. */
+export interface UserCells {
+  userId: string;
+  cells: readonly RollupCell[];
+}
+
 export interface CellRequest {
   orgId: string;
   /** undefined: everyone in the org. */
@@ -24,7 +30,7 @@ export interface CellRequest {
  * month is then one or two small documents per user. One query (one partition when the
  * report is about one user); never a worklog.
  */
-export async function readRollupCells(store: DocumentStore, request: CellRequest): Promise<{ cells: ReportCell[]; documents: number }> {
+export async function readRollupGroups(store: DocumentStore, request: CellRequest): Promise<{ groups: UserCells[]; documents: number }> {
   const wholeMonths = new Set<string>();
   const dayMonths = new Set<string>();
   for (const month of monthsBetween(request.from, request.to)) {
@@ -32,7 +38,7 @@ export async function readRollupCells(store: DocumentStore, request: CellRequest
     (whole ? wholeMonths : dayMonths).add(month);
   }
   const periods = [...new Set([...[...wholeMonths].map((m) => m.slice(0, 4)), ...dayMonths])];
-  if (request.userIds?.length === 0) return { cells: [], documents: 0 };
+  if (request.userIds?.length === 0) return { groups: [], documents: 0 };
   const where: Condition[] = [
     { field: 'orgId', op: '=', value: request.orgId },
     { field: 'type', op: '=', value: 'rollup' },
@@ -46,15 +52,20 @@ export async function readRollupCells(store: DocumentStore, request: CellRequest
     // In period order: the order of the SQLite index on (org, type, period), which its planner then picks over a scan.
     orderBy: [{ field: 'period', direction: 'asc' }],
   });
-  const cells: ReportCell[] = [];
+  const groups: UserCells[] = [];
   for (const doc of docs) {
     const isYear = doc.period.length === 4;
-    for (const cell of doc.cells) {
-      const wanted = isYear ? wholeMonths.has(cell[0]) : cell[0] >= request.from && cell[0] <= request.to;
-      if (wanted) cells.push({ userId: doc.userId, cell });
-    }
+    const wanted = (cell: RollupCell) => (isYear ? wholeMonths.has(cell[0]) : cell[0] >= request.from && cell[0] <= request.to);
+    // Most documents lie wholly inside the range: their cells go on as they are, uncopied.
+    groups.push({ userId: doc.userId, cells: doc.cells.every(wanted) ? doc.cells : doc.cells.filter(wanted) });
   }
-  return { cells, documents: docs.length };
+  return { groups, documents: docs.length };
+}
+
+/** The same cells one by one, each with its user (for callers that want them flat). */
+export async function readRollupCells(store: DocumentStore, request: CellRequest): Promise<{ cells: ReportCell[]; documents: number }> {
+  const { groups, documents } = await readRollupGroups(store, request);
+  return { cells: groups.flatMap(({ userId, cells }) => cells.map((cell) => ({ userId, cell }))), documents };
 }
 
 function monthsBetween(from: string, to: string) {

@@ -2,7 +2,7 @@ import type { TimeReportQuery } from '../contracts/reports.js';
 import type { Caller } from '../identity/caller.js';
 import type { Ports } from '../ports/index.js';
 import { groupReport } from './group-report.js';
-import { readRollupCells } from './read-rollup-cells.js';
+import { readRollupGroups } from './read-rollup-cells.js';
 import { reportSubjects } from './report-subjects.js';
 
 /**
@@ -13,7 +13,7 @@ import { reportSubjects } from './report-subjects.js';
 export async function reportTime(ports: Pick<Ports, 'store'>, caller: Caller, query: TimeReportQuery) {
   const userIds = await reportSubjects(ports, caller, query);
   const needsDays = query.groupBy.includes('day') || query.groupBy.includes('week');
-  const { cells } = await readRollupCells(ports.store, { orgId: caller.orgId, userIds, from: query.from, to: query.to, needsDays });
-  const { rows, totals } = groupReport(cells, query.groupBy, query);
+  const { groups } = await readRollupGroups(ports.store, { orgId: caller.orgId, userIds, from: query.from, to: query.to, needsDays });
+  const { rows, totals } = groupReport(groups, query.groupBy, query);
   return { from: query.from, to: query.to, groupBy: query.groupBy, rows, totals };
 }
