@@ -38,6 +38,11 @@ export interface Query {
   until?: Scalar[];
   offset?: number;
   limit?: number;
+  /**
+   * Top-level fields to return, for reads that need a small part of large documents: each
+   * document then holds only these (plus id, pk and _etag), and an absent field is null.
+   */
+  select?: readonly string[];
 }
 
 export type BatchOperation =

@@ -1,4 +1,4 @@
-import type { Condition, DocumentStore } from '../ports/document-store.js';
+import type { Condition, DocumentStore, Query } from '../ports/document-store.js';
 import type { RollupCell, RollupDoc } from '../rollups/rollup-docs.js';
 import { userPartition } from '../worklogs/user-ledger.js';
 
@@ -22,6 +22,11 @@ export interface CellRequest {
   to: string;
   /** The grouping needs days (day, week): read month rollups throughout. */
   needsDays: boolean;
+  /**
+   * Neither grouped nor filtered by work item, activity type or billable: each document's
+   * per-bucket totals suffice, and only they are read. Their cells carry null for those keys.
+   */
+  totalsOnly?: boolean;
 }
 
 /**
@@ -46,12 +51,16 @@ export async function readRollupGroups(store: DocumentStore, request: CellReques
   ];
   const single = request.userIds?.length === 1 ? request.userIds[0] : undefined;
   if (request.userIds && !single) where.push({ field: 'userId', op: 'in', value: request.userIds });
-  const docs = await store.query<RollupDoc>('worklogs', {
+  const query: Query = {
     partition: single ? { pk: userPartition(request.orgId, single) } : { crossPartition: true },
     where,
     // In period order: the order of the SQLite index on (org, type, period), which its planner then picks over a scan.
     orderBy: [{ field: 'period', direction: 'asc' }],
-  });
+  };
+  let docs = request.totalsOnly ? await store.query<RollupDoc>('worklogs', { ...query, select: ['userId', 'period', 'totals'] }) : [];
+  if (docs.some((doc) => !doc.totals)) docs = []; // rollups written before totals existed: read the cells
+  if (docs.length) docs.forEach((doc) => (doc.cells = doc.totals!.map(([bucket, length, billable, count]) => [bucket, null, null, false, length, billable, count])));
+  else docs = await store.query<RollupDoc>('worklogs', query);
   const groups: UserCells[] = [];
   for (const doc of docs) {
     const isYear = doc.period.length === 4;

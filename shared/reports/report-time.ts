@@ -13,7 +13,9 @@ import { reportSubjects } from './report-subjects.js';
 export async function reportTime(ports: Pick<Ports, 'store'>, caller: Caller, query: TimeReportQuery) {
   const userIds = await reportSubjects(ports, caller, query);
   const needsDays = query.groupBy.includes('day') || query.groupBy.includes('week');
-  const { groups } = await readRollupGroups(ports.store, { orgId: caller.orgId, userIds, from: query.from, to: query.to, needsDays });
+  const totalsOnly = query.groupBy.every((d) => d === 'user' || d === 'day' || d === 'week' || d === 'month')
+    && !query.workItems && !query.activityTypes && query.billable === undefined;
+  const { groups } = await readRollupGroups(ports.store, { orgId: caller.orgId, userIds, from: query.from, to: query.to, needsDays, totalsOnly });
   const { rows, totals } = groupReport(groups, query.groupBy, query);
   return { from: query.from, to: query.to, groupBy: query.groupBy, rows, totals };
 }

@@ -15,7 +15,15 @@ export interface RollupDoc extends Document {
   userId: string;
   period: string;
   cells: RollupCell[];
+  /**
+   * The cells summed per bucket, for reports that group by user and period only: they read
+   * this alone (a 12th of a year document). Absent on rollups written before it existed.
+   */
+  totals?: BucketTotal[];
 }
+
+/** [bucket, length, billableLength, count] */
+export type BucketTotal = [string, number, number, number];
 
 /** [bucket (a day in a month rollup, a month in a year rollup), workItemId, activityTypeId, billable, length, billableLength, count] */
 export type RollupCell = [string, number | null, string | null, boolean, number, number, number];
@@ -66,8 +74,22 @@ export class CellSums {
   }
 }
 
+/** Cells summed per bucket, in bucket order. */
+export function bucketTotals(cells: readonly RollupCell[]): BucketTotal[] {
+  const totals = new Map<string, BucketTotal>();
+  for (const [bucket, , , , length, billableLength, count] of cells) {
+    const total = totals.get(bucket);
+    if (total) {
+      total[1] += length;
+      total[2] += billableLength;
+      total[3] += count;
+    } else totals.set(bucket, [bucket, length, billableLength, count]);
+  }
+  return [...totals.values()].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+}
+
 export function rollupDoc(pk: string, orgId: string, userId: string, period: string, cells: RollupCell[]): RollupDoc {
-  return { id: rollupId(period), pk, type: 'rollup', schemaVersion: ROLLUP_VERSION, orgId, userId, period, cells };
+  return { id: rollupId(period), pk, type: 'rollup', schemaVersion: ROLLUP_VERSION, orgId, userId, period, cells, totals: bucketTotals(cells) };
 }
 
 /** The rollups of `worklogs` computed from scratch: what the kept rollups must equal. */

@@ -306,6 +306,18 @@ export function documentStoreContract(
         expect(ids(docs)).toEqual(['t2', 't4']);
       });
 
+      it('select returns only the named fields of each document, nested values intact, with its id, pk and _etag', async () => {
+        const nested = { ...item('n', 'p3', { n: 7 }), cells: [['2025-01', 41, 'dev', false, 3600, 0, 1]], totals: { a: [1, 2] } };
+        await store.create('worklogs', nested);
+        const [doc] = await store.query<typeof nested>('worklogs', { partition: { pk: 'p3' }, select: ['n', 'totals', 'tag'] });
+        expect(doc).toMatchObject({ id: 'n', pk: 'p3', n: 7, totals: { a: [1, 2] }, _etag: (await store.read('worklogs', 'p3', 'n'))!._etag });
+        expect(doc).not.toHaveProperty('cells');
+        expect(doc).not.toHaveProperty('type');
+        expect(doc?.tag ?? null, 'an absent field is null or missing').toBeNull();
+        const ordered = await store.query<Item>('worklogs', { partition: { pk: 'p1' }, where: [{ field: 'flag', op: '=', value: true }], orderBy: [{ field: 'n', direction: 'desc' }], select: ['n'] });
+        expect(ordered.map((d) => [d.id, d.n])).toEqual([['e', 5], ['c', 3], ['a', 1]]);
+      });
+
       it('query results carry their _etag and only the stored fields', async () => {
         const [doc] = await store.query('worklogs', { partition: { pk: 'p2' } });
         expect(doc).toEqual({ ...SEED[5], _etag: expect.any(String) });

@@ -50,7 +50,8 @@ export function toCosmosSql(query: Query): { spec: SqlQuerySpec; skip: number } 
     parameters.push({ name: '@top', value: skip + query.limit });
     top = 'TOP @top ';
   }
-  let text = `SELECT ${top}* FROM c`;
+  const fields = query.select ? ['id', 'pk', '_etag', ...query.select].map((field) => `${path(field)} AS ${field}`).join(', ') : '*';
+  let text = `SELECT ${top}${fields} FROM c`;
   if (clauses.length) text += ` WHERE ${clauses.join(' AND ')}`;
   if (query.orderBy?.length) {
     text += ` ORDER BY ${query.orderBy.map((o) => `${path(o.field)} ${o.direction === 'desc' ? 'DESC' : 'ASC'}`).join(', ')}`;

@@ -43,6 +43,16 @@ function keyset(orderBy: NonNullable<Query['orderBy']>, values: Scalar[], side: 
   return `${seek} AND (${or})`;
 }
 
+/** The body, or an object of the selected fields (json_extract keeps nested JSON as JSON). */
+function selected(fields: Query['select']): string {
+  if (!fields) return 'body';
+  const pairs = fields.map((field) => {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(field)) throw new RangeError(`invalid selected field ${field}`);
+    return `'${field}', json_extract(body, '$.${field}')`;
+  });
+  return `json_object('id', id, 'pk', pk, ${pairs.join(', ')}) AS body`;
+}
+
 /** Turns a portable query into SQL over the documents table: one SQL text per query shape. */
 export function toSql(container: ContainerName, query: Query, nowMs: number) {
   const params: (string | number | null)[] = [container, nowMs];
@@ -53,7 +63,7 @@ export function toSql(container: ContainerName, query: Query, nowMs: number) {
   }
   for (const c of query.where ?? []) clauses.push(condition(c, params));
   for (const [side, values] of keysetBounds(query)) clauses.push(keyset(query.orderBy ?? [], values, side, params));
-  let sql = `SELECT body, etag FROM documents WHERE ${clauses.join(' AND ')}`;
+  let sql = `SELECT ${selected(query.select)}, etag FROM documents WHERE ${clauses.join(' AND ')}`;
   if (query.orderBy?.length) {
     sql += ` ORDER BY ${query.orderBy.map((o) => `${path(o.field)} ${o.direction === 'desc' ? 'DESC' : 'ASC'}`).join(', ')}`;
   }
