@@ -74,10 +74,12 @@ export async function withdrawWeek(ports: WeekPorts, caller: Caller, weekStart: 
  * approved or closed one, or close one never submitted.
  */
 export async function decideWeek(ports: WeekPorts, caller: Caller, action: Extract<WeekAction, 'approve' | 'reopen' | 'close'>, input: DecideWeekInput) {
-  const settings = action === 'reopen' ? await readApprovalSettings(ports, caller.orgId) : await enabledSettings(ports, caller);
+  const settings = await readApprovalSettings(ports, caller.orgId);
+  // Who asks comes first: the state of someone else's week is none of a stranger's business.
+  const subject = await assertMayDecide(ports, caller, settings, input.userId);
+  if (action !== 'reopen') await enabledSettings(ports, caller);
   const reason = input.reason?.trim() || null;
   if (action === 'reopen' && !reason) throw unprocessable('approval.reason_required', 'say why the week is reopened: the member reads it', [{ path: 'reason', code: 'approval.reason_required', message: 'required' }]);
-  const subject = await assertMayDecide(ports, caller, settings, input.userId);
   const week = weekOf(input.weekStart, settings.firstDayOfWeek);
   if (action === 'close' && week.from > (await userToday(ports, caller.orgId, subject.id))) {
     throw unprocessable('approval.week_not_started', `the week ${week.from} to ${week.to} has not started yet`);
