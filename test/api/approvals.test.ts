@@ -164,3 +164,19 @@ describe('which transitions a week allows', () => {
     expect(res.body.data).toMatchObject({ weekStartDate: '2024-12-29', weekEndDate: '2025-01-04' });
   });
 });
+
+describe('reports by approval state', () => {
+  it('sum only the time of weeks in the states asked for', async () => {
+    await w.carol('POST', '/rest/workLogs', aWorklog({ timestamp: IN_LAST_WEEK, length: 3600 }));
+    await w.carol('POST', '/rest/workLogs', aWorklog({ timestamp: '2025-01-06T07:00:00Z', length: 1800 }));
+    await w.carolSubmits();
+    await w.decide(w.actors.teamLead, 'approve');
+    const report = async (approval: string) =>
+      (await w.actors.teamLead('GET', `/reports/time?from=2024-12-01&to=2025-01-31&groupBy=user&users=${w.carolId}&approval=${approval}`)).body.data.totals.length;
+    expect(await report('approved')).toBe(3600);
+    expect(await report('open')).toBe(1800);
+    expect(await report('submitted,closed')).toBe(0);
+    expect(await report('approved,open')).toBe(5400);
+    expect((await w.alice('GET', '/reports/time?from=2024-12-01&to=2025-01-31&groupBy=user&approval=approved')).body.data.totals.length).toBe(3600);
+  });
+});
