@@ -1,11 +1,10 @@
 import type { DecideWeekInput } from '../contracts/approvals.js';
 import type { WeekAction } from '../domain/approval-transitions.js';
 import { conflict, unprocessable } from '../domain/errors.js';
-import { localDay, offsetOf } from '../domain/time.js';
+import { localDay } from '../domain/time.js';
 import { weekOf, type DayRange } from '../domain/week-locks.js';
 import type { Caller } from '../identity/caller.js';
 import type { Ports } from '../ports/index.js';
-import { readUserSettings } from '../settings/user-settings.js';
 import type { UserStateDoc } from '../worklogs/user-ledger.js';
 import { approvalView } from './approval-view.js';
 import { readApprovalSettings } from './approval-settings.js';
@@ -32,19 +31,16 @@ function refuseWhileTracking(state: UserStateDoc | undefined, week: DayRange, wh
   }
 }
 
-async function userToday(ports: WeekPorts, orgId: string, userId: string) {
-  const zone = (await readUserSettings(ports, orgId, userId)).timeZone;
-  const now = ports.clock.now();
-  return localDay(now, zone ? offsetOf(zone, now) : 0);
+/** A week has started once its first day has begun somewhere on Earth (UTC+14): browsers east of UTC submit on their Monday. */
+function startedAnywhere(ports: WeekPorts, week: DayRange) {
+  if (week.from > localDay(ports.clock.now(), 14 * 60)) throw unprocessable('approval.week_not_started', `the week ${week.from} to ${week.to} has not started yet`);
 }
 
 /** The caller submits their own week (any day of it names it) to an approver they pick. */
 export async function submitWeek(ports: WeekPorts, caller: Caller, input: { weekStart: string; assignedManagerId: string }) {
   const settings = await enabledSettings(ports, caller);
   const week = weekOf(input.weekStart, settings.firstDayOfWeek);
-  if (week.from > (await userToday(ports, caller.orgId, caller.user.id))) {
-    throw unprocessable('approval.week_not_started', `the week ${week.from} to ${week.to} has not started yet`);
-  }
+  startedAnywhere(ports, week);
   const approver = await pickedApprover(ports, caller, settings, input.assignedManagerId);
   const doc = await changeWeek(ports, {
     orgId: caller.orgId, subject: caller.user, week, action: 'submit', by: caller.user, assignedManager: approver,
@@ -81,9 +77,7 @@ export async function decideWeek(ports: WeekPorts, caller: Caller, action: Extra
   const reason = input.reason?.trim() || null;
   if (action === 'reopen' && !reason) throw unprocessable('approval.reason_required', 'say why the week is reopened: the member reads it', [{ path: 'reason', code: 'approval.reason_required', message: 'required' }]);
   const week = weekOf(input.weekStart, settings.firstDayOfWeek);
-  if (action === 'close' && week.from > (await userToday(ports, caller.orgId, subject.id))) {
-    throw unprocessable('approval.week_not_started', `the week ${week.from} to ${week.to} has not started yet`);
-  }
+  if (action === 'close') startedAnywhere(ports, week);
   const doc = await changeWeek(ports, {
     orgId: caller.orgId, subject, week, action, by: caller.user, reason,
     check: async (state, locked) => {
