@@ -3,9 +3,9 @@ import type { ActivityTypeList } from '../../../shared/settings/activity-type-vi
 import type { ApiClient } from './api-client.js';
 import type { DeadLetterView } from './api-types.js';
 import type {
-  AboutView, ActivateRequest, ActivityType, ActivityTypePatchRequest, ApiTokenView, LicenseFileRequest, NewApiTokenRequest, NewActivityTypeRequest, NewApiTokenView, NewWorklogRequest,
+  AboutView, ActivateRequest, ApprovalSettingsView, ApprovalView, DecideWeekRequest, MyWeeksView, QueuedWeekView, SubmitWeekRequest, ActivityType, ActivityTypePatchRequest, ApiTokenView, LicenseFileRequest, NewApiTokenRequest, NewActivityTypeRequest, NewApiTokenView, NewWorklogRequest,
   RoleAssignmentRequest, RoleAssignmentView, StartTrackingRequest, StartTrackingResult, SubscriptionView, TimesheetView, TrackerView,
-  TrackingPolicy, TrackingSettingsRequest, UserSettingsRequest, WorklogPatchRequest, WorklogView,
+  TrackingPolicy, TrackingSettingsRequest, UserRef, UserSettingsRequest, WorklogPatchRequest, WorklogView,
 } from './api-types.js';
 
 export interface WorklogFilter {
@@ -42,7 +42,16 @@ export function timehubApi(client: ApiClient) {
       request<WorklogView>('POST', '/rest/workLogs', input, { 'Idempotency-Key': idempotencyKey }),
     updateWorklog: (id: string, patch: WorklogPatchRequest) => request<WorklogView>('PATCH', `/rest/workLogs/${encodeURIComponent(id)}`, patch),
     deleteWorklog: (id: string) => request<unknown>('DELETE', `/rest/workLogs/${encodeURIComponent(id)}`),
-    timesheet: (from: string, to: string) => request<TimesheetView>('GET', `/timesheet?from=${from}&to=${to}`),
+    timesheet: (from: string, to: string, userId?: string) =>
+      request<TimesheetView>('GET', `/timesheet?from=${from}&to=${to}${userId ? `&userId=${encodeURIComponent(userId)}` : ''}`),
+
+    myWeeks: (from: string, to: string) => request<MyWeeksView>('GET', `/approvals/weeks?from=${from}&to=${to}`),
+    approvers: () => request<UserRef[]>('GET', '/approvals/approvers'),
+    submitWeek: (input: SubmitWeekRequest) => request<ApprovalView>('POST', '/approvals/submit', input),
+    withdrawWeek: (weekStart: string) => request<boolean>('DELETE', `/rest/timeApproval/week?weekStart=${weekStart}`),
+    approvalQueue: (state: 'submitted' | 'approved' = 'submitted') => request<QueuedWeekView[]>('GET', `/approvals/queue?state=${state}`),
+    decideWeek: (action: 'approve' | 'reopen', input: DecideWeekRequest) => request<ApprovalView>('POST', `/approvals/${action}`, input),
+    approvalSettings: () => request<ApprovalSettingsView>('GET', '/settings/approvals'),
 
     /** 7pace's envelope; the UI lists the org's own types, without the "[Not Set]" pseudo-type. */
     activityTypes: async () =>

@@ -3,8 +3,8 @@ import * as SDK from 'azure-devops-extension-sdk';
 import { useEffect, useState } from 'react';
 import { SERVICE_IDS } from '../shared/host-services.js';
 
-export type HubTab = 'timesheet' | 'settings';
-const isTab = (value: string): value is HubTab => value === 'timesheet' || value === 'settings';
+export type HubTab = 'timesheet' | 'approvals' | 'settings';
+const isTab = (value: string): value is HubTab => value === 'timesheet' || value === 'approvals' || value === 'settings';
 
 /** The selected tab, kept in the host's URL hash (#settings) so that it survives a reload and can be linked. */
 export function useHubTab(): [HubTab, (tab: HubTab) => void] {
