@@ -44,11 +44,11 @@ export async function userApprovals(store: DocumentStore, orgId: string, userId:
 }
 
 /**
- * The org's records (approver lists, not a hot path: one query across the org's user
+ * The org's records, oldest week first (approver lists, not a hot path: one query across the org's user
  * partitions, as org-wide reports read rollups), in `states`, sharing a day with `range`.
  */
 export async function orgApprovals(store: DocumentStore, orgId: string, filter: { range?: Partial<DayRange>; states?: ApprovalStateName[]; userIds?: string[] }) {
-  return store.query<ApprovalDoc>('worklogs', {
+  const docs = await store.query<ApprovalDoc>('worklogs', {
     partition: { crossPartition: true },
     where: [
       { field: 'orgId', op: '=', value: orgId },
@@ -58,6 +58,7 @@ export async function orgApprovals(store: DocumentStore, orgId: string, filter: 
       ...(filter.states ? [{ field: 'state', op: 'in' as const, value: filter.states }] : []),
       ...(filter.userIds ? [{ field: 'userId', op: 'in' as const, value: filter.userIds }] : []),
     ],
-    orderBy: [{ field: 'weekStart', direction: 'asc' }, { field: 'userId', direction: 'asc' }],
   });
+  // Sorted here: a cross-partition ORDER BY on two fields needs a composite index in Cosmos DB.
+  return docs.sort((a, b) => (a.weekStart === b.weekStart ? (a.userId < b.userId ? -1 : 1) : a.weekStart < b.weekStart ? -1 : 1));
 }
