@@ -1,8 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findSeedOrganization, findSeedUser } from '../../shared/adapters/devops/local-seed.js';
-import { APPROVALS_ON } from '../support/approval-world.js';
-import { writeApprovalSettings } from '../../shared/approvals/write-approval-settings.js';
 import type { Caller } from '../../shared/identity/caller.js';
 import { createApiToken } from '../../shared/identity/api-tokens.js';
 import { assignRole } from '../../shared/roles/role-assignments.js';
@@ -39,7 +37,7 @@ describe('time approvals in the Time hub', { timeout: 240_000 }, () => {
     await server?.close();
   });
 
-  /** Everyone signs in once (the org records them); bob leads team red, carol is in it; approvals on; carol logged 2 h last Monday. */
+  /** Everyone signs in once (the org records them); bob leads team red, carol is in it; carol logged 2 h last Monday; alice turns approvals on. */
   async function arrange() {
     for (const user of ['alice', 'bob', 'carol']) {
       await host.open('#/hub/time-hub', { user });
@@ -48,7 +46,6 @@ describe('time approvals in the Time hub', { timeout: 240_000 }, () => {
     const { ports } = server.app;
     await assignRole(ports, alice, { userId: person('bob').id, role: 'teamLead', teams: ['red'] });
     await assignRole(ports, alice, { userId: person('carol').id, role: 'member', teams: ['red'] });
-    await writeApprovalSettings(ports, alice, { ...APPROVALS_ON, reminderDay: null });
     const carol: Caller = { orgId: org.id, orgName: org.name, user: person('carol'), roles: [] };
     const { token } = await createApiToken(ports, carol, { name: 'e2e', expiresInDays: 1 });
     const res = await fetch(`${server.url}/api/rest/workLogs`, {
@@ -57,6 +54,18 @@ describe('time approvals in the Time hub', { timeout: 240_000 }, () => {
     });
     expect(res.status, await res.clone().text()).toBe(201);
     server.clock.advance(10_000); // past the access cache's few seconds: the new roles apply
+
+    // Alice turns approvals on in Settings.
+    await host.open('#/hub/time-hub/settings', { user: 'alice' });
+    const settings = (await host.frame('time-hub')).getByTestId('approval-settings');
+    const on = settings.getByRole('switch', { name: /Members submit their weeks/ });
+    await on.waitFor();
+    await on.click();
+    await settings.getByTestId('reminder-day').selectOption({ label: 'No reminders' });
+    await host.screenshotBothThemes('approvals-settings', 'time-hub');
+    await settings.getByRole('button', { name: 'Save approval settings' }).click();
+    await settings.getByText('Saved.').waitFor();
+    expect(await server.app.ports.store.read('orgs', org.id, 'approvalSettings')).toMatchObject({ enabled: true, firstDayOfWeek: 1, reminderDay: null });
   }
 
   async function carolsLastWeek() {

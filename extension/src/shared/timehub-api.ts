@@ -52,6 +52,7 @@ export function timehubApi(client: ApiClient) {
     approvalQueue: (state: 'submitted' | 'approved' = 'submitted') => request<QueuedWeekView[]>('GET', `/approvals/queue?state=${state}`),
     decideWeek: (action: 'approve' | 'reopen', input: DecideWeekRequest) => request<ApprovalView>('POST', `/approvals/${action}`, input),
     approvalSettings: () => request<ApprovalSettingsView>('GET', '/settings/approvals'),
+    saveApprovalSettings: (settings: ApprovalSettingsView) => request<ApprovalSettingsView>('PUT', '/settings/approvals', settings),
 
     /** 7pace's envelope; the UI lists the org's own types, without the "[Not Set]" pseudo-type. */
     activityTypes: async () =>
