@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { comment, isoDay, queryInt } from './common.js';
 import { userId } from './roles.js';
+import { clockTimeOrDay, liberalKeys, liberalQueryKeys } from './seven-pace.js';
 
 const weekday = z.number().int().min(0).max(6).describe('0 = Sunday … 6 = Saturday');
 
@@ -15,13 +16,17 @@ export const approvalSettingsBody = z.strictObject({
 });
 export type ApprovalSettings = z.infer<typeof approvalSettingsBody>;
 
-/** 7pace's POST timeApproval/week: any day of the week names it (the org's first day of week starts it). */
-export const submitWeekBody = z.object({
-  weekStart: isoDay,
+/** A 7pace day: a date, or a time whose date is meant (`2021-11-15T00:00:00`). */
+const weekDay = clockTimeOrDay.transform((value) => value.slice(0, 10)).pipe(isoDay).describe('any day of the week (a date, or a time on it)');
+
+/** 7pace's POST timeApproval/week (keys in any casing): any day of the week names it (the org's first day of week starts it). */
+export const submitWeekFields = z.strictObject({
+  weekStart: weekDay,
   assignedManagerId: userId.describe('the approver the week goes to (GET /api/approvals/approvers lists them)'),
 });
+export const submitWeekBody = liberalKeys(submitWeekFields);
 
-export const weekStartQuery = z.strictObject({ weekStart: isoDay });
+export const weekStartQuery = liberalQueryKeys(z.strictObject({ weekStart: weekDay }));
 
 export const decideWeekBody = z.strictObject({
   userId,
@@ -30,14 +35,14 @@ export const decideWeekBody = z.strictObject({
 });
 export type DecideWeekInput = z.infer<typeof decideWeekBody>;
 
-/** 7pace's list: weeks that end after $fromTimestamp and start before $toTimestamp. */
-export const approvalListQuery = z.strictObject({
+/** 7pace's list: weeks that include $fromTimestamp's day or are later, and include $toTimestamp's day or are earlier. */
+export const approvalListQuery = liberalQueryKeys(z.strictObject({
   $count: queryInt(1, 500).optional(),
   $skip: queryInt(0, 100_000).optional(),
   $expand: z.string().max(200).optional(),
-  $fromTimestamp: z.string().max(40).optional().describe('a day or local time: weeks that include it or are later'),
-  $toTimestamp: z.string().max(40).optional().describe('a day or local time: weeks that include it or are earlier'),
-});
+  $fromTimestamp: clockTimeOrDay.optional().describe('a date or time: weeks that include its day or are later'),
+  $toTimestamp: clockTimeOrDay.optional().describe('a date or time: weeks that include its day or are earlier'),
+}));
 export type ApprovalListQuery = z.infer<typeof approvalListQuery>;
 
 export const myWeeksQuery = z

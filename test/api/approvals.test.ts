@@ -40,16 +40,17 @@ describe('a week from submission to approval', () => {
   });
 
   it('serves 7pace\'s timeApproval endpoints: submit, list, withdraw', async () => {
-    const post = await w.carol('POST', '/rest/timeApproval/week?api-version=3.2', { weekStart: LAST_WEEK.from, assignedManagerId: w.ids.teamLead });
+    const post = await w.carol('POST', '/rest/timeApproval/week?api-version=3.2', { WeekStart: `${LAST_WEEK.from}T00:00:00`, assignedmanagerid: w.ids.teamLead });
     expect(post.status).toBe(200);
     expect(post.body).toEqual({ data: true });
     const all = await w.actors.teamLead('GET', `/rest/timeApproval/all?$fromTimestamp=${LAST_WEEK.from}&$toTimestamp=${THIS_WEEK.to}T00:00:00`);
     expect(all.body.data).toMatchObject([{ weekStartDate: LAST_WEEK.from, approvalState: 1, user: { id: w.carolId }, assignedManager: { id: w.ids.teamLead } }]);
-    expect((await w.actors.teamLead('GET', `/rest/timeApproval/all?$toTimestamp=2024-12-29`)).body.data).toEqual([]);
+    expect((await w.actors.teamLead('GET', `/rest/timeApproval/all?_toTimestamp=2024-12-29`)).body.data).toEqual([]);
+    expect((await w.actors.teamLead('GET', `/rest/timeApproval/all?$fromTimestamp=not-a-day`)).status).toBe(400);
     const member = await w.bob('GET', '/rest/timeApproval/all');
     expect(member.status).toBe(403);
     expect(member.body.error?.code).toBe('auth.forbidden');
-    const withdrawn = await w.carol('DELETE', `/rest/timeApproval/week?weekStart=${LAST_WEEK.from}`);
+    const withdrawn = await w.carol('DELETE', `/rest/timeApproval/week?weekstart=${LAST_WEEK.from}`);
     expect(withdrawn.body).toEqual({ data: true });
     expect(await w.carolsWeek()).toBeUndefined();
     const again = await w.carol('DELETE', `/rest/timeApproval/week?weekStart=${LAST_WEEK.from}`);

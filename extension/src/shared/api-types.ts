@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { ApprovalView } from '../../../shared/approvals/approval-view.js';
 import type { activityTypePatchBody, newActivityTypeBody } from '../../../shared/contracts/activity-types.js';
-import type { approvalSettingsBody, decideWeekBody, submitWeekBody } from '../../../shared/contracts/approvals.js';
+import type { approvalSettingsBody, decideWeekBody, submitWeekFields } from '../../../shared/contracts/approvals.js';
 import type { activateBody, licenseFileBody } from '../../../shared/contracts/billing.js';
 import type { newApiTokenBody } from '../../../shared/contracts/identity.js';
 import type { roleAssignmentBody } from '../../../shared/contracts/roles.js';
@@ -31,7 +31,7 @@ export type ActivateRequest = z.input<typeof activateBody>;
 export type LicenseFileRequest = z.input<typeof licenseFileBody>;
 export type NewActivityTypeRequest = z.input<typeof newActivityTypeBody>;
 export type ActivityTypePatchRequest = z.input<typeof activityTypePatchBody>;
-export type SubmitWeekRequest = z.input<typeof submitWeekBody>;
+export type SubmitWeekRequest = z.input<typeof submitWeekFields>;
 export type DecideWeekRequest = z.input<typeof decideWeekBody>;
 export type ApprovalSettingsView = z.input<typeof approvalSettingsBody>;
 
