@@ -84,6 +84,17 @@ describe('who may decide a week', () => {
     expect((await w.decide(w.carol, 'approve')).status).toBe(403);
   });
 
+  it('a Team lead does not decide his own week; an Administrator may decide hers', async () => {
+    const lead = w.actors.teamLead;
+    expect((await lead('GET', '/approvals/approvers')).body.data.map((u: { id: string }) => u.id)).not.toContain(w.ids.teamLead);
+    expect((await lead('POST', '/approvals/submit', { weekStart: LAST_WEEK.from, assignedManagerId: w.ids.teamLead })).status).toBe(422);
+    expect((await lead('POST', '/approvals/submit', { weekStart: LAST_WEEK.from, assignedManagerId: w.ids.administrator })).status).toBe(200);
+    expect((await lead('POST', '/approvals/approve', { userId: w.ids.teamLead, weekStart: LAST_WEEK.from })).status).toBe(403);
+    const admin = w.actors.administrator;
+    expect((await admin('POST', '/approvals/submit', { weekStart: LAST_WEEK.from, assignedManagerId: w.ids.administrator })).status).toBe(200);
+    expect((await admin('POST', '/approvals/approve', { userId: w.ids.administrator, weekStart: LAST_WEEK.from })).status).toBe(200);
+  });
+
   it('Team leads may not decide when only Administrators approve', async () => {
     expect((await w.alice('PUT', '/settings/approvals', { ...(await w.alice('GET', '/settings/approvals')).body.data, approvers: 'administrators' })).status).toBe(200);
     expect((await w.carolSubmits()).status).toBe(422); // her Team lead is no approver any more
