@@ -129,16 +129,17 @@ export async function commitToLedger<T>(
     const stateOperation: BatchOperation = state
       ? { op: 'replace', doc: stateDoc, ifMatch: state._etag }
       : { op: 'create', doc: stateDoc };
-    const changes = await worklogChanges(store, pk, next.operations, next.previous);
+    // A recount writes rollups only, restating time: it has no worklog changes to lock out or sum.
+    const changes = next.recountsRollups ? [] : await worklogChanges(store, pk, next.operations, next.previous);
     try {
-      // Whoever planned it, no commit changes time in a locked week (a recount only restates it).
-      if (!next.recountsRollups) assertWeeksOpen(stateDoc.locks, changes.map((c) => ({ day: c.worklog.localDay })));
+      // Whoever planned it, no commit changes time in a locked week.
+      assertWeeksOpen(stateDoc.locks, changes.map((c) => ({ day: c.worklog.localDay })));
     } catch (error) {
       await next.onAbandon?.();
       if ((await readUserState(store, orgId, userId))?._etag !== state?._etag) continue;
       throw error;
     }
-    const rollups = next.recountsRollups ? [] : await rollupWrites(store, pk, changes);
+    const rollups = await rollupWrites(store, pk, changes);
     let reserved: Reservation | undefined;
     let chunked: boolean;
     try {
