@@ -30,6 +30,7 @@ describe('GET /api/exports/workLogs: the file a billing admin opens', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="worklogs-fabrikam\.csv"$/);
+    expect(res.headers.get('access-control-expose-headers'), "the extension's other origin reads the file name").toBe('Content-Disposition');
     const [first, second] = csvRecords(res.bytes);
     expect(first).toMatchObject({
       Date: '2025-01-06', Start: '2025-01-06 10:00:00', End: '2025-01-06 11:30:00', 'UTC offset': 'UTC+01:00', User: ZOE,

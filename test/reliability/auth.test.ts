@@ -53,6 +53,8 @@ const alice = (k: AttackKit) => k.session('fabrikam', 'alice');
 const contoso = () => world.owned.contoso;
 const newApiToken = async (k: AttackKit, expiresInDays = 30) =>
   (await k.as('fabrikam', 'bob')('POST', '/rest/apiTokens', { name: 'attack', expiresInDays })).body.data as { id: string; token: string };
+const savedView = async (k: AttackKit, org: 'fabrikam' | 'contoso', user: 'alice' | 'bob') =>
+  (await k.as(org, user)('POST', '/reports/views', { name: 'attack', query: 'from=2025-01-01&to=2025-01-31&groupBy=user' })).body.data.id as string;
 const event = (id: string, timestamp: string) => ({ ...subscriptionCreated(`sub-${id}`, 5, T0, { id }), timestamp });
 
 const attacks: Attack[] = [
@@ -138,6 +140,13 @@ const attacks: Attack[] = [
   ["a Member exporting a report of another user's time", 403, (k) => k.attempt('GET', `/exports/reports/time?format=xlsx&from=2025-01-01&to=2025-01-31&groupBy=user&users=${seedUserId('fabrikam', 'alice')}`, { token: bob(k) })],
   ["another org's user named in a report export", 404, (k) => k.attempt('GET', `/exports/reports/time?format=csv&from=2025-01-01&to=2025-01-31&groupBy=user&users=${seedUserId('contoso', 'bob')}`, { token: alice(k) })],
   ["a Member asking a report of another user's time", 403, (k) => k.attempt('GET', `/reports/time?from=2025-01-01&to=2025-01-31&groupBy=user&users=${seedUserId('fabrikam', 'alice')}`, { token: bob(k) })],
+  // Saved report views belong to their user, in their org
+  ['saved report views without a token', 401, (k) => k.attempt('GET', '/reports/views')],
+  ["another user's saved report view, deleted", 404, async (k) => k.attempt('DELETE', `/reports/views/${await savedView(k, 'fabrikam', 'alice')}`, { token: bob(k) })],
+  ["another org's saved report view, deleted", 404, async (k) => k.attempt('DELETE', `/reports/views/${await savedView(k, 'contoso', 'alice')}`, { token: alice(k) })],
+  ['orgId in a saved report view\'s query', 400, (k) => k.attempt('POST', '/reports/views', {
+    token: alice(k), body: { name: 'theirs', query: `from=2025-01-01&to=2025-01-31&groupBy=user&users=${seedUserId('contoso', 'bob')}&orgId=${seedOrgId('contoso')}` },
+  })],
   ["a Member asking for a rollup recount", 403, (k) => k.attempt('POST', '/admin/rollups/recount', { token: bob(k), body: { userId: seedUserId('fabrikam', 'bob') } })],
   // Time approvals
   ['a Member changing the approval settings', 403, (k) => k.attempt('PUT', '/settings/approvals', {

@@ -1,3 +1,4 @@
+import { formatRoute, parseRoute } from './route.js';
 import type { DirectoryOrganization, DirectoryWorkItem } from './directory.js';
 
 /** What the services of one frame act on: the page around it. */
@@ -12,26 +13,41 @@ export interface FrameEnvironment {
   banner(message: string | undefined, level: number): void;
 }
 
+const PAGE_ROUTE = 'ms.vss-web.local-dev-host-route';
+
+/**
+ * The page a frame is on, without the hub's own hash, for the org only: who opens a link
+ * signs in as themselves, in their theme (the dev host's switchers default to alice, light).
+ */
+function pageUrl(org: string): string {
+  const route = parseRoute(window.location.hash);
+  const page = route.kind === 'hub' || route.kind === 'settings' ? formatRoute({ ...route, hash: '' }) : formatRoute(route);
+  return `${window.location.origin}/?${new URLSearchParams({ org }).toString()}${page}`;
+}
+
 type Service = Record<string, (...args: never[]) => unknown>;
 
-/** The host services the extension's pages ask for with SDK.getService, by contribution id. */
-export function hostServices(env: FrameEnvironment): Record<string, Service> {
+/**
+ * The host services the extension's pages ask for with SDK.getService, by contribution id.
+ * `hashListeners` belong to the frame: its ExtensionFrame calls them whenever the hub's hash
+ * changes, by the page's setHash or by the address bar, as Azure DevOps does.
+ */
+export function hostServices(env: FrameEnvironment, hashListeners: ((hash: string) => void)[] = []): Record<string, Service> {
   const devOpsRoot = `${window.location.origin}/_devops/${env.org.name}/`;
-  const hashListeners: ((hash: string) => void)[] = [];
   const services: Record<string, Service> = {
     'ms.vss-features.location-service': {
       getResourceAreaLocation: async () => devOpsRoot,
       getServiceLocation: async () => devOpsRoot,
-      routeUrl: async (routeId: string) => `${window.location.origin}/#/${routeId}`,
+      routeUrl: async (routeId: string) => (routeId === PAGE_ROUTE ? pageUrl(env.org.name) : `${window.location.origin}/#/${routeId}`),
     },
     'ms.vss-features.host-navigation-service': {
       getHash: async () => env.getHash(),
-      setHash: (hash: string) => { env.setHash(hash); hashListeners.forEach((listener) => listener(hash)); },
+      setHash: (hash: string) => env.setHash(hash),
       replaceHash: (hash: string) => env.setHash(hash),
       onHashChanged: (callback: (hash: string) => void) => { hashListeners.push(callback); },
       getQueryParams: async () => ({}),
       setQueryParams: () => undefined,
-      getPageRoute: async () => ({ id: 'ms.vss-web.local-dev-host-route', routeValues: { organization: env.org.name } }),
+      getPageRoute: async () => ({ id: PAGE_ROUTE, routeValues: { organization: env.org.name } }),
       getPageNavigationElements: async () => [],
       navigate: (url: string) => env.navigate(url),
       openNewWindow: (url: string, features: string) => { window.open(url, '_blank', features || 'noopener'); },

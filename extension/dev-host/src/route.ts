@@ -3,6 +3,7 @@
  *   #/boards               the work items of the org
  *   #/boards/12[/<tab>]    a work item form; tab is "details" or a form page contribution id
  *   #/hub/<id>[/<hash>]    a Boards hub (the Time hub), with the hash the hub keeps
+ *   #/hub/<id>#<hash>      the same: the page's URL (routeUrl) with the hub's hash after it, as in Azure DevOps
  *   #/settings[/<id>[/<hash>]]  Organization Settings and its extension hubs
  */
 export type Route =
@@ -12,10 +13,14 @@ export type Route =
   | { kind: 'settings'; contributionId?: string; hash: string };
 
 export function parseRoute(hash: string): Route {
-  const [section, first, ...rest] = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
-  if (section === 'boards' && first && /^\d+$/.test(first)) return { kind: 'work-item', id: Number(first), tab: rest[0] ?? 'details' };
-  if (section === 'hub' && first) return { kind: 'hub', contributionId: first, hash: rest.join('/') };
-  if (section === 'settings') return { kind: 'settings', contributionId: first || undefined, hash: rest.join('/') };
+  const [path = '', ...hubHash] = hash.replace(/^#\/?/, '').split('#');
+  const [section, first, ...rest] = path.split('/');
+  // The hub's own hash is handed back as the hub wrote it, never decoded.
+  const kept = hubHash.length ? hubHash.join('#') : rest.join('/');
+  const id = first ? decodeURIComponent(first) : undefined;
+  if (section === 'boards' && id && /^\d+$/.test(id)) return { kind: 'work-item', id: Number(id), tab: rest[0] ? decodeURIComponent(rest[0]) : 'details' };
+  if (section === 'hub' && id) return { kind: 'hub', contributionId: id, hash: kept };
+  if (section === 'settings') return { kind: 'settings', contributionId: id || undefined, hash: kept };
   return { kind: 'boards' };
 }
 

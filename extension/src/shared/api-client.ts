@@ -16,6 +16,20 @@ export interface ApiClient {
   /** The session of this page: who the caller is, in which org, with which roles. */
   session(): Promise<SessionView>;
   request<T>(method: Method, path: string, body?: unknown, headers?: Record<string, string>): Promise<T>;
+  /** A file the API streams (an export), with the name its Content-Disposition gives. */
+  file(path: string, fallbackName: string): Promise<DownloadedFile>;
+}
+
+export interface DownloadedFile {
+  blob: Blob;
+  fileName: string;
+}
+
+/** `attachment; filename="report.csv"; filename*=UTF-8''report.csv` → "report.csv" (the UTF-8 form first). */
+export function fileNameOf(disposition: string | null, fallback: string): string {
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition ?? '')?.[1];
+  if (encoded) return decodeURIComponent(encoded);
+  return /filename="?([^";]+)"?/i.exec(disposition ?? '')?.[1] ?? fallback;
 }
 
 /**
@@ -54,16 +68,25 @@ export function createApiClient(source: SessionSource, fetchImpl: typeof fetch =
     });
   }
 
-  async function request<T>(method: Method, path: string, body?: unknown, headers?: Record<string, string>): Promise<T> {
+  async function signedSend(method: Method, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response> {
     const first = await session();
-    let response = await send(method, path, body, headers, first.token);
-    if (response.status === 401) {
-      current = undefined;
-      const renewed = await session();
-      response = await send(method, path, body, headers, renewed.token);
-    }
-    return readAnswer<T>(response);
+    const response = await send(method, path, body, headers, first.token);
+    if (response.status !== 401) return response;
+    current = undefined;
+    const renewed = await session();
+    return send(method, path, body, headers, renewed.token);
   }
 
-  return { session, request };
+  async function request<T>(method: Method, path: string, body?: unknown, headers?: Record<string, string>): Promise<T> {
+    return readAnswer<T>(await signedSend(method, path, body, headers));
+  }
+
+  async function file(path: string, fallbackName: string): Promise<DownloadedFile> {
+    const response = await signedSend('GET', path);
+    // A refusal comes as the JSON error envelope, read as any other answer.
+    if (!response.ok) return readAnswer<never>(response);
+    return { blob: await response.blob(), fileName: fileNameOf(response.headers.get('content-disposition'), fallbackName) };
+  }
+
+  return { session, request, file };
 }

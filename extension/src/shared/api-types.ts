@@ -4,6 +4,7 @@ import type { activityTypePatchBody, newActivityTypeBody } from '../../../shared
 import type { approvalSettingsBody, decideWeekBody, submitWeekFields } from '../../../shared/contracts/approvals.js';
 import type { activateBody, licenseFileBody } from '../../../shared/contracts/billing.js';
 import type { newApiTokenBody } from '../../../shared/contracts/identity.js';
+import type { newReportViewBody } from '../../../shared/contracts/report-views.js';
 import type { roleAssignmentBody } from '../../../shared/contracts/roles.js';
 import type { trackingSettingsBody, userSettingsBody } from '../../../shared/contracts/settings.js';
 import type { startTrackingFields } from '../../../shared/contracts/tracking.js';
@@ -15,6 +16,9 @@ import type { RoleName } from '../../../shared/domain/roles.js';
 import type { SubscriptionState, SubscriptionStatus } from '../../../shared/domain/subscription.js';
 import type { trackerView } from '../../../shared/domain/tracker.js';
 import type { UserRef, Worklog } from '../../../shared/domain/worklog.js';
+import type { ReportView as ReportViewView } from '../../../shared/reports/report-views.js';
+import type { reportTime } from '../../../shared/reports/report-time.js';
+import type { sevenPaceUser } from '../../../shared/users/user-view.js';
 
 /**
  * The shapes the UI sends and reads. Requests are the zod contracts' input types, so the
@@ -31,6 +35,7 @@ export type ActivateRequest = z.input<typeof activateBody>;
 export type LicenseFileRequest = z.input<typeof licenseFileBody>;
 export type NewActivityTypeRequest = z.input<typeof newActivityTypeBody>;
 export type ActivityTypePatchRequest = z.input<typeof activityTypePatchBody>;
+export type NewReportViewRequest = z.input<typeof newReportViewBody>;
 export type SubmitWeekRequest = z.input<typeof submitWeekFields>;
 export type DecideWeekRequest = z.input<typeof decideWeekBody>;
 export type ApprovalSettingsView = z.input<typeof approvalSettingsBody>;
@@ -56,6 +61,12 @@ export interface SessionView {
 export const isAdministrator = (session: SessionView) => session.role === 'administrator' || (!session.role && session.roles.includes('admin'));
 
 export type TrackerView = ReturnType<typeof trackerView>;
+export type UserView = ReturnType<typeof sevenPaceUser>;
+
+/** GET /api/reports/time: rows grouped by one or two dimensions, lengths in seconds. */
+export type TimeReportView = Awaited<ReturnType<typeof reportTime>>;
+export type { ReportRow } from '../../../shared/reports/group-report.js';
+export type { ReportViewView };
 export type ActivityCheck = NonNullable<TrackerView['activityCheck']>;
 
 export type WorklogView = Omit<Worklog, 'userId' | 'endTimestamp' | 'activityTypeId'> & {

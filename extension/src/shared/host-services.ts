@@ -1,4 +1,4 @@
-import { getClient, type IGlobalMessagesService, type IHostNavigationService } from 'azure-devops-extension-api/Common';
+import { getClient, type IGlobalMessagesService, type IHostNavigationService, type ILocationService } from 'azure-devops-extension-api/Common';
 import { WorkItemErrorPolicy, WorkItemTrackingRestClient } from 'azure-devops-extension-api/WorkItemTracking';
 import * as SDK from 'azure-devops-extension-sdk';
 
@@ -6,6 +6,7 @@ import * as SDK from 'azure-devops-extension-sdk';
 export const SERVICE_IDS = {
   globalMessages: 'ms.vss-tfs-web.tfs-global-messages-service',
   hostNavigation: 'ms.vss-features.host-navigation-service',
+  location: 'ms.vss-features.location-service',
   workItemForm: 'ms.vss-work-web.work-item-form',
 } as const;
 
@@ -18,6 +19,16 @@ export async function showToast(message: string, durationMs = 5000): Promise<voi
 export async function openInNewTab(url: string): Promise<void> {
   const navigation = await SDK.getService<IHostNavigationService>(SERVICE_IDS.hostNavigation);
   navigation.openNewWindow(url, '');
+}
+
+/** The address of this page with `hash` as its hash: what a person bookmarks or shares. */
+export async function pageUrlWithHash(hash: string): Promise<string> {
+  const [navigation, location] = await Promise.all([
+    SDK.getService<IHostNavigationService>(SERVICE_IDS.hostNavigation),
+    SDK.getService<ILocationService>(SERVICE_IDS.location),
+  ]);
+  const route = await navigation.getPageRoute();
+  return `${await location.routeUrl(route.id, route.routeValues)}#${hash}`;
 }
 
 const titleCache = new Map<number, Promise<string | undefined>>();

@@ -1,12 +1,14 @@
 import { NOT_SET_ACTIVITY_TYPE_ID } from '../../../shared/domain/activity-types.js';
 import type { ActivityTypeList } from '../../../shared/settings/activity-type-view.js';
 import type { ApiClient } from './api-client.js';
-import type { DeadLetterView } from './api-types.js';
+import type { DeadLetterView, ReportViewView, TimeReportView, UserView } from './api-types.js';
 import type {
-  AboutView, ActivateRequest, ApprovalSettingsView, ApprovalView, DecideWeekRequest, MyWeeksView, QueuedWeekView, SubmitWeekRequest, ActivityType, ActivityTypePatchRequest, ApiTokenView, LicenseFileRequest, NewApiTokenRequest, NewActivityTypeRequest, NewApiTokenView, NewWorklogRequest,
+  AboutView, ActivateRequest, ActivityType, ActivityTypePatchRequest, ApiTokenView, LicenseFileRequest, NewApiTokenRequest, NewActivityTypeRequest, NewApiTokenView, NewReportViewRequest, NewWorklogRequest,
   RoleAssignmentRequest, RoleAssignmentView, StartTrackingRequest, StartTrackingResult, SubscriptionView, TimesheetView, TrackerView,
-  TrackingPolicy, TrackingSettingsRequest, UserRef, UserSettingsRequest, WorklogPatchRequest, WorklogView,
+  TrackingPolicy, TrackingSettingsRequest, UserSettingsRequest, WorklogPatchRequest, WorklogView,
 } from './api-types.js';
+import { approvalsApi } from './approvals-api.js';
+import { explorerApi } from './explorer-api.js';
 
 export interface WorklogFilter {
   workItemIds?: number[];
@@ -44,15 +46,8 @@ export function timehubApi(client: ApiClient) {
     deleteWorklog: (id: string) => request<unknown>('DELETE', `/rest/workLogs/${encodeURIComponent(id)}`),
     timesheet: (from: string, to: string, userId?: string) =>
       request<TimesheetView>('GET', `/timesheet?from=${from}&to=${to}${userId ? `&userId=${encodeURIComponent(userId)}` : ''}`),
-
-    myWeeks: (from: string, to: string) => request<MyWeeksView>('GET', `/approvals/weeks?from=${from}&to=${to}`),
-    approvers: () => request<UserRef[]>('GET', '/approvals/approvers'),
-    submitWeek: (input: SubmitWeekRequest) => request<ApprovalView>('POST', '/approvals/submit', input),
-    withdrawWeek: (weekStart: string) => request<boolean>('DELETE', `/rest/timeApproval/week?weekStart=${weekStart}`),
-    approvalQueue: (state: 'submitted' | 'approved' = 'submitted') => request<QueuedWeekView[]>('GET', `/approvals/queue?state=${state}`),
-    decideWeek: (action: 'approve' | 'reopen', input: DecideWeekRequest) => request<ApprovalView>('POST', `/approvals/${action}`, input),
-    approvalSettings: () => request<ApprovalSettingsView>('GET', '/settings/approvals'),
-    saveApprovalSettings: (settings: ApprovalSettingsView) => request<ApprovalSettingsView>('PUT', '/settings/approvals', settings),
+    explorer: explorerApi(client),
+    approvals: approvalsApi(client),
 
     /** 7pace's envelope; the UI lists the org's own types, without the "[Not Set]" pseudo-type. */
     activityTypes: async () =>
@@ -63,6 +58,15 @@ export function timehubApi(client: ApiClient) {
     apiTokens: () => request<ApiTokenView[]>('GET', '/rest/apiTokens'),
     createApiToken: (input: NewApiTokenRequest) => request<NewApiTokenView>('POST', '/rest/apiTokens', input),
     revokeApiToken: (id: string) => request<unknown>('DELETE', `/rest/apiTokens/${encodeURIComponent(id)}`),
+
+    /** The org's users who signed in (by name); the Reports page shows names instead of ids. */
+    users: () => request<UserView[]>('GET', '/rest/users?$count=500'),
+    /** `query` is the report's query string (from, to, groupBy and filters), as in the hub's URL. */
+    timeReport: (query: string) => request<TimeReportView>('GET', `/reports/time?${query}`),
+    exportTimeReport: (query: string, format: 'csv' | 'xlsx') => client.file(`/exports/reports/time?${query}&format=${format}`, `time-report.${format}`),
+    reportViews: () => request<ReportViewView[]>('GET', '/reports/views'),
+    saveReportView: (input: NewReportViewRequest) => request<ReportViewView>('POST', '/reports/views', input),
+    deleteReportView: (id: string) => request<unknown>('DELETE', `/reports/views/${encodeURIComponent(id)}`),
 
     trackingSettings: () => request<TrackingPolicy>('GET', '/settings/tracking'),
     saveTrackingSettings: (policy: TrackingSettingsRequest) => request<TrackingPolicy>('PUT', '/settings/tracking', policy),

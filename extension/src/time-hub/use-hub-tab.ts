@@ -2,24 +2,31 @@ import type { IHostNavigationService } from 'azure-devops-extension-api/Common';
 import * as SDK from 'azure-devops-extension-sdk';
 import { useEffect, useState } from 'react';
 import { SERVICE_IDS } from '../shared/host-services.js';
+import { hubHash, parseHubHash, type HubLocation, type HubTab } from './hub-location.js';
 
-export type HubTab = 'timesheet' | 'approvals' | 'settings';
-const isTab = (value: string): value is HubTab => value === 'timesheet' || value === 'approvals' || value === 'settings';
+export type { HubTab };
 
-/** The selected tab, kept in the host's URL hash (#settings) so that it survives a reload and can be linked. */
-export function useHubTab(): [HubTab, (tab: HubTab) => void] {
-  const [tab, setTab] = useState<HubTab>('timesheet');
+/**
+ * The selected tab and its state, kept in the host's URL hash (#settings, #reports?…) so
+ * that they survive a reload and can be linked.
+ */
+export function useHubTab(): [HubTab, (tab: HubTab, params?: string) => void, string] {
+  const [location, setLocation] = useState<HubLocation>({ tab: 'timesheet', params: '' });
   useEffect(() => {
     let current = true;
     SDK.getService<IHostNavigationService>(SERVICE_IDS.hostNavigation)
-      .then((navigation) => navigation.getHash())
-      .then((hash) => { if (current && isTab(hash.replace(/^#/, ''))) setTab(hash.replace(/^#/, '') as HubTab); })
+      .then(async (navigation) => {
+        navigation.onHashChanged((hash) => { if (current) setLocation(parseHubHash(hash)); });
+        const hash = await navigation.getHash();
+        if (current) setLocation(parseHubHash(hash));
+      })
       .catch(() => { /* no hash support: the first tab it is */ });
     return () => { current = false; };
   }, []);
-  const select = (next: HubTab) => {
-    setTab(next);
-    void SDK.getService<IHostNavigationService>(SERVICE_IDS.hostNavigation).then((navigation) => navigation.setHash(next)).catch(() => {});
+  const select = (tab: HubTab, params = '') => {
+    const next = { tab, params };
+    setLocation(next);
+    void SDK.getService<IHostNavigationService>(SERVICE_IDS.hostNavigation).then((navigation) => navigation.setHash(hubHash(next))).catch(() => {});
   };
-  return [tab, select];
+  return [location.tab, select, location.params];
 }

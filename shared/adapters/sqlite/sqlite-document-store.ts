@@ -133,20 +133,31 @@ export class SqliteDocumentStore implements DocumentStore {
     return row ? withEtag<T>(row) : undefined;
   }
 
+  /** The ETag alone, for preconditions: a write never parses the body it replaces. */
+  private etagNow(container: ContainerName, pk: string, id: string): string | undefined {
+    const row = this
+      .statement(
+        `SELECT etag FROM documents WHERE container = ? AND pk = ? AND id = ?
+         AND (expires_at IS NULL OR expires_at > ?)`,
+      )
+      .get(container, pk, id, this.clock.now().getTime()) as { etag: string } | undefined;
+    return row?.etag;
+  }
+
   private createNow<T extends Document>(container: ContainerName, doc: T) {
-    if (this.readNow(container, doc.pk, doc.id)) throw new StoreConflictError(doc.id);
+    if (this.etagNow(container, doc.pk, doc.id) !== undefined) throw new StoreConflictError(doc.id);
     return this.write(container, doc);
   }
 
   private replaceNow<T extends Document>(container: ContainerName, doc: T, ifMatch?: string) {
-    const current = this.readNow(container, doc.pk, doc.id);
-    if (!current || (ifMatch !== undefined && current._etag !== ifMatch)) throw new StorePreconditionError(doc.id);
+    const current = this.etagNow(container, doc.pk, doc.id);
+    if (current === undefined || (ifMatch !== undefined && current !== ifMatch)) throw new StorePreconditionError(doc.id);
     return this.write(container, doc);
   }
 
   private deleteNow(container: ContainerName, pk: string, id: string, ifMatch?: string) {
-    const current = this.readNow(container, pk, id);
-    if (!current || (ifMatch !== undefined && current._etag !== ifMatch)) throw new StorePreconditionError(id);
+    const current = this.etagNow(container, pk, id);
+    if (current === undefined || (ifMatch !== undefined && current !== ifMatch)) throw new StorePreconditionError(id);
     this.statement('DELETE FROM documents WHERE container = ? AND pk = ? AND id = ?').run(container, pk, id);
   }
 

@@ -27,6 +27,8 @@ export function ExtensionFrame(props: FrameProps) {
   const [status, setStatus] = useState<Status>({ kind: 'loading' });
   const [generation, setGeneration] = useState(0);
   const channel = useRef<ExtensionChannel>();
+  const hashListeners = useRef<((hash: string) => void)[]>([]);
+  const hash = props.environment.getHash();
   const contributionId = fullContributionId(directory, contribution);
 
   useEffect(() => {
@@ -37,7 +39,7 @@ export function ExtensionFrame(props: FrameProps) {
       initialHandshake: () => handshake(latest.current, contributionId),
       appToken: async () => (await tokensFor(latest.current.org.name, latest.current.user.name)).appToken,
       accessToken: async () => (await tokensFor(latest.current.org.name, latest.current.user.name)).accessToken,
-      service: (id) => hostServices({ ...latest.current.environment, org: latest.current.org, reloadFrame: () => setGeneration((g) => g + 1) })[id],
+      service: (id) => hostServices({ ...latest.current.environment, org: latest.current.org, reloadFrame: () => setGeneration((g) => g + 1) }, hashListeners.current)[id],
       loadSucceeded: () => {
         setStatus({ kind: 'loaded' });
         latest.current.onLoaded?.(created, contributionId);
@@ -45,8 +47,15 @@ export function ExtensionFrame(props: FrameProps) {
       loadFailed: (message) => setStatus({ kind: 'failed', message }),
     });
     channel.current = created;
-    return () => created.dispose();
+    return () => {
+      hashListeners.current = [];
+      created.dispose();
+    };
   }, [contributionId, generation]);
+
+  useEffect(() => {
+    for (const listener of hashListeners.current) listener(hash);
+  }, [hash]);
 
   // The SDK listens for theme changes only after a handshake that carried theme data.
   useEffect(() => {

@@ -17,7 +17,7 @@ const keyOf = (week: QueuedWeekView) => `${week.user.id}/${week.weekStartDate}`;
 export function ApprovalsPage() {
   const api = useApi();
   const [showing, setShowing] = useState<'submitted' | 'approved'>('submitted');
-  const { state, reload } = useAsync(() => api.approvalQueue(showing), [api, showing]);
+  const { state, reload } = useAsync(() => api.approvals.queue(showing), [api, showing]);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [open, setOpen] = useState<string>();
   const [comment, setComment] = useState('');
@@ -28,7 +28,7 @@ export function ApprovalsPage() {
 
   const decide = (action: 'approve' | 'reopen') => submit(async () => {
     // One week after another: each is its own decision, and the first refusal stops the rest.
-    for (const week of chosen) await api.decideWeek(action, { userId: week.user.id, weekStart: week.weekStartDate, ...(comment.trim() ? { reason: comment.trim() } : {}) });
+    for (const week of chosen) await api.approvals.decideWeek(action, { userId: week.user.id, weekStart: week.weekStartDate, ...(comment.trim() ? { reason: comment.trim() } : {}) });
     setSelected(new Set());
     setComment('');
     reload();

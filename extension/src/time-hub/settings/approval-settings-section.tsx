@@ -27,7 +27,7 @@ function WeekdayField({ label, value, onChange, allowNone, testId }: { label: st
 /** Time approvals for the org (admins): on or off, weeks, who approves, complete weeks, reminders and notices. */
 export function ApprovalSettingsSection() {
   const api = useApi();
-  const { state, reload } = useAsync(() => api.approvalSettings(), [api]);
+  const { state, reload } = useAsync(() => api.approvals.settings(), [api]);
   const [draft, setDraft] = useState<ApprovalSettingsView>();
   const { busy, error, done, submit, dismissError } = useSubmit();
   useEffect(() => { if (state.status === 'ready') setDraft(state.data); }, [state]);
@@ -62,7 +62,7 @@ export function ApprovalSettingsSection() {
             <Toggle text="Email approvers about submissions and members about decisions" checked={draft.emailNotices} onChange={(_e, emailNotices) => change({ emailNotices })} />
             <div>
               <Button text="Save approval settings" primary disabled={busy}
-                onClick={() => void submit(async () => { setDraft(await api.saveApprovalSettings(draft)); return 'Saved.'; })} />
+                onClick={() => void submit(async () => { setDraft(await api.approvals.saveSettings(draft)); return 'Saved.'; })} />
             </div>
           </>
         )}

@@ -20,7 +20,7 @@ export function TimesheetPage() {
   const [monday, setMonday] = useState(() => mondayOf(new Date()));
   const [target, setTarget] = useState<PanelTarget>();
   const { state, reload } = useAsync(() => api.timesheet(monday, addDays(monday, 6)), [api, monday]);
-  const approvals = useAsync(() => api.myWeeks(monday, addDays(monday, 6)), [api, monday]);
+  const approvals = useAsync(() => api.approvals.myWeeks(monday, addDays(monday, 6)), [api, monday]);
   const locked = lockedDays(approvals.state.data?.weeks ?? []);
   // A stopped tracker writes a worklog: show it without a reload.
   useEffect(() => onTrackingChanged(reload), [reload]);

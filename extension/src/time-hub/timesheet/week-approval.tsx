@@ -14,7 +14,7 @@ export function WeekApproval({ weekStart, approvals, onChanged }: { weekStart: s
   const api = useApi();
   const week = approvals.weeks.find((w) => w.weekStartDate <= weekStart && weekStart <= w.weekEndDate);
   const canSubmit = !week || week.state === 'reopened';
-  const approvers = useAsync(() => (canSubmit ? api.approvers() : Promise.resolve([])), [api, canSubmit]);
+  const approvers = useAsync(() => (canSubmit ? api.approvals.approvers() : Promise.resolve([])), [api, canSubmit]);
   const [approverId, setApproverId] = useState('');
   const { busy, error, submit, dismissError } = useSubmit();
   const chosen = approverId || approvers.state.data?.[0]?.id || '';
@@ -40,10 +40,10 @@ export function WeekApproval({ weekStart, approvals, onChanged }: { weekStart: s
               {(approvers.state.data ?? []).map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
             </select>
             <Button text="Submit week" primary disabled={busy || !chosen} iconProps={{ iconName: 'Send' }}
-              onClick={() => void act(() => api.submitWeek({ weekStart, assignedManagerId: chosen }))} />
+              onClick={() => void act(() => api.approvals.submitWeek({ weekStart, assignedManagerId: chosen }))} />
           </>
         )}
-        {week?.state === 'submitted' && <Button text="Withdraw" disabled={busy} onClick={() => void act(() => api.withdrawWeek(week.weekStartDate))} />}
+        {week?.state === 'submitted' && <Button text="Withdraw" disabled={busy} onClick={() => void act(() => api.approvals.withdrawWeek(week.weekStartDate))} />}
       </div>
       {error !== undefined && <ActionError error={error} onDismiss={dismissError} />}
     </div>
