@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import type { ApprovalSettings } from '../contracts/approvals.js';
 import { addDays, weekOf, weekdayOf } from '../domain/week-locks.js';
+import { installStateOf } from '../orgs/org-lifecycle.js';
 import { listOrgUsers } from '../orgs/org-users.js';
+import { loadOrganizationById } from '../orgs/organization.js';
 import type { Ports } from '../ports/index.js';
 import { readUserSettings } from '../settings/user-settings.js';
 import { userApprovals } from './approval-records.js';
-import { readApprovalSettings } from './approval-settings.js';
+import { readApprovalSettings, type ApprovalSettingsDoc } from './approval-settings.js';
 import { weekHours } from './week-hours.js';
 
 /** The org's weekly run, scheduled for its reminder day. */
@@ -38,7 +40,7 @@ export async function scheduleReminder(ports: Pick<Ports, 'queue' | 'clock'>, or
  */
 export async function runReminders(ports: Ports, run: z.infer<typeof reminderRunMessage>) {
   const settings = await readApprovalSettings(ports, run.orgId);
-  if (!settings.enabled || settings.reminderDay !== weekdayOf(run.day)) return;
+  if (!settings.enabled || settings.reminderDay !== weekdayOf(run.day) || !(await installed(ports, run.orgId))) return;
   const thisWeek = weekOf(run.day, settings.firstDayOfWeek);
   const range = { from: addDays(thisWeek.from, -7 * WEEKS_BACK), to: addDays(thisWeek.from, -1) };
   const weekStarts = Array.from({ length: WEEKS_BACK }, (_, i) => addDays(range.from, 7 * i));
@@ -56,4 +58,30 @@ export async function runReminders(ports: Ports, run: z.infer<typeof reminderRun
     await ports.queue.send('email-notices', { messageId: `approval-reminder:${run.orgId}:${user.userId}:${run.day}`, body });
   }
   await scheduleReminder(ports, run.orgId, settings, run.day);
+}
+
+/**
+ * Daily: schedules every org's next run again, so that a run given up on (dead-lettered)
+ * does not end its org's reminders. A run already scheduled for that day is a duplicate;
+ * should the broker take it twice, both runs schedule the next under one id, and the
+ * members' mails are each sent once (send-approval-notice.ts).
+ */
+export async function armReminders(ports: Pick<Ports, 'store' | 'queue' | 'clock'>) {
+  const enabled = await ports.store.query<ApprovalSettingsDoc>('orgs', {
+    partition: { crossPartition: true },
+    where: [{ field: 'type', op: '=', value: 'approvalSettings' }, { field: 'enabled', op: '=', value: true }],
+  });
+  let armed = 0;
+  for (const doc of enabled) {
+    if (!(await installed(ports, doc.orgId))) continue;
+    await scheduleReminder(ports, doc.orgId, await readApprovalSettings(ports, doc.orgId));
+    armed++;
+  }
+  return armed;
+}
+
+/** An uninstalled org's members get no reminders (a reinstall arms them again with the next maintenance). */
+async function installed(ports: Pick<Ports, 'store'>, orgId: string) {
+  const org = await loadOrganizationById(ports, orgId);
+  return !org || installStateOf(org) === 'installed';
 }

@@ -1,6 +1,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { findSeedOrganization } from '../../shared/adapters/devops/local-seed.js';
 import { handleApprovalMessage } from '../../shared/approvals/send-approval-notice.js';
+import { runRetentionMaintenance } from '../../shared/orgs/retention-maintenance.js';
+import type { Document } from '../../shared/ports/document-store.js';
 import type { DeliveredMessage } from '../../shared/ports/message-queue.js';
 import { client, startTestApi, type TestApi } from '../support/api-server.js';
 import { APPROVALS_ON, IN_LAST_WEEK, LAST_WEEK, buildApprovalWorld, type ApprovalWorld } from '../support/approval-world.js';
@@ -132,5 +134,25 @@ describe('the weekly reminder', () => {
     api.clock.advance(7 * DAY);
     await deliver();
     expect(smtp.accepted).toEqual([]);
+  });
+});
+
+describe('the reminder chain', () => {
+  it('is armed again by the daily maintenance when it was lost', async () => {
+    await w.carol('POST', '/rest/workLogs', aWorklog({ timestamp: IN_LAST_WEEK }));
+    // Approvals off: the next run finds them off and schedules no other. Then on again behind the chain's back.
+    await w.alice('PUT', '/settings/approvals', { ...APPROVALS_ON, enabled: false });
+    api.clock.advance(7 * DAY);
+    await deliver();
+    const doc = await api.store.read<Document & { enabled: boolean }>('orgs', findSeedOrganization('fabrikam')!.id, 'approvalSettings');
+    await api.store.upsert('orgs', { ...doc!, enabled: true });
+    api.clock.advance(7 * DAY);
+    await deliver();
+    expect(smtp.accepted).toEqual([]);
+
+    expect((await runRetentionMaintenance(api.app.ports)).approvalRemindersArmed).toBe(1);
+    api.clock.advance(7 * DAY);
+    await deliver();
+    expect(mailsTo(CAROL_MAIL)).toHaveLength(1);
   });
 });
