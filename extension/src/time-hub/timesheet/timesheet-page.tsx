@@ -36,7 +36,10 @@ export function TimesheetPage() {
       ]}>
       <div className="flex-column flex-grow">
         <div className="title-s th-section" data-testid="week-label">{weekLabel(monday)}</div>
-        {approvals.state.data?.enabled && <WeekApproval weekStart={monday} approvals={approvals.state.data} onChanged={approvals.reload} />}
+        {/* With approvals off, a week already submitted still shows, so that it can be withdrawn. */}
+        {approvals.state.data && (approvals.state.data.enabled || approvals.state.data.weeks.length > 0) && (
+          <WeekApproval weekStart={monday} approvals={approvals.state.data} onChanged={approvals.reload} />
+        )}
         {state.status === 'failed' && <ErrorCard error={state.error} what="the timesheet" onRetry={reload} />}
         {!sheet && state.status === 'loading' && <Loading label="Loading the timesheet…" />}
         {sheet && (sheet.from !== monday ? <Loading label="Loading the timesheet…" /> : (
