@@ -43,6 +43,8 @@ export const timeReportFields = z
     workItems: csv(workItemIdText, 'work item ids').optional(),
     activityTypes: csv(activityTypeId, 'activity type ids').optional(),
     billable: queryBoolean.optional().describe('only billable (true) or only non-billable (false) time'),
+    approval: csv(z.enum(['submitted', 'approved', 'closed', 'open']), 'approval states').optional()
+      .describe('only time in weeks in these approval states (open: not submitted, withdrawn or reopened)'),
   });
 
 /** The date rules of a report query, for the report and for its export. */

@@ -15,6 +15,7 @@ export type TrackingSettingsInput = z.infer<typeof trackingSettingsBody>;
 
 export const userSettingsBody = z.strictObject({
   emailNotificationsOnTracking: z.boolean(),
+  emailNotificationsOnApprovals: z.boolean().optional().describe('emails about time approvals; left out: unchanged'),
   timeZone: timeZone.nullable().optional().describe('IANA zone: what timestamps without an offset mean; left out: unchanged'),
 });
 export type UserSettingsInput = z.infer<typeof userSettingsBody>;

@@ -8,6 +8,7 @@ import { fromDoc, toDoc } from '../worklogs/worklog-documents.js';
 import { worklogsOf, type UserTargets } from './bulk-targets.js';
 import { readBulkJob, type BulkJobDoc } from './bulk-jobs.js';
 import { tombstoneOperation } from '../worklogs/worklog-tombstones.js';
+import { isLocked } from './locked-targets.js';
 
 interface Tally {
   applied: number;
@@ -42,7 +43,8 @@ async function applyToGroup(ports: Ports, job: BulkJobDoc, targets: UserTargets)
     const now = ports.clock.now();
     for (const doc of docs) {
       const current = fromDoc(doc);
-      if (changedSince(current, job)) {
+      // Someone changed it since, or its week was locked after the checks (approvals): leave it, counted as skipped.
+      if (changedSince(current, job) || isLocked(state?.locks, current)) {
         tally.skipped++;
         continue;
       }

@@ -9,6 +9,7 @@ import type { Worklog } from '../domain/worklog.js';
 import type { Ports } from '../ports/index.js';
 import { requirePermission } from '../roles/member-access.js';
 import { groupByUser, matchingWorklogs, selectedWorklogs, tooMany } from './bulk-targets.js';
+import { lockedTargetProblems } from './locked-targets.js';
 
 /** What a bulk action's change asks for that the org does not have: an unknown or retired activity type, an unknown work item. */
 async function changeProblems(ports: Ports, caller: Caller, change: BulkChange): Promise<ErrorDetail[]> {
@@ -45,6 +46,10 @@ export async function checkBulkAction(ports: Ports, billing: BillingSettings, ca
     worklogs = await matchingWorklogs(ports.store, caller.orgId, input.filter!);
   }
   if (worklogs.length > MAX_BULK_WORKLOGS) throw tooMany(worklogs.length);
+  const locked = await lockedTargetProblems(ports, caller.orgId, worklogs);
+  if (locked.length > 0) {
+    throw conflict('approval.week_locked', `${locked.length} of these worklogs lie in weeks locked by approvals (the first: ${locked[0]!.message}); nothing was changed`, locked);
+  }
   if (problems.length > 0) {
     const [first] = problems;
     const message = problems.length === 1 ? first!.message : `${problems.length} problems, listed in details; nothing was changed`;

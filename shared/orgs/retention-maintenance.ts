@@ -1,4 +1,5 @@
 import type { Ports } from '../ports/index.js';
+import { armReminders } from '../approvals/approval-reminders.js';
 import { rebuildMissingRollups } from '../rollups/rebuild-rollups.js';
 import { retainOrgData } from './org-retention.js';
 import type { OrganizationDoc } from './organization.js';
@@ -9,7 +10,8 @@ import type { OrganizationDoc } from './organization.js';
  *    past its checks when the org was uninstalled) is kept until the same day as the rest;
  * 2. stores that do not delete expired data themselves (SQLite documents, the embedded
  *    queue, the local outbox) remove it now.
- * 3. partitions written before rollups existed get theirs (resumable, see rebuild-rollups.ts).
+ * 3. partitions written before rollups existed get theirs (resumable, see rebuild-rollups.ts);
+ * 4. every org with approvals on has its next reminder run scheduled (approval-reminders.ts).
  * Off the hot path: it queries across partitions.
  */
 export async function runRetentionMaintenance(ports: Pick<Ports, 'store' | 'clock' | 'queue' | 'mailer'>) {
@@ -28,5 +30,6 @@ export async function runRetentionMaintenance(ports: Pick<Ports, 'store' | 'cloc
     messagesPurged: (await ports.queue.purgeExpired?.()) ?? 0,
     mailPurged: (await ports.mailer.purgeExpired?.(ports.clock.now())) ?? 0,
     rollupsRebuilt: await rebuildMissingRollups(ports.store),
+    approvalRemindersArmed: await armReminders(ports),
   };
 }

@@ -1,3 +1,4 @@
+import { handleApprovalMessage, isApprovalMessage } from '../approvals/send-approval-notice.js';
 import { handleBulkJob } from '../explorer/handle-bulk-job.js';
 import { sendStopNotice } from '../notices/send-stop-notice.js';
 import type { Ports } from '../ports/index.js';
@@ -14,5 +15,10 @@ export interface WorkerContext {
 export const queueHandlers: QueueHandlerDefinition<WorkerContext>[] = [
   { name: 'trackerTimer', queue: 'activity-checks', handle: (context, message) => handleTrackerTimer(context.ports, message) },
   { name: 'bulkJob', queue: 'bulk-actions', handle: (context, message) => handleBulkJob(context.ports, message) },
-  { name: 'stopNotice', queue: 'email-notices', handle: (context, message) => sendStopNotice(context.ports, context.appBaseUrl, message) },
+  // One handler per queue (Service Bus delivers each message to one): approval mail rides beside stop notices.
+  {
+    name: 'stopNotice', queue: 'email-notices',
+    handle: (context, message) =>
+      isApprovalMessage(message.body) ? handleApprovalMessage(context.ports, context.appBaseUrl, message) : sendStopNotice(context.ports, context.appBaseUrl, message),
+  },
 ];

@@ -18,9 +18,24 @@ export async function rollupOperations(
   operations: readonly BatchOperation[],
   previous: readonly Document[] = [],
 ): Promise<BatchOperation[]> {
+  return rollupWrites(store, pk, await worklogChanges(store, pk, operations, previous));
+}
+
+export interface WorklogChange {
+  worklog: WorklogLike;
+  sign: 1 | -1;
+}
+
+/** The worklogs `operations` remove (-1: their current versions) and add (+1). */
+export async function worklogChanges(
+  store: DocumentStore,
+  pk: string,
+  operations: readonly BatchOperation[],
+  previous: readonly Document[] = [],
+): Promise<WorklogChange[]> {
   const known = new Map(previous.map((doc) => [doc.id, doc]));
   const before = async (id: string) => (known.has(id) ? known.get(id) : store.read<Document>('worklogs', pk, id));
-  const deltas: { worklog: WorklogLike; sign: 1 | -1 }[] = [];
+  const deltas: WorklogChange[] = [];
   for (const operation of operations) {
     if (operation.op === 'delete') {
       const old = await before(operation.id);
@@ -31,6 +46,11 @@ export async function rollupOperations(
     if (isWorklog(old)) deltas.push({ worklog: old, sign: -1 });
     if (isWorklog(operation.doc)) deltas.push({ worklog: operation.doc, sign: 1 });
   }
+  return deltas;
+}
+
+/** The rollup writes that apply `deltas` to the partition's rollups. */
+export async function rollupWrites(store: DocumentStore, pk: string, deltas: readonly WorklogChange[]): Promise<BatchOperation[]> {
   if (deltas.length === 0) return [];
   const { orgId, userId } = deltas[0]!.worklog as WorklogLike & { orgId: string };
   const sums = new Map<string, CellSums>();

@@ -5,6 +5,8 @@ import { userPartition } from '../worklogs/user-ledger.js';
 export interface UserSettings {
   /** Emails when the server stops one's tracker. On unless the user turns it off. */
   emailNotificationsOnTracking: boolean;
+  /** Emails about time approvals (a week submitted to one, one's week decided, reminders). On unless turned off. */
+  emailNotificationsOnApprovals: boolean;
   /**
    * The user's IANA time zone: what a timestamp without an offset means (7pace's local
    * time) and `me.timeZone`. null: not set, such timestamps are UTC.
@@ -16,12 +18,13 @@ interface UserSettingsDoc extends Document, Partial<UserSettings> {
   type: 'userSettings';
 }
 
-const DEFAULT_USER_SETTINGS: UserSettings = { emailNotificationsOnTracking: true, timeZone: null };
+const DEFAULT_USER_SETTINGS: UserSettings = { emailNotificationsOnTracking: true, emailNotificationsOnApprovals: true, timeZone: null };
 
 export async function readUserSettings(ports: Pick<Ports, 'store'>, orgId: string, userId: string): Promise<UserSettings> {
   const doc = await ports.store.read<UserSettingsDoc>('worklogs', userPartition(orgId, userId), 'settings');
   return {
     emailNotificationsOnTracking: doc?.emailNotificationsOnTracking ?? DEFAULT_USER_SETTINGS.emailNotificationsOnTracking,
+    emailNotificationsOnApprovals: doc?.emailNotificationsOnApprovals ?? DEFAULT_USER_SETTINGS.emailNotificationsOnApprovals,
     timeZone: doc?.timeZone ?? DEFAULT_USER_SETTINGS.timeZone,
   };
 }

@@ -1,7 +1,7 @@
 import { watchFor } from '../domain/activity-check.js';
 import { conflict } from '../domain/errors.js';
 import { NOT_SET_ACTIVITY_TYPE_ID } from '../domain/activity-types.js';
-import { addSeconds, isoSeconds, offsetIn, toWholeSecond } from '../domain/time.js';
+import { addSeconds, isoSeconds, localDay, offsetIn, toWholeSecond } from '../domain/time.js';
 import { trackerView, type Tracker } from '../domain/tracker.js';
 import { findOverlap, type WorklogDraft } from '../domain/worklog.js';
 import type { StartTrackingInput } from '../contracts/tracking.js';
@@ -10,6 +10,7 @@ import { activityTypesIn, loadOrganization, trackingPolicyOf } from '../orgs/org
 import type { Ports } from '../ports/index.js';
 import { commitToLedger, type BeforeCommit } from '../worklogs/user-ledger.js';
 import { draftProblems, throwIfAny } from '../worklogs/worklog-checks.js';
+import { assertWeeksOpen } from '../worklogs/week-lock-check.js';
 import { worklogsAround } from '../worklogs/worklog-documents.js';
 import { worklogView } from '../worklogs/worklog-view.js';
 import { withSelection } from './selected-track.js';
@@ -44,6 +45,8 @@ export async function startTracking(ports: Ports, caller: Caller, asked: StartTr
     scheduled: null,
   };
   return commitToLedger(ports.store, caller.orgId, caller.user.id, async (state) => {
+    // Its worklog would land in a locked week (approvals): refuse now, not at the stop.
+    assertWeeksOpen(state?.locks, [{ day: localDay(now, fresh.utcOffsetMinutes) }]);
     const running = state?.tracker;
     const stopped = running ? await stopRunningTracker(ports, caller.orgId, running, now) : undefined;
     const around = await worklogsAround(ports.store, caller.orgId, caller.user.id, now, addSeconds(now, 1));

@@ -1,6 +1,6 @@
 import { AppError } from '../domain/errors.js';
 import { buildWorklog, endOf } from '../domain/worklog.js';
-import { toWholeSecond } from '../domain/time.js';
+import { localDay, toWholeSecond } from '../domain/time.js';
 import type { NewWorklogInput } from '../contracts/worklogs.js';
 import type { Caller } from '../identity/caller.js';
 import { activityTypesOf } from '../orgs/organization.js';
@@ -9,6 +9,7 @@ import { subjectUser } from '../roles/time-access.js';
 import { readUserSettings } from '../settings/user-settings.js';
 import { earlierResult, idempotentRequest, rememberResult } from './idempotency.js';
 import { commitToLedger, userPartition, type BeforeCommit } from './user-ledger.js';
+import { assertWeeksOpen } from './week-lock-check.js';
 import { draftProblems, overlapProblems, throwIfAny } from './worklog-checks.js';
 import { toDoc, worklogsAround } from './worklog-documents.js';
 import { draftFromInput, needsUserZone } from './worklog-input.js';
@@ -78,6 +79,7 @@ async function addForUser(ports: Ports, caller: Caller, userId: string, inputs: 
     const earlier = await earlierResult(ports.store, pk, request);
     if (earlier) return { done: earlier.result as WorklogView[] };
     throwIfAny(overlapProblems(drafts, existing, state?.tracker ?? null, toWholeSecond(now)), 409);
+    assertWeeksOpen(state?.locks, drafts.map((draft, index) => ({ day: localDay(draft.start, draft.utcOffsetMinutes), ...(drafts.length > 1 ? { index } : {}) })));
     const worklogs = drafts.map((draft) =>
       buildWorklog(draft, { id: ports.newId(), user, addedByUser: caller.user }, { isTracked: false, isManuallyEntered: true, isChanged: false }, now),
     );

@@ -1,5 +1,6 @@
 import { AppError } from '../domain/errors.js';
 import type { Tracker } from '../domain/tracker.js';
+import type { WeekLock } from '../domain/week-locks.js';
 import {
   StoreConflictError,
   StorePreconditionError,
@@ -9,8 +10,9 @@ import {
   type Stored,
 } from '../ports/document-store.js';
 import { ROLLUP_VERSION } from '../rollups/rollup-docs.js';
-import { rollupOperations } from '../rollups/rollup-changes.js';
+import { rollupWrites, worklogChanges } from '../rollups/rollup-changes.js';
 import { beginChunkedCommit, rollForward, type PendingBatch } from './batch-intent.js';
+import { assertWeeksOpen } from './week-lock-check.js';
 
 /**
  * One document per user that every write to the user's worklogs and tracker replaces
@@ -29,6 +31,12 @@ export interface UserStateDoc extends Document {
   pendingBatch?: PendingBatch | null;
   /** The rollup version this partition's rollups are complete in; null: written before rollups, to be recounted. */
   rollups?: number | null;
+  /**
+   * The user's weeks locked by approvals (shared/approvals/). Kept here, in the document every
+   * commit replaces with If-Match, so an approval and an edit cannot interleave: the commit that
+   * loses re-reads, and an edit planned before the lock is refused after it.
+   */
+  locks?: WeekLock[];
 }
 
 export interface SystemStop {
@@ -53,6 +61,8 @@ export interface Plan<T> {
   result: T;
   /** Kept from the current state when left out. */
   lastSystemStop?: SystemStop | null;
+  /** The user's locked weeks after the commit (approvals); kept from the current state when left out. */
+  locks?: WeekLock[];
   /** Runs once the commit holds (e.g. cancel a timer that no longer applies). */
   afterCommit?: () => Promise<void>;
   /** Runs when this plan's commit lost a race (e.g. cancel the timer it scheduled). */
@@ -114,11 +124,22 @@ export async function commitToLedger<T>(
       lastSystemStop: next.lastSystemStop === undefined ? (state?.lastSystemStop ?? null) : next.lastSystemStop,
       // A partition that starts now has all its rollups; an older one keeps its mark until recounted.
       rollups: next.recountsRollups === 'last' || !state ? ROLLUP_VERSION : (state.rollups ?? null),
+      locks: next.locks ?? state?.locks ?? [],
     };
     const stateOperation: BatchOperation = state
       ? { op: 'replace', doc: stateDoc, ifMatch: state._etag }
       : { op: 'create', doc: stateDoc };
-    const rollups = next.recountsRollups ? [] : await rollupOperations(store, pk, next.operations, next.previous);
+    // A recount writes rollups only, restating time: it has no worklog changes to lock out or sum.
+    const changes = next.recountsRollups ? [] : await worklogChanges(store, pk, next.operations, next.previous);
+    try {
+      // Whoever planned it, no commit changes time in a locked week.
+      assertWeeksOpen(stateDoc.locks, changes.map((c) => ({ day: c.worklog.localDay })));
+    } catch (error) {
+      await next.onAbandon?.();
+      if ((await readUserState(store, orgId, userId))?._etag !== state?._etag) continue;
+      throw error;
+    }
+    const rollups = await rollupWrites(store, pk, changes);
     let reserved: Reservation | undefined;
     let chunked: boolean;
     try {

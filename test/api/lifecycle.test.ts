@@ -116,7 +116,7 @@ describe('after 365 days', () => {
     expect(await fabrikamDocuments()).toEqual([]);
     const swept = await runRetentionMaintenance(api.app.ports);
     expect(swept.documentsPurged).toBeGreaterThanOrEqual(9);
-    expect(await runRetentionMaintenance(api.app.ports)).toEqual({ uninstalledOrgs: 0, documentsRetained: 0, documentsPurged: 0, messagesPurged: 0, mailPurged: 0, rollupsRebuilt: { users: 0, worklogs: 0 } });
+    expect(await runRetentionMaintenance(api.app.ports)).toEqual({ uninstalledOrgs: 0, documentsRetained: 0, documentsPurged: 0, messagesPurged: 0, mailPurged: 0, rollupsRebuilt: { users: 0, worklogs: 0 }, approvalRemindersArmed: 0 });
 
     const fresh = client(api, await api.signIn('fabrikam', 'bob'));
     expect((await fresh('GET', '/rest/workLogs')).body.data).toEqual([]);

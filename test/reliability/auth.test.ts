@@ -157,6 +157,18 @@ const attacks: Attack[] = [
   ["a Member summing another user's time through $apply", 403, (k) => k.attempt('GET', `/odata/v3.2/workLogsOnly?$apply=${encodeURIComponent(`filter(UserId in (${seedUserId('fabrikam', 'alice')}))/aggregate(PeriodLength with sum as S)`)}`, { token: bob(k) })],
   ["another org's user in an OData filter", 404, (k) => k.attempt('GET', `/odata/v3.2/workLogsWorkItems?$filter=${encodeURIComponent(`UserId eq ${seedUserId('contoso', 'bob')}`)}`, { token: alice(k) })],
   ["a fabrikam token reading the OData feed on contoso's host", 403, (k) => k.attempt('GET', '/odata/v3.2/workLogsOnly', { token: alice(k), headers: { host: `contoso${HOST_SUFFIX}` } })],
+  // Time approvals
+  ['a Member changing the approval settings', 403, (k) => k.attempt('PUT', '/settings/approvals', {
+    token: bob(k), body: { enabled: false, firstDayOfWeek: 1, approvers: 'teamLeads', requireCompleteWeek: false, minimumWeekHours: 0, reminderDay: null, emailNotices: false },
+  })],
+  ["a Member approving an Administrator's week", 403, (k) => k.attempt('POST', '/approvals/approve', { token: bob(k), body: { userId: seedUserId('fabrikam', 'alice'), weekStart: '2025-01-06' } })],
+  ['a Member closing their own week', 403, (k) => k.attempt('POST', '/approvals/close', { token: bob(k), body: { userId: seedUserId('fabrikam', 'bob'), weekStart: '2024-12-30' } })],
+  ["a Member reopening another user's week", 403, (k) => k.attempt('POST', '/approvals/reopen', { token: bob(k), body: { userId: seedUserId('fabrikam', 'alice'), weekStart: '2024-12-30', reason: 'mine now' } })],
+  ['a Member listing 7pace time approvals', 403, (k) => k.attempt('GET', '/rest/timeApproval/all', { token: bob(k) })],
+  ["a Member reading the approvers' queue", 403, (k) => k.attempt('GET', '/approvals/queue', { token: bob(k) })],
+  ["another org's user's week closed", 404, (k) => k.attempt('POST', '/approvals/close', { token: alice(k), body: { userId: seedUserId('contoso', 'bob'), weekStart: '2024-12-30' } })],
+  ["another org's user's weeks listed", 404, (k) => k.attempt('GET', `/approvals/weeks?from=2024-12-30&to=2025-01-05&userId=${seedUserId('contoso', 'bob')}`, { token: alice(k) })],
+  ["a Member listing another user's weeks", 403, (k) => k.attempt('GET', `/approvals/weeks?from=2024-12-30&to=2025-01-05&userId=${seedUserId('fabrikam', 'alice')}`, { token: bob(k) })],
   // Escalation through body fields
   ["a Member's worklog body naming another userId (7pace's per-item userId)", 403, (k) => k.attempt('POST', '/rest/workLogs', { token: bob(k), body: { ...aWorklog({ timestamp: at(T0, -50 * HOUR) }), userId: seedUserId('fabrikam', 'alice') } })],
   ['orgId in a worklog body', 400, (k) => k.attempt('POST', '/rest/workLogs', { token: bob(k), body: { ...aWorklog({ timestamp: at(T0, -51 * HOUR) }), orgId: seedOrgId('contoso') } })],

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
+import type { ApprovalView } from '../../../shared/approvals/approval-view.js';
 import type { activityTypePatchBody, newActivityTypeBody } from '../../../shared/contracts/activity-types.js';
+import type { approvalSettingsBody, decideWeekBody, submitWeekFields } from '../../../shared/contracts/approvals.js';
 import type { activateBody, licenseFileBody } from '../../../shared/contracts/billing.js';
 import type { newApiTokenBody } from '../../../shared/contracts/identity.js';
 import type { newReportViewBody } from '../../../shared/contracts/report-views.js';
@@ -34,6 +36,9 @@ export type LicenseFileRequest = z.input<typeof licenseFileBody>;
 export type NewActivityTypeRequest = z.input<typeof newActivityTypeBody>;
 export type ActivityTypePatchRequest = z.input<typeof activityTypePatchBody>;
 export type NewReportViewRequest = z.input<typeof newReportViewBody>;
+export type SubmitWeekRequest = z.input<typeof submitWeekFields>;
+export type DecideWeekRequest = z.input<typeof decideWeekBody>;
+export type ApprovalSettingsView = z.input<typeof approvalSettingsBody>;
 
 export type { ActivityType, RoleName, TrackingPolicy, UserRef };
 
@@ -113,4 +118,18 @@ export interface AboutView {
   version: string;
   build: string;
   apiVersions: string[];
+}
+
+/** Time approvals: a week's record (7pace's timeApproval, with the state's name and the reason). */
+export type { ApprovalView };
+export type WeekState = ApprovalView['state'];
+
+/** GET /api/approvals/queue: a week waiting for a decision, with the person's seconds. */
+export type QueuedWeekView = ApprovalView & { totalSeconds: number; secondsPerDay: Record<string, number> };
+
+/** GET /api/approvals/weeks: the caller's weeks, and whether approvals are on. */
+export interface MyWeeksView {
+  enabled: boolean;
+  firstDayOfWeek: number;
+  weeks: ApprovalView[];
 }

@@ -7,6 +7,7 @@ import type {
   RoleAssignmentRequest, RoleAssignmentView, StartTrackingRequest, StartTrackingResult, SubscriptionView, TimesheetView, TrackerView,
   TrackingPolicy, TrackingSettingsRequest, UserSettingsRequest, WorklogPatchRequest, WorklogView,
 } from './api-types.js';
+import { approvalsApi } from './approvals-api.js';
 import { explorerApi } from './explorer-api.js';
 
 export interface WorklogFilter {
@@ -43,8 +44,10 @@ export function timehubApi(client: ApiClient) {
       request<WorklogView>('POST', '/rest/workLogs', input, { 'Idempotency-Key': idempotencyKey }),
     updateWorklog: (id: string, patch: WorklogPatchRequest) => request<WorklogView>('PATCH', `/rest/workLogs/${encodeURIComponent(id)}`, patch),
     deleteWorklog: (id: string) => request<unknown>('DELETE', `/rest/workLogs/${encodeURIComponent(id)}`),
-    timesheet: (from: string, to: string) => request<TimesheetView>('GET', `/timesheet?from=${from}&to=${to}`),
+    timesheet: (from: string, to: string, userId?: string) =>
+      request<TimesheetView>('GET', `/timesheet?from=${from}&to=${to}${userId ? `&userId=${encodeURIComponent(userId)}` : ''}`),
     explorer: explorerApi(client),
+    approvals: approvalsApi(client),
 
     /** 7pace's envelope; the UI lists the org's own types, without the "[Not Set]" pseudo-type. */
     activityTypes: async () =>

@@ -3,6 +3,7 @@ import { Page } from 'azure-devops-ui/Page';
 import { Tab, TabBar, TabSize } from 'azure-devops-ui/Tabs';
 import { startPage } from '../shared/bootstrap.js';
 import { TrackingBar } from '../shared/tracking/tracking-bar.js';
+import { ApprovalsPage } from './approvals/approvals-page.js';
 import { ExplorerPage } from './explorer/explorer-page.js';
 import { ReportsPage } from './reports/reports-page.js';
 import { SettingsPage } from './settings/settings-page.js';
@@ -19,6 +20,7 @@ function TimeHub() {
         <Tab id="timesheet" name="Timesheet" />
         <Tab id="explorer" name="Times Explorer" />
         <Tab id="reports" name="Reports" />
+        <Tab id="approvals" name="Approvals" />
         <Tab id="settings" name="Settings" />
       </TabBar>
       <div className="page-content page-content-top flex-column">
@@ -30,6 +32,7 @@ function TimeHub() {
         )}
         {tab === 'explorer' && <ExplorerPage />}
         {tab === 'reports' && <ReportsPage params={params} onParams={(next) => selectTab('reports', next)} />}
+        {tab === 'approvals' && <ApprovalsPage />}
         {tab === 'settings' && <SettingsPage />}
       </div>
     </Page>

@@ -3,6 +3,7 @@ import { getTimesheet } from '../../timesheet/get-timesheet.js';
 import { openApiDocument } from '../openapi.js';
 import { defineRoute, type AnyRoute } from '../route.js';
 import { activityTypeRoutes } from './activity-type-routes.js';
+import { approvalRoutes } from './approval-routes.js';
 import { billingRoutes } from './billing-routes.js';
 import { explorerRoutes } from './explorer-routes.js';
 import { exportRoutes } from './export-routes.js';
@@ -37,6 +38,7 @@ export const routes: AnyRoute[] = [
     handle: ({ app, caller, query }) => getTimesheet(app.ports, caller, query),
   }),
   ...exportRoutes,
+  ...approvalRoutes,
   ...reportRoutes,
   ...odataRoutes,
   ...orgRoutes,

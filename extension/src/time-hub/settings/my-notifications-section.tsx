@@ -11,10 +11,10 @@ export function MyNotificationsSection() {
   const { state, reload, setData } = useAsync(() => api.mySettings(), [api]);
   const [error, setError] = useState<unknown>();
 
-  const change = async (emailNotificationsOnTracking: boolean) => {
+  const change = async (emailNotificationsOnTracking: boolean, emailNotificationsOnApprovals?: boolean) => {
     setError(undefined);
     try {
-      setData(await api.saveMySettings({ emailNotificationsOnTracking }));
+      setData(await api.saveMySettings({ emailNotificationsOnTracking, emailNotificationsOnApprovals }));
     } catch (cause) {
       setError(cause);
     }
@@ -29,6 +29,10 @@ export function MyNotificationsSection() {
         {state.data && (
           <Toggle text="Email me when Timehub stops my tracker (no answer to an activity check, or too long)"
             checked={state.data.emailNotificationsOnTracking} onChange={(_e, checked) => void change(checked)} />
+        )}
+        {state.data && (
+          <Toggle text="Email me about time approvals (a week submitted to me, my week decided, reminders)"
+            checked={state.data.emailNotificationsOnApprovals !== false} onChange={(_e, checked) => void change(state.data!.emailNotificationsOnTracking, checked)} />
         )}
       </div>
     </Card>

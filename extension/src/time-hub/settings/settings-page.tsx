@@ -5,6 +5,7 @@ import { useSession } from '../../shared/use-session.js';
 import { AboutSection } from './about-section.js';
 import { ActivityTypesSection } from './activity-types-section.js';
 import { ApiTokensSection } from './api-tokens-section.js';
+import { ApprovalSettingsSection } from './approval-settings-section.js';
 import { DeadLettersSection } from './dead-letters-section.js';
 import { MyNotificationsSection } from './my-notifications-section.js';
 import { RolesSection } from './roles-section.js';
@@ -24,6 +25,7 @@ export function SettingsPage() {
         </Notice>
       )}
       {admin && <TrackingSettingsSection />}
+      {admin && <ApprovalSettingsSection />}
       <ActivityTypesSection canManage={admin} />
       {admin && <RolesSection currentUserId={session.data.user.id} />}
       {admin && <DeadLettersSection />}

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useApi } from '../../shared/api-context.js';
 import type { TimesheetView, WorklogView } from '../../shared/api-types.js';
 import { dayLabel, lengthLabel } from '../../shared/format.js';
-import { EmptyState } from '../../shared/status-views.js';
+import { EmptyState, Notice } from '../../shared/status-views.js';
 import { WorklogForm } from '../../shared/worklogs/worklog-form.js';
 import { editWorklogValues, newWorklogValues } from '../../shared/worklogs/worklog-form-model.js';
 import { WorklogList } from '../../shared/worklogs/worklog-list.js';
@@ -17,17 +17,19 @@ export interface PanelTarget {
   day: string;
 }
 
-/** One cell's worklogs: see, add, edit and delete them. Server refusals show in the form. */
-export function CellPanel({ target, sheet, onClose, onChanged }: {
+/** One cell's worklogs: see, add, edit and delete them (only see them in a locked week). Server refusals show in the form. */
+export function CellPanel({ target, sheet, onClose, onChanged, locked }: {
   target: PanelTarget;
   sheet: TimesheetView;
   onClose: () => void;
   onChanged: () => void;
+  /** Why the day's time cannot change (approvals); undefined when it can. */
+  locked?: string;
 }) {
   const api = useApi();
   const free = target.workItemId === undefined;
   const worklogs = free ? [] : sheet.worklogs.filter((w) => w.workItemId === target.workItemId && w.localDay === target.day);
-  const [editing, setEditing] = useState<WorklogView | 'new' | undefined>(worklogs.length === 0 ? 'new' : undefined);
+  const [editing, setEditing] = useState<WorklogView | 'new' | undefined>(worklogs.length === 0 && !locked ? 'new' : undefined);
   const fixedWorkItemId = typeof target.workItemId === 'number' ? target.workItemId : undefined;
   const title = free ? 'Add time' : target.workItemId === null ? 'No work item' : `#${target.workItemId} ${target.title ?? ''}`;
   // "Add time" is about the whole day; a cell about its own worklogs.
@@ -43,10 +45,11 @@ export function CellPanel({ target, sheet, onClose, onChanged }: {
     // One way to close: the panel's own ✕ (or Escape). Cancel only leaves an edit.
     <Panel onDismiss={onClose} size={ContentSize.Large} titleProps={{ text: title }} description={description}>
       <div className="flex-column" data-testid="cell-panel">
+        {locked && <div data-testid="cell-locked"><Notice>{`This week is locked. ${locked}.`}</Notice></div>}
         {!free && worklogs.length === 0 && editing !== 'new' && <EmptyState title="No worklogs on this day" />}
         {!free && worklogs.length > 0 && (
-          <WorklogList worklogs={worklogs} onEdit={setEditing}
-            onDelete={async (worklog) => { await api.deleteWorklog(worklog.id); done(); }} />
+          <WorklogList worklogs={worklogs} onEdit={locked ? undefined : setEditing}
+            onDelete={locked ? undefined : async (worklog) => { await api.deleteWorklog(worklog.id); done(); }} />
         )}
         {editing === 'new' && (
           <WorklogForm key="new" initial={newWorklogValues(target.day, fixedWorkItemId)} fixedWorkItemId={target.workItemId === null ? undefined : fixedWorkItemId}
@@ -62,7 +65,7 @@ export function CellPanel({ target, sheet, onClose, onChanged }: {
           <WorklogForm key={editing.id} initial={editWorklogValues(editing)} submitText="Save changes" onCancel={() => setEditing(undefined)}
             onSubmit={async (request) => { await api.updateWorklog(editing.id, request); done(); }} />
         )}
-        {editing === undefined && <div><Button text="Add worklog" iconProps={{ iconName: 'Add' }} onClick={() => setEditing('new')} /></div>}
+        {editing === undefined && !locked && <div><Button text="Add worklog" iconProps={{ iconName: 'Add' }} onClick={() => setEditing('new')} /></div>}
       </div>
     </Panel>
   );

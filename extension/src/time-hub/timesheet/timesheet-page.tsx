@@ -9,6 +9,8 @@ import { useAsync } from '../../shared/use-async.js';
 import { CellPanel, type PanelTarget } from './cell-panel.js';
 import { WeekGrid } from './week-grid.js';
 import { addDays, mondayOf, weekLabel } from './week.js';
+import { WeekApproval } from './week-approval.js';
+import { lockedDays } from './week-locks.js';
 import './timesheet.css';
 
 /** The week's timesheet: work items by days, moving by week; a cell opens its worklogs. */
@@ -18,6 +20,8 @@ export function TimesheetPage() {
   const [monday, setMonday] = useState(() => mondayOf(new Date()));
   const [target, setTarget] = useState<PanelTarget>();
   const { state, reload } = useAsync(() => api.timesheet(monday, addDays(monday, 6)), [api, monday]);
+  const approvals = useAsync(() => api.approvals.myWeeks(monday, addDays(monday, 6)), [api, monday]);
+  const locked = lockedDays(approvals.state.data?.weeks ?? []);
   // A stopped tracker writes a worklog: show it without a reload.
   useEffect(() => onTrackingChanged(reload), [reload]);
   const sheet = state.data;
@@ -32,11 +36,15 @@ export function TimesheetPage() {
       ]}>
       <div className="flex-column flex-grow">
         <div className="title-s th-section" data-testid="week-label">{weekLabel(monday)}</div>
+        {/* With approvals off, a week already submitted still shows, so that it can be withdrawn. */}
+        {approvals.state.data && (approvals.state.data.enabled || approvals.state.data.weeks.length > 0) && (
+          <WeekApproval weekStart={monday} approvals={approvals.state.data} onChanged={approvals.reload} />
+        )}
         {state.status === 'failed' && <ErrorCard error={state.error} what="the timesheet" onRetry={reload} />}
         {!sheet && state.status === 'loading' && <Loading label="Loading the timesheet…" />}
         {sheet && (sheet.from !== monday ? <Loading label="Loading the timesheet…" /> : (
           <>
-            <WeekGrid sheet={sheet} today={today} onOpen={(cell) => setTarget(cell)} />
+            <WeekGrid sheet={sheet} today={today} onOpen={(cell) => setTarget(cell)} locked={locked} />
             {sheet.rows.length === 0 && (
               <EmptyState title="No time logged this week">
                 Start tracking above, or <Button subtle text="add time" onClick={() => setTarget({ workItemId: undefined, title: null, day: monday })} /> by hand.
@@ -44,7 +52,7 @@ export function TimesheetPage() {
             )}
           </>
         ))}
-        {target && sheet && <CellPanel key={`${String(target.workItemId)}/${target.day}`} target={target} sheet={sheet} onClose={() => setTarget(undefined)} onChanged={reload} />}
+        {target && sheet && <CellPanel key={`${String(target.workItemId)}/${target.day}`} target={target} sheet={sheet} onClose={() => setTarget(undefined)} onChanged={reload} locked={locked.get(target.day)} />}
       </div>
     </Card>
   );

@@ -7,8 +7,8 @@ export interface CellRef {
   day: string;
 }
 
-/** Work items by days with row, day and week totals; every cell opens its worklogs. */
-export function WeekGrid({ sheet, today, onOpen }: { sheet: TimesheetView; today: string; onOpen: (cell: CellRef) => void }) {
+/** Work items by days with row, day and week totals; every cell opens its worklogs. A locked day's cells say why (approvals). */
+export function WeekGrid({ sheet, today, onOpen, locked }: { sheet: TimesheetView; today: string; onOpen: (cell: CellRef) => void; locked?: ReadonlyMap<string, string> }) {
   const days = sheet.days.map((d) => d.day);
   return (
     <table className="th-week-grid" data-testid="week-grid">
@@ -27,8 +27,9 @@ export function WeekGrid({ sheet, today, onOpen }: { sheet: TimesheetView; today
             </td>
             {row.cells.map((cell) => (
               <td key={cell.day} className={cell.day === today ? 'th-today' : undefined}>
-                <button type="button" className="th-cell" data-testid={`cell-${row.workItemId ?? 'none'}-${cell.day}`}
-                  aria-label={`${row.workItemId === null ? 'No work item' : `#${row.workItemId}`} on ${cell.day}: ${lengthLabel(cell.seconds)}`}
+                <button type="button" className={locked?.has(cell.day) ? 'th-cell th-locked' : 'th-cell'} data-testid={`cell-${row.workItemId ?? 'none'}-${cell.day}`}
+                  data-locked={locked?.get(cell.day)} title={locked?.get(cell.day) && `Locked. ${locked.get(cell.day)}`}
+                  aria-label={`${row.workItemId === null ? 'No work item' : `#${row.workItemId}`} on ${cell.day}: ${lengthLabel(cell.seconds)}${locked?.has(cell.day) ? ` (locked: ${locked.get(cell.day)})` : ''}`}
                   onClick={() => onOpen({ workItemId: row.workItemId, title: row.title, day: cell.day })}>
                   {cell.seconds ? lengthLabel(cell.seconds) : '·'}
                 </button>
