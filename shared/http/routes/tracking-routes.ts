@@ -1,5 +1,5 @@
 import {
-  adjustTrackingBody, countParam, selectTrackBody, currentQuery, emptyBody, expandParam, latestQuery, reasonParam, reasonQuery, startTrackingBody,
+  adjustTrackingBody, countParam, selectTrackBody, currentQuery, emptyBody, expandParam, latestQuery, reasonParam, reasonQuery, selectedOptionParam, selectedOptionQuery, startTrackingBody,
 } from '../../contracts/tracking.js';
 import { adjustTracking } from '../../tracking/adjust-tracking.js';
 import { latestTracks } from '../../tracking/latest-tracks.js';
@@ -8,6 +8,7 @@ import { answerActivityCheck } from '../../tracking/answer-activity-check.js';
 import { currentTracker } from '../../tracking/current-tracker.js';
 import { startTracking } from '../../tracking/start-tracking.js';
 import { stopTracking } from '../../tracking/stop-tracking.js';
+import { postponeActivityCheck } from '../../tracking/postpone-activity-check.js';
 import { defineRoute } from '../route.js';
 
 const tag = 'Tracking';
@@ -74,5 +75,17 @@ export const trackingRoutes = [
     summary: '"Still working": the tracker goes on and the next activity check counts from now',
     body: emptyBody, writes: 'tracked',
     handle: ({ app, caller }) => answerActivityCheck(app.ports, caller),
+  }),
+  defineRoute({
+    name: 'postponeActivityCheck', method: 'POST', path: '/tracking/client/idleCheck', access: 'member', tag,
+    summary: "7pace's idleCheck: the next activity check comes in an hour ($selectedOption=0, the default), tomorrow (1) or next Monday (2), in the tracker's zone; 409 when none runs",
+    body: emptyBody, query: selectedOptionQuery, writes: 'tracked',
+    handle: ({ app, caller, query }) => postponeActivityCheck(app.ports, caller, query.$selectedOption ?? 0),
+  }),
+  defineRoute({
+    name: 'postponeActivityCheckOption', method: 'POST', path: '/tracking/client/idleCheck/{selectedOption}', access: 'member', tag,
+    summary: "7pace's path form of idleCheck (0: one hour, 1: tomorrow, 2: next Monday)",
+    body: emptyBody, params: selectedOptionParam, writes: 'tracked',
+    handle: ({ app, caller, params }) => postponeActivityCheck(app.ports, caller, params.selectedOption),
   }),
 ];
