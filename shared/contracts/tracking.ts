@@ -47,3 +47,8 @@ export const reasonQuery = liberalQueryKeys(z.strictObject({ $reason: z.enum(['0
 const postponeOption = z.enum(['0', '1', '2']).transform((option) => Number(option) as 0 | 1 | 2);
 export const selectedOptionParam = z.strictObject({ selectedOption: postponeOption });
 export const selectedOptionQuery = liberalQueryKeys(z.strictObject({ $selectedOption: postponeOption.optional().describe('left out: one hour') }));
+
+/** 7pace's `search`: the body is a bare work item id (`1349`, or `"1349"`). */
+export const searchWorkItemBody = liberalWorkItemId.describe('a work item id, sent as the whole JSON body');
+/** 7pace's `searchByQuery`: `{"query": "..."}`; a work item id in the text (`1349`, `#1349`) finds that item. */
+export const searchByQueryBody = liberalKeys(z.strictObject({ query: z.string().max(500) }));

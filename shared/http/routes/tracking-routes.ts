@@ -1,5 +1,5 @@
 import {
-  adjustTrackingBody, countParam, selectTrackBody, currentQuery, emptyBody, expandParam, latestQuery, reasonParam, reasonQuery, selectedOptionParam, selectedOptionQuery, startTrackingBody,
+  adjustTrackingBody, countParam, selectTrackBody, currentQuery, emptyBody, expandParam, latestQuery, reasonParam, reasonQuery, selectedOptionParam, selectedOptionQuery, searchByQueryBody, searchWorkItemBody, startTrackingBody,
 } from '../../contracts/tracking.js';
 import { adjustTracking } from '../../tracking/adjust-tracking.js';
 import { latestTracks } from '../../tracking/latest-tracks.js';
@@ -9,6 +9,7 @@ import { currentTracker } from '../../tracking/current-tracker.js';
 import { startTracking } from '../../tracking/start-tracking.js';
 import { stopTracking } from '../../tracking/stop-tracking.js';
 import { postponeActivityCheck } from '../../tracking/postpone-activity-check.js';
+import { searchWorkItems } from '../../tracking/search-work-items.js';
 import { defineRoute } from '../route.js';
 
 const tag = 'Tracking';
@@ -87,5 +88,17 @@ export const trackingRoutes = [
     summary: "7pace's path form of idleCheck (0: one hour, 1: tomorrow, 2: next Monday)",
     body: emptyBody, params: selectedOptionParam, writes: 'tracked',
     handle: ({ app, caller, params }) => postponeActivityCheck(app.ports, caller, params.selectedOption),
+  }),
+  defineRoute({
+    name: 'searchWorkItem', method: 'POST', path: '/tracking/client/search', access: 'member', tag,
+    summary: "7pace's search: the work item whose id is the JSON body, as {query, workItems: [{groupName, workItem}], count}",
+    body: searchWorkItemBody,
+    handle: ({ app, caller, body }) => searchWorkItems(app.ports, caller.orgName, String(body)),
+  }),
+  defineRoute({
+    name: 'searchWorkItemsByQuery', method: 'POST', path: '/tracking/client/searchByQuery', access: 'member', tag,
+    summary: "7pace's searchByQuery: work items named in {query} (ids such as 1349 or #1349), in search's answer shape",
+    body: searchByQueryBody,
+    handle: ({ app, caller, body }) => searchWorkItems(app.ports, caller.orgName, body.query),
   }),
 ];
