@@ -17,3 +17,11 @@ export function assertApiVersion(path: string, query: URLSearchParams) {
     throw badRequest('request.api_version', `api-version "${wrong}" is not supported here; use one of ${known.join(', ')}`);
   }
 }
+
+/**
+ * The tracking API at api-version 2.1 answered its models bare (T1's client reads
+ * `{track, ...}` at the top level); 3.x answers in `{ data }` like the REST API. Errors keep
+ * their envelope either way.
+ */
+export const answersBare = (path: string, query: URLSearchParams) =>
+  /^\/tracking\//i.test(path) && query.getAll('api-version').some((version) => version.trim() === '2.1');

@@ -1,12 +1,13 @@
 import { answered, settle } from '../domain/activity-check.js';
 import { AppError, conflict } from '../domain/errors.js';
 import { toWholeSecond } from '../domain/time.js';
-import { trackerView, watchOf, type Tracker } from '../domain/tracker.js';
+import { watchOf, type Tracker } from '../domain/tracker.js';
 import type { Caller } from '../identity/caller.js';
 import type { Ports } from '../ports/index.js';
 import { commitToLedger } from '../worklogs/user-ledger.js';
 import { stopRunningTracker } from './stop-tracking.js';
 import { armTimer, disarmTimer } from './tracker-timer.js';
+import { trackingState, type TrackingState } from './tracking-state.js';
 
 /** When the next check comes, given the tracker and the answer's instant; left out: one interval from now. */
 export type NextCheck = (tracker: Tracker, now: Date) => Date;
@@ -18,7 +19,7 @@ export type NextCheck = (tracker: Tracker, now: Date) => Date;
  */
 export async function answerActivityCheck(ports: Ports, caller: Caller, nextCheck?: NextCheck) {
   const now = toWholeSecond(ports.clock.now());
-  const outcome = await commitToLedger<{ tooLate: string | null; view: ReturnType<typeof trackerView> | null }>(ports.store, caller.orgId, caller.user.id, async (state) => {
+  const outcome = await commitToLedger<{ tooLate: string | null; view: TrackingState | null }>(ports.store, caller.orgId, caller.user.id, async (state) => {
     const tracker = state?.tracker;
     if (!tracker) throw conflict('tracking.not_running', 'no tracker is running, so there is no activity check to answer or postpone');
     const settled = settle(watchOf(tracker), now);
@@ -36,7 +37,7 @@ export async function answerActivityCheck(ports: Ports, caller: Caller, nextChec
     return {
       tracker: armed.tracker,
       operations: [],
-      result: { tooLate: null, view: trackerView(armed.tracker, now) },
+      result: { tooLate: null, view: trackingState(armed.tracker, now, { orgName: caller.orgName }) },
       afterCommit: async () => {
         if (armed.tracker.scheduled?.handle !== tracker.scheduled?.handle) await disarmTimer(ports, tracker);
       },

@@ -20,7 +20,7 @@ async function passTime(ms: number) {
   w.api.clock.advance(ms);
   await w.api.worker.runDue();
 }
-const check = async () => (await bob('GET', `${T}/current?api-version=3.2`)).body.data?.activityCheck;
+const check = async () => (await bob('GET', `${T}/current?api-version=3.2`)).body.data.tracker.activityCheck;
 
 describe('idleCheck', () => {
   it('0 (path form): answers the waiting check, and the next one comes an hour later instead of an interval', async () => {
@@ -29,7 +29,7 @@ describe('idleCheck', () => {
     expect(await check()).not.toBeNull();
     const postponed = await bob('POST', `${T}/idleCheck/0?api-version=3.2`);
     expect(postponed.status).toBe(200);
-    expect(postponed.body.data).toMatchObject({ workItemId: 1, activityCheck: null });
+    expect(postponed.body.data).toMatchObject({ track: { tfsId: 1, trackingState: 0, activityCheck: { isRunning: false } }, tracker: { activityCheck: null } });
     await passTime(HOUR - SECOND);
     expect(await check()).toBeNull();
     await passTime(SECOND);
@@ -52,7 +52,7 @@ describe('idleCheck', () => {
     await passTime(24 * HOUR - SECOND);
     expect(await check()).toBeNull();
     await passTime(SECOND);
-    expect((await bob('GET', `${T}/current`)).body.data).toBeNull();
+    expect((await bob('GET', `${T}/current`)).body.data.tracker).toBeNull();
     const [worklog] = (await bob('GET', '/rest/workLogs')).body.data;
     expect(worklog).toMatchObject({ length: 24 * 3600, stopReason: 'Track length exceeded' });
   });
