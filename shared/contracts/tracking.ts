@@ -43,3 +43,12 @@ export const latestQuery = liberalQueryKeys(z.strictObject({ $count: queryInt(1,
 /** 0: stopped by the user, 1: by the machine (7pace's client); recorded as the user stopping. */
 export const reasonParam = z.strictObject({ reason: z.enum(['0', '1']) });
 export const reasonQuery = liberalQueryKeys(z.strictObject({ $reason: z.enum(['0', '1']).optional() }));
+/** 7pace's idleCheck option: 0 ask again in one hour, 1 tomorrow, 2 next Monday. */
+const postponeOption = z.enum(['0', '1', '2']).transform((option) => Number(option) as 0 | 1 | 2);
+export const selectedOptionParam = z.strictObject({ selectedOption: postponeOption });
+export const selectedOptionQuery = liberalQueryKeys(z.strictObject({ $selectedOption: postponeOption.optional().describe('left out: one hour') }));
+
+/** 7pace's `search`: the body is a bare work item id (`1349`, or `"1349"`). */
+export const searchWorkItemBody = liberalWorkItemId.describe('a work item id, sent as the whole JSON body');
+/** 7pace's `searchByQuery`: `{"query": "..."}`; a work item id in the text (`1349`, `#1349`) finds that item. */
+export const searchByQueryBody = liberalKeys(z.strictObject({ query: z.string().max(500) }));

@@ -80,13 +80,13 @@ export function settle(watch: TrackerWatch, now: Date): Outcome {
   }
 }
 
-/** "Still working": the check is answered and the next one counts from now. */
-export function answered(watch: TrackerWatch, now: Date): TrackerWatch {
-  return {
-    ...watch,
-    raisedAt: null,
-    nextCheckAt: watch.checkIntervalSeconds === null ? null : isoSeconds(addSeconds(now, watch.checkIntervalSeconds)),
-  };
+/**
+ * "Still working": the check is answered and the next one counts from now, or comes at
+ * `nextCheckAt` when the user postponed it (7pace's idleCheck). Checks switched off stay off.
+ */
+export function answered(watch: TrackerWatch, now: Date, nextCheckAt?: Date): TrackerWatch {
+  const next = nextCheckAt ?? (watch.checkIntervalSeconds === null ? null : addSeconds(now, watch.checkIntervalSeconds));
+  return { ...watch, raisedAt: null, nextCheckAt: watch.checkIntervalSeconds === null || !next ? null : isoSeconds(next) };
 }
 
 /** What the user sees: a check that waits for an answer, if any. */

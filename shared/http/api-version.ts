@@ -26,3 +26,11 @@ export function assertODataVersion(version: string) {
   if (ODATA_VERSIONS.includes(version.toLowerCase())) return;
   throw badRequest('request.api_version', `OData version "${version.slice(0, 40)}" is not served; use one of ${ODATA_VERSIONS.join(', ')}, as in /api/odata/v3.2/workLogsOnly`);
 }
+
+/**
+ * The tracking API at api-version 2.1 answered its models bare (T1's client reads
+ * `{track, ...}` at the top level); 3.x answers in `{ data }` like the REST API. Errors keep
+ * their envelope either way.
+ */
+export const answersBare = (path: string, query: URLSearchParams) =>
+  /^\/tracking\//i.test(path) && query.getAll('api-version').some((version) => version.trim() === '2.1');

@@ -5,7 +5,7 @@ import { guardTimeWrites } from '../billing/write-gate.js';
 import { requirePermission, resolveMember, type Member } from '../roles/member-access.js';
 import { errorToHttp, invalidInput, type HttpOutput } from './http-errors.js';
 import { StreamedFile, TextAnswer, WithHeaders, type AnyRoute, type AppContext } from './route.js';
-import { assertApiVersion } from './api-version.js';
+import { answersBare, assertApiVersion } from './api-version.js';
 import { assertHostOfOrg } from './org-host.js';
 import { requestScopedStore } from './request-scoped-store.js';
 import { createRouter } from './router.js';
@@ -77,7 +77,7 @@ async function run(shared: AppContext, route: AnyRoute, params: Record<string, s
   if (result instanceof TextAnswer) return { status: 200, text: result.text, headers: { ...result.headers, 'content-type': result.contentType } };
   const data = result instanceof WithHeaders ? result.data : result;
   const status = route.successStatus ?? 200;
-  return { status, body: route.unwrapped ? data : { data: data ?? null }, ...(result instanceof WithHeaders ? { headers: setHeaders(result) } : {}) };
+  return { status, body: route.unwrapped || answersBare(input.path, input.query) ? data : { data: data ?? null }, ...(result instanceof WithHeaders ? { headers: setHeaders(result) } : {}) };
 }
 
 function setHeaders(result: WithHeaders): Record<string, string> {

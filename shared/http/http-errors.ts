@@ -19,7 +19,11 @@ export function invalidInput(where: 'body' | 'query' | 'path', error: z.ZodError
     const path = [where, ...issue.path.map(String)].join('.');
     return { path, code: `request.${issue.code}`, message: `${path}: ${issue.message}` };
   });
-  return badRequest('request.invalid', details.map((d) => d.message).join('; '), details);
+  const message = details.map((d) => d.message).join('; ');
+  // 7pace answers 413 for a batch over its 500 items: a body array that is too long as a whole.
+  const tooManyItems = where === 'body' && error.issues.some((issue) => issue.code === 'too_big' && issue.origin === 'array' && issue.path.length === 0);
+  if (tooManyItems) return new AppError(413, 'request.too_many_items', message, details);
+  return badRequest('request.invalid', message, details);
 }
 
 /** The one place where errors become HTTP (Timehub's and 7pace's fields). Anything unexpected is logged and answers 500. */

@@ -1,13 +1,13 @@
 import type { AdjustTrackingInput } from '../contracts/tracking.js';
 import { conflict } from '../domain/errors.js';
 import { toWholeSecond } from '../domain/time.js';
-import { trackerView } from '../domain/tracker.js';
 import type { Caller } from '../identity/caller.js';
 import { activityTypesOf } from '../orgs/organization.js';
 import type { Ports } from '../ports/index.js';
 import { commitToLedger } from '../worklogs/user-ledger.js';
 import { draftProblems, throwIfAny } from '../worklogs/worklog-checks.js';
 import { chosenType } from './start-tracking.js';
+import { trackingState } from './tracking-state.js';
 
 /**
  * 7pace's `adjust`: changes the running track's remark and activity type (fields left out
@@ -24,6 +24,6 @@ export async function adjustTracking(ports: Ports, caller: Caller, input: Adjust
     throwIfAny(await draftProblems(ports, caller, [probe], activityTypes, tracker.activityTypeId));
     const comment = input.remark === undefined ? tracker.comment : input.remark?.trim() || null;
     const adjusted = { ...tracker, activityTypeId, comment };
-    return { tracker: adjusted, operations: [], result: trackerView(adjusted, now) };
+    return { tracker: adjusted, operations: [], result: trackingState(adjusted, now, { orgName: caller.orgName, user: caller.user, activityTypes }) };
   });
 }

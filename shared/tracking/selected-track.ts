@@ -3,7 +3,8 @@ import { unprocessable } from '../domain/errors.js';
 import type { Caller } from '../identity/caller.js';
 import type { Document } from '../ports/document-store.js';
 import type { Ports } from '../ports/index.js';
-import { userPartition } from '../worklogs/user-ledger.js';
+import { readUserState, userPartition } from '../worklogs/user-ledger.js';
+import { trackingState } from './tracking-state.js';
 
 /** What a 7pace tracking client chose for the next start (POST selected), in the user's partition. */
 export interface SelectedTrack {
@@ -18,14 +19,18 @@ interface SelectedTrackDoc extends Document, SelectedTrack {
 
 const ID = 'selectedTrack';
 
-/** Remembers the next start's work item, remark and activity type; last write wins (only the user writes it). */
-export async function selectTrack(ports: Pick<Ports, 'store'>, caller: Caller, input: SelectTrackInput): Promise<SelectedTrack> {
+/**
+ * Remembers the next start's work item, remark and activity type; last write wins (only the
+ * user writes it). Answers the tracking state, with what was chosen as `selected`.
+ */
+export async function selectTrack(ports: Pick<Ports, 'store' | 'clock'>, caller: Caller, input: SelectTrackInput) {
   const selected: SelectedTrack = {
     workItemId: input.workItemId || null, remark: input.remark?.trim() || null, activityTypeId: input.activityTypeId ?? null,
   };
   const doc: SelectedTrackDoc = { id: ID, pk: userPartition(caller.orgId, caller.user.id), type: 'selectedTrack', schemaVersion: 1, ...selected };
   await ports.store.upsert('worklogs', doc);
-  return selected;
+  const state = await readUserState(ports.store, caller.orgId, caller.user.id);
+  return { ...trackingState(state?.tracker ?? null, ports.clock.now(), { orgName: caller.orgName }), selected };
 }
 
 /**

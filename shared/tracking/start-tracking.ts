@@ -16,6 +16,7 @@ import { worklogView } from '../worklogs/worklog-view.js';
 import { withSelection } from './selected-track.js';
 import { stopRunningTracker } from './stop-tracking.js';
 import { armTimer, disarmTimer } from './tracker-timer.js';
+import { trackingState } from './tracking-state.js';
 
 /**
  * Starts a tracker; one already running is stopped first, in the same commit. `takeSeat`
@@ -59,6 +60,7 @@ export async function startTracking(ports: Ports, caller: Caller, asked: StartTr
       tracker: armed.tracker,
       operations: stopped?.operations ?? [],
       result: {
+        ...trackingState(armed.tracker, now, { orgName: caller.orgName, user: caller.user, activityTypes }),
         tracker: trackerView(armed.tracker, now),
         stoppedWorklog: stopped?.worklog ? worklogView(stopped.worklog, activityTypes) : null,
       },

@@ -11,8 +11,9 @@ import { commitToLedger } from '../worklogs/user-ledger.js';
 import { firstWorklogStarting, toDoc } from '../worklogs/worklog-documents.js';
 import { worklogView } from '../worklogs/worklog-view.js';
 import { disarmTimer } from './tracker-timer.js';
+import { trackingState } from './tracking-state.js';
 
-/** Stops the caller's tracker and writes its worklog (flagged isTracked). */
+/** Stops the caller's tracker and writes its worklog (flagged isTracked), answered as `stoppedWorklog` beside the (idle) state. */
 export async function stopTracking(ports: Ports, caller: Caller) {
   const activityTypes = await activityTypesOf(ports, caller.orgId, caller.orgName);
   const now = toWholeSecond(ports.clock.now());
@@ -23,7 +24,11 @@ export async function stopTracking(ports: Ports, caller: Caller) {
     return {
       tracker: null,
       operations: stopped.operations,
-      result: stopped.worklog ? worklogView(stopped.worklog, activityTypes) : null,
+      // The worklog first: flat readers (scripts/curl-demo.sh) take its `id`, not a type's.
+      result: {
+        stoppedWorklog: stopped.worklog ? worklogView(stopped.worklog, activityTypes) : null,
+        ...trackingState(null, now, { orgName: caller.orgName, user: caller.user, activityTypes }),
+      },
       afterCommit: () => disarmTimer(ports, tracker),
     };
   });

@@ -24,7 +24,7 @@ async function passTime(ms: number) {
   api.clock.advance(ms);
   await api.worker.runDue();
 }
-const current = async () => (await bob('GET', '/tracking/client/current')).body.data;
+const current = async () => (await bob('GET', '/tracking/client/current')).body.data.tracker;
 const worklogs = async () => (await bob('GET', '/rest/workLogs')).body.data as { length: number; timestamp: string; stopReason: string | null }[];
 const outbox = () => readdirSync(api.outbox, { withFileTypes: true }).filter((f) => f.name.endsWith('.eml')).map((f) => readFileSync(`${api.outbox}/${f.name}`, 'utf8'));
 const safeOutbox = () => { try { return outbox(); } catch { return []; } };
@@ -43,7 +43,7 @@ describe('activity checks', () => {
     await passTime(MINUTE + 5 * SECOND);
     const answer = await bob('POST', '/tracking/client/activityCheck');
     expect(answer.status).toBe(200);
-    expect(answer.body.data.activityCheck).toBeNull();
+    expect(answer.body.data.tracker.activityCheck).toBeNull();
     await passTime(59 * SECOND);
     expect((await current()).activityCheck).toBeNull();
     await passTime(SECOND);

@@ -102,7 +102,7 @@ describe('inactive activity types and new time', () => {
     const res = await bob('POST', '/tracking/client/startTracking', { workItemId: 2, activityTypeId: 'meeting' });
     expect(res.status).toBe(422);
     expect(res.body.error?.code).toBe('worklog.inactive_activity_type');
-    expect((await bob('GET', '/tracking/client/current')).body.data).toBeNull();
+    expect((await bob('GET', '/tracking/client/current')).body.data.tracker).toBeNull();
   });
 
   it('refuses to add or move a worklog to an inactive type (422), keeps existing ones named', async () => {

@@ -32,7 +32,7 @@ describe('the Azure Functions handler over the route table', () => {
     api.clock.advance(90_000);
     const stopped = await handler(request('POST', '/tracking/client/stopTracking'), invocation());
     expect(stopped.status).toBe(200);
-    expect(stopped.jsonBody).toMatchObject({ data: { workItemId: 4, length: 90, flags: { isTracked: true } } });
+    expect(stopped.jsonBody).toMatchObject({ data: { stoppedWorklog: { workItemId: 4, length: 90, flags: { isTracked: true } } } });
   });
 
   it('answers bad input with the same 400 and message', async () => {

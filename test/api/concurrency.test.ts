@@ -59,7 +59,7 @@ function randomRequest(c: Client): Promise<{ kind: string; reply: Reply }> {
 /** The worklogs a successful reply says were written. */
 function writtenBy({ kind, reply }: { kind: string; reply: Reply }): WorklogView[] {
   if (reply.status >= 300 || !reply.body.data) return [];
-  if (kind === 'start') return reply.body.data.stoppedWorklog ? [reply.body.data.stoppedWorklog] : [];
+  if (kind === 'start' || kind === 'stop') return reply.body.data.stoppedWorklog ? [reply.body.data.stoppedWorklog] : [];
   return Array.isArray(reply.body.data) ? reply.body.data : [reply.body.data];
 }
 
@@ -93,15 +93,15 @@ describe('three clients of one user racing', () => {
     // Stop whatever still runs; its worklog must fit in as well.
     const current = await clients[0]!('GET', '/tracking/client/current');
     expect(current.status).toBe(200);
-    if (current.body.data) {
-      const trackerStart = current.body.data.startTimestamp as string;
+    if (current.body.data.tracker) {
+      const trackerStart = current.body.data.tracker.startTimestamp as string;
       const before = await everyWorklog(clients[1]!);
       // No worklog that began earlier runs into the tracker. (One may begin right at its
       // start, entered for later while it had tracked nothing yet: the stop clips to it.)
       expect(before.filter((w) => w.timestamp < trackerStart && at(w.timestamp, w.length * SECOND) > trackerStart)).toEqual([]);
       replies.push({ kind: 'stop', reply: await clients[2]!('POST', '/tracking/client/stopTracking') });
     }
-    expect((await clients[1]!('GET', '/tracking/client/current')).body.data).toBeNull();
+    expect((await clients[1]!('GET', '/tracking/client/current')).body.data.tracker).toBeNull();
 
     const listed = await everyWorklog(clients[0]!);
     expectConsistent(replies, listed);

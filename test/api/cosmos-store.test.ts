@@ -25,9 +25,9 @@ describe('tracking and worklogs on Cosmos DB', () => {
     expect((await call('POST', '/tracking/client/startTracking', { workItemId: 5, timeZone: 'Europe/Berlin' })).status).toBe(200);
     api.clock.advance(25 * 60_000);
     const stopped = await call('POST', '/tracking/client/stopTracking');
-    expect(stopped.body.data).toMatchObject({ workItemId: 5, length: 1500, localDay: '2026-03-09' });
+    expect(stopped.body.data.stoppedWorklog).toMatchObject({ workItemId: 5, length: 1500, localDay: '2026-03-09' });
     const listed = await call('GET', '/rest/workLogs?$workItemIds=5');
-    expect(listed.body.data.map((w: { id: string }) => w.id)).toEqual([stopped.body.data.id]);
+    expect(listed.body.data.map((w: { id: string }) => w.id)).toEqual([stopped.body.data.stoppedWorklog.id]);
   });
 
   it('refuses an overlapping worklog and keeps the first', async () => {

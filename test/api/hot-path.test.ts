@@ -47,14 +47,14 @@ describe('GET /api/tracking/client/current, the poll of every open tab', () => {
     store.take();
     const cold = await script('GET', '/tracking/client/current');
     expect(cold.status).toBe(200);
-    expect(cold.body.data).toMatchObject({ workItemId: 7 });
+    expect(cold.body.data.tracker).toMatchObject({ workItemId: 7 });
     expect(store.take().reads).toBe(4); // the API token, the organization, the orgUser and the user state
 
     for (const poller of [script, bob]) {
       await poller('GET', '/tracking/client/current');
       store.take();
       const warm = await poller('GET', '/tracking/client/current');
-      expect(warm.body.data).toMatchObject({ workItemId: 7 });
+      expect(warm.body.data.tracker).toMatchObject({ workItemId: 7 });
       expect(store.take()).toMatchObject({ reads: 1, queries: 0, writes: 0 });
     }
   });

@@ -80,7 +80,7 @@ describe('redelivery', () => {
     const me = (await bob('GET', '/rest/me')).body.data;
     const stale = { orgId: me.organization.id, userId: me.user.id, trackerId: 'a-tracker-long-gone', at: first.startTimestamp };
     await handleTrackerTimer(api.app.ports, { messageId: 'stale', body: stale, deliveryCount: 1, enqueuedAt: api.clock.now() });
-    expect((await bob('GET', '/tracking/client/current')).body.data).toMatchObject({ workItemId: 5, activityCheck: null });
+    expect((await bob('GET', '/tracking/client/current')).body.data.tracker).toMatchObject({ workItemId: 5, activityCheck: null });
     expect((await bob('GET', '/rest/workLogs')).body.data).toHaveLength(1);
   });
 });

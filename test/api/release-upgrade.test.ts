@@ -42,7 +42,7 @@ describe('a data folder from release 0.1.0', () => {
     expect(await api!.app.ports.queue.deadLetters()).toHaveLength(2);
     const bob = client(api!, await api!.signIn('fabrikam', 'bob'));
     expect((await bob('GET', `/rest/workLogs?$fromTimestamp=${at(T0, -7 * 24 * HOUR)}`)).body.data).toHaveLength(3);
-    expect((await bob('GET', '/tracking/client/current')).body.data).toMatchObject({ workItemId: 2 });
+    expect((await bob('GET', '/tracking/client/current')).body.data.tracker).toMatchObject({ workItemId: 2 });
     expect((await bob('GET', '/settings/tracking')).body.data).toMatchObject({ maxTrackLengthHours: 8 });
     expect((await bob('GET', '/subscription')).body.data).toMatchObject({ status: 'active', seats: { licensed: 5 } });
     const contosoBob = client(api!, await api!.signIn('contoso', 'bob'));

@@ -52,7 +52,7 @@ describe('an expired trial makes the org read-only', () => {
     expect(res.body.error?.code).toBe('billing.read_only');
     expect(res.body.error?.message).toMatch(/read-only until a billing admin buys a subscription at https:\/\//);
     expect((await bob('GET', '/rest/workLogs')).body.data).toEqual(before);
-    expect((await bob('GET', '/tracking/client/current')).body.data).toBeNull();
+    expect((await bob('GET', '/tracking/client/current')).body.data.tracker).toBeNull();
   });
 
   it('keeps every read working: worklogs, one worklog, the timesheet, everyone\'s worklogs, the subscription', async () => {
@@ -78,6 +78,6 @@ describe('a tracker running when the trial ends', () => {
 
     const stopped = await bob('POST', '/tracking/client/stopTracking');
     expect(stopped.status).toBe(200);
-    expect(stopped.body.data).toMatchObject({ workItemId: 3, length: 30 * 60 });
+    expect(stopped.body.data.stoppedWorklog).toMatchObject({ workItemId: 3, length: 30 * 60 });
   });
 });

@@ -89,10 +89,10 @@ describe('GET /api/timesheet', () => {
     expect((await bob('POST', '/tracking/client/startTracking', { workItemId: 3, timeZone: 'Europe/Berlin' })).status).toBe(200);
     api.clock.advance(20 * MINUTE);
     const stopped = await bob('POST', '/tracking/client/stopTracking');
-    expect(stopped.body.data).toMatchObject({ localDay: '2025-01-10', utcOffsetMinutes: 60 });
+    expect(stopped.body.data.stoppedWorklog).toMatchObject({ localDay: '2025-01-10', utcOffsetMinutes: 60 });
 
     const row = (await timesheet()).body.data.rows[0] as Row;
-    expect(nonEmpty(row)).toEqual([['2025-01-10', 1200, 1200, [stopped.body.data.id]]]);
+    expect(nonEmpty(row)).toEqual([['2025-01-10', 1200, 1200, [stopped.body.data.stoppedWorklog.id]]]);
   });
 
   it("shows only the caller's own time", async () => {

@@ -18,10 +18,10 @@ const stop = () => bob('POST', '/tracking/client/stopTracking');
 const worklogs = async () => (await bob('GET', '/rest/workLogs')).body.data as { id: string; timestamp: string; length: number }[];
 
 describe('GET /api/tracking/client/current', () => {
-  it('answers { data: null } when nothing runs', async () => {
+  it('answers no track and no tracker when nothing runs', async () => {
     const res = await current();
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ data: null });
+    expect(res.body.data).toMatchObject({ track: null, tracker: null });
   });
 
   it('shows the running tracker, its elapsed time growing with the clock', async () => {
@@ -32,12 +32,12 @@ describe('GET /api/tracking/client/current', () => {
 
     api.clock.advance(90 * SECOND);
     const first = await current();
-    expect(first.body.data).toMatchObject({
+    expect(first.body.data.tracker).toMatchObject({
       workItemId: 3, startTimestamp: T0, elapsedSeconds: 90, activityTypeId: 'meeting', comment: 'pairing', isBillable: false,
     });
 
     api.clock.advance(10 * MINUTE);
-    expect((await current()).body.data.elapsedSeconds).toBe(690);
+    expect((await current()).body.data.tracker.elapsedSeconds).toBe(690);
   });
 });
 
@@ -48,16 +48,16 @@ describe('POST /api/tracking/client/stopTracking', () => {
 
     const stopped = await stop();
     expect(stopped.status).toBe(200);
-    expect(stopped.body.data).toMatchObject({
+    expect(stopped.body.data.stoppedWorklog).toMatchObject({
       timestamp: T0, length: 25 * 60 + 30, billableLength: 25 * 60 + 30, workItemId: 2,
       activityType: { id: 'development' },
       flags: { isTracked: true, isManuallyEntered: false, isChanged: false, isBillable: true },
     });
-    expect((await current()).body.data).toBeNull();
+    expect((await current()).body.data.tracker).toBeNull();
 
     const listed = await worklogs();
     expect(listed).toHaveLength(1);
-    expect(listed[0]).toEqual(stopped.body.data);
+    expect(listed[0]).toEqual(stopped.body.data.stoppedWorklog);
   });
 
   it('answers 409 tracking.not_running when nothing runs, and writes nothing', async () => {
@@ -87,7 +87,7 @@ describe('POST /api/tracking/client/startTracking', () => {
     expect(second.body.data.stoppedWorklog).toMatchObject({ workItemId: 1, timestamp: T0, length: 600, flags: { isTracked: true } });
     expect(second.body.data.tracker).toMatchObject({ workItemId: 2, startTimestamp: at(T0, 10 * MINUTE), elapsedSeconds: 0 });
 
-    expect((await current()).body.data).toMatchObject({ workItemId: 2, startTimestamp: at(T0, 10 * MINUTE) });
+    expect((await current()).body.data.tracker).toMatchObject({ workItemId: 2, startTimestamp: at(T0, 10 * MINUTE) });
     const listed = await worklogs();
     expect(listed.map((w) => w.id)).toEqual([second.body.data.stoppedWorklog.id]);
   });
@@ -97,14 +97,14 @@ describe('POST /api/tracking/client/startTracking', () => {
     expect(res.status).toBe(422);
     expect(res.body.error?.code).toBe('worklog.unknown_work_item');
     expect(res.body.error?.message).toContain('999');
-    expect((await current()).body.data).toBeNull();
+    expect((await current()).body.data.tracker).toBeNull();
   });
 
   it('refuses an unknown work item without touching a running tracker', async () => {
     await start({ workItemId: 4 });
     api.clock.advance(MINUTE);
     expect((await start({ workItemId: 999 })).status).toBe(422);
-    expect((await current()).body.data).toMatchObject({ workItemId: 4, startTimestamp: T0 });
+    expect((await current()).body.data.tracker).toMatchObject({ workItemId: 4, startTimestamp: T0 });
     expect(await worklogs()).toEqual([]);
   });
 
@@ -112,7 +112,7 @@ describe('POST /api/tracking/client/startTracking', () => {
     const res = await start({ workItemId: 'one' });
     expect(res.status).toBe(400);
     expect(res.body.error?.message).toContain('body.workItemId');
-    expect((await current()).body.data).toBeNull();
+    expect((await current()).body.data.tracker).toBeNull();
   });
 
   it('answers 409 when a worklog already covers now, and nothing starts', async () => {
@@ -123,7 +123,7 @@ describe('POST /api/tracking/client/startTracking', () => {
     expect(res.status).toBe(409);
     expect(res.body.error?.code).toBe('tracking.overlaps_worklog');
     expect(res.body.error?.message).toContain(covering.body.data.id);
-    expect((await current()).body.data).toBeNull();
+    expect((await current()).body.data.tracker).toBeNull();
   });
 
   it('may start right where a worklog ends', async () => {
@@ -141,7 +141,7 @@ describe('tracking next to worklogs entered by hand', () => {
     api.clock.advance(50 * MINUTE);
     const stopped = await stop();
     expect(stopped.status).toBe(200);
-    expect(stopped.body.data).toMatchObject({ timestamp: T0, length: 30 * 60, workItemId: 5 });
+    expect(stopped.body.data.stoppedWorklog).toMatchObject({ timestamp: T0, length: 30 * 60, workItemId: 5 });
 
     const listed = await worklogs();
     expect(listed.map((w) => [w.timestamp, w.length])).toEqual([
@@ -158,7 +158,7 @@ describe('tracking next to worklogs entered by hand', () => {
     expect(res.status).toBe(409);
     expect(res.body.error?.code).toBe('worklog.overlaps_tracker');
     expect(await worklogs()).toEqual([]);
-    expect((await current()).body.data).toMatchObject({ startTimestamp: T0 });
+    expect((await current()).body.data.tracker).toMatchObject({ startTimestamp: T0 });
   });
 
   it('refuses a worklog starting in the very second a tracker started', async () => {
@@ -184,7 +184,7 @@ describe('tracking next to worklogs entered by hand', () => {
     bob = client(api, await api.signIn('fabrikam', 'bob'));
     const stopped = await stop();
     expect(stopped.status).toBe(200);
-    expect(stopped.body.data).toMatchObject({ length: 86_400, stopReason: 'Track length exceeded' });
+    expect(stopped.body.data.stoppedWorklog).toMatchObject({ length: 86_400, stopReason: 'Track length exceeded' });
   });
 });
 
@@ -192,8 +192,8 @@ describe('tracking is per user', () => {
   it("does not show or stop another user's tracker", async () => {
     await start({ workItemId: 7 });
     const carol = client(api, await api.signIn('fabrikam', 'carol'));
-    expect((await carol('GET', '/tracking/client/current')).body.data).toBeNull();
+    expect((await carol('GET', '/tracking/client/current')).body.data.tracker).toBeNull();
     expect((await carol('POST', '/tracking/client/stopTracking')).status).toBe(409);
-    expect((await current()).body.data).toMatchObject({ workItemId: 7 });
+    expect((await current()).body.data.tracker).toMatchObject({ workItemId: 7 });
   });
 });

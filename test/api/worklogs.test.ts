@@ -190,9 +190,9 @@ describe('POST /api/rest/workLogs/batch', () => {
     expect(await listAll()).toEqual([]);
   });
 
-  it('refuses more than 500 items with 400', async () => {
+  it('refuses more than 500 items with 413, as 7pace does', async () => {
     const res = await batch(consecutiveWorklogs(501, at(T0, -20 * HOUR), 60));
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(413);
     expect(res.body.error?.message).toMatch(/at most 500/);
     expect(await listAll()).toEqual([]);
   });

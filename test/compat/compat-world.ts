@@ -23,7 +23,7 @@ export interface CompatWorld {
 }
 
 /** Sends `path` (below /api, with its query) as a 7pace script would: a Bearer token, JSON in and out. */
-function sender(api: TestApi, token: string): Send {
+export function sender(api: TestApi, token: string): Send {
   return async (method, path, body) => {
     const res = await fetch(`${api.url}/api${path}`, {
       method,

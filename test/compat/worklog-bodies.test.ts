@@ -100,6 +100,13 @@ describe('POST /api/rest/workLogs/batch', () => {
     expect(res.body.error.errorCode).toBe('AccessDenied');
     expect(await mine()).toEqual([]);
   });
+
+  it('refuses more than 500 items with 413 (G1), in the error envelope, and writes none', async () => {
+    const res = await w.bob('POST', '/rest/workLogs/batch?api-version=3.2', Array.from({ length: 501 }, (_, i) => ({ timeStamp: at(T0, -(i + 1) * 3600_000 / 4), length: 60, workItemId: 1 })));
+    expect(res.status).toBe(413);
+    expect(res.body.error).toMatchObject({ code: 'request.too_many_items', statusCode: 413, message: expect.stringContaining('at most 500') });
+    expect(await mine()).toEqual([]);
+  });
 });
 
 describe('PATCH /api/rest/workLogs/{id}', () => {

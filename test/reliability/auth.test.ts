@@ -194,6 +194,10 @@ const attacks: Attack[] = [
   ['a license file with its expiry moved', 400, (k) => k.attempt('POST', '/subscription/license', { token: alice(k), body: { ...aLicense({ expiry: at(T0, 30 * DAY) }), expiry: at(T0, 3000 * DAY) } })],
   ['a license file signed with another key', 400, (k) => k.attempt('POST', '/subscription/license', { token: alice(k), body: aLicense({ expiry: at(T0, 30 * DAY) }, generateLicenseKeys().privateKeyPem) })],
   ["another org's valid license file", 422, (k) => k.attempt('POST', '/subscription/license', { token: alice(k), body: aLicense({ org: 'contoso', expiry: at(T0, 30 * DAY) }) })],
+  // 7pace's tracking client API
+  ['an idleCheck without a token', 401, (k) => k.attempt('POST', '/tracking/client/idleCheck/0')],
+  ['a searchByQuery with a garbage token', 401, (k) => k.attempt('POST', '/tracking/client/searchByQuery', { token: 'garbage', body: { query: '1' } })],
+  ["a fabrikam token searching work items on contoso's host", 403, (k) => k.attempt('POST', '/tracking/client/search', { token: alice(k), body: 1, headers: { host: `contoso${HOST_SUFFIX}` } })],
   // Spoofed hosts
   ["a fabrikam token on contoso's host", 403, (k) => k.attempt('GET', '/rest/me', { token: alice(k), headers: { host: `contoso${HOST_SUFFIX}` } })],
   ["a fabrikam token on contoso's host written with a trailing dot", 403, (k) => k.attempt('GET', '/rest/me', { token: alice(k), headers: { host: `contoso${HOST_SUFFIX}.` } })],

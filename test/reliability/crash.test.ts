@@ -59,7 +59,7 @@ describe('a server killed with SIGKILL under write load, restarted on the same D
     expect(armed?.timer?.trackerId).toBe(armed?.trackerId);
     const expectTrackerAndCheckSurvived = async (label: string) => {
       const current = await devices[1]!.call('GET', '/tracking/client/current');
-      expect(current.body?.data, `${label}: the running tracker`).toMatchObject({ startTimestamp: tracker.startTimestamp, workItemId: tracker.workItemId });
+      expect(current.body?.data?.tracker, `${label}: the running tracker`).toMatchObject({ startTimestamp: tracker.startTimestamp, workItemId: tracker.workItemId });
       expect(pendingTrackerTimer(dataDir, tracker.startTimestamp), `${label}: the tracker's pending activity check`).toEqual({
         trackerId: armed!.trackerId,
         timer: { trackerId: armed!.trackerId, visibleAt: Date.parse(tracker.startTimestamp) + CHECK_MINUTES * 60_000, deliveryCount: 0 },

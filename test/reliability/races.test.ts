@@ -51,13 +51,13 @@ describe('four devices of one user racing start, stop, add, batch, patch, delete
       replies.push(...answered);
       // Every device sees the same single tracker (or none).
       const current = await Promise.all(devices.map((d) => d.call('GET', '/tracking/client/current')));
-      expect(new Set(current.map((c) => JSON.stringify(c.body?.data ?? null))).size, `round ${round}: devices disagree on the tracker`).toBe(1);
-      if (current[0]?.body?.data) trackersSeen.add(current[0].body.data.startTimestamp as string);
+      expect(new Set(current.map((c) => JSON.stringify(c.body?.data?.tracker ?? null))).size, `round ${round}: devices disagree on the tracker`).toBe(1);
+      if (current[0]?.body?.data?.tracker) trackersSeen.add(current[0].body.data.tracker.startTimestamp as string);
       api.clock.advance((5 + Math.floor(random() * 20)) * SECOND);
     }
     const stop = await devices[3]!.call('POST', '/tracking/client/stopTracking');
     ledger.book([{ kind: 'stop', reply: stop }]);
-    expect((await devices[0]!.call('GET', '/tracking/client/current')).body?.data).toBeNull();
+    expect((await devices[0]!.call('GET', '/tracking/client/current')).body?.data?.tracker).toBeNull();
 
     const stored = await everyWorklog<WorklogAnswer & { flags: { isTracked: boolean } }>(devices[1]!.call);
     const keyed = [...requests.keyed.values()];

@@ -73,6 +73,15 @@ export type WorklogView = Omit<Worklog, 'userId' | 'endTimestamp' | 'activityTyp
   activityType: Pick<ActivityType, 'id' | 'name' | 'color'> | null;
 };
 
+/**
+ * The part of 7pace's TrackingStateModel answer (shared/tracking/tracking-state.ts) the UI
+ * reads: Timehub's own `tracker` view, and the worklog a stop wrote.
+ */
+export interface TrackingStateResult {
+  tracker: TrackerView | null;
+  stoppedWorklog?: WorklogView | null;
+}
+
 export interface StartTrackingResult {
   tracker: TrackerView;
   stoppedWorklog: WorklogView | null;

@@ -4,7 +4,7 @@ import type { ApiClient } from './api-client.js';
 import type { DeadLetterView, ReportViewView, TimeReportView, UserView } from './api-types.js';
 import type {
   AboutView, ActivateRequest, ActivityType, ActivityTypePatchRequest, ApiTokenView, LicenseFileRequest, NewApiTokenRequest, NewActivityTypeRequest, NewApiTokenView, NewReportViewRequest, NewWorklogRequest,
-  RoleAssignmentRequest, RoleAssignmentView, StartTrackingRequest, StartTrackingResult, SubscriptionView, TimesheetView, TrackerView,
+  RoleAssignmentRequest, RoleAssignmentView, StartTrackingRequest, StartTrackingResult, SubscriptionView, TrackingStateResult, TimesheetView, TrackerView,
   TrackingPolicy, TrackingSettingsRequest, UserSettingsRequest, WorklogPatchRequest, WorklogView,
 } from './api-types.js';
 import { approvalsApi } from './approvals-api.js';
@@ -33,9 +33,10 @@ export function timehubApi(client: ApiClient) {
   return {
     session: client.session,
 
-    currentTracker: () => request<TrackerView | null>('GET', '/tracking/client/current'),
+    // The tracking API answers 7pace's TrackingStateModel; the UI reads Timehub's fields in it.
+    currentTracker: async (): Promise<TrackerView | null> => (await request<TrackingStateResult>('GET', '/tracking/client/current')).tracker,
     startTracking: (input: StartTrackingRequest) => request<StartTrackingResult>('POST', '/tracking/client/startTracking', input),
-    stopTracking: () => request<WorklogView | null>('POST', '/tracking/client/stopTracking'),
+    stopTracking: async (): Promise<WorklogView | null> => (await request<TrackingStateResult>('POST', '/tracking/client/stopTracking')).stoppedWorklog ?? null,
     answerActivityCheck: () => request<unknown>('POST', '/tracking/client/activityCheck', {}),
 
     myWorklogs: (filter: WorklogFilter = {}) => request<WorklogView[]>('GET', `/rest/workLogs${worklogQuery(filter)}`),

@@ -58,7 +58,7 @@ export class RaceLedger {
 /** The worklogs a successful answer says were written. */
 function worklogsIn(kind: RaceKind, reply: Reply): WorklogAnswer[] {
   const data = reply.body?.data as unknown;
-  if (kind === 'start') return (data as { stoppedWorklog: WorklogAnswer | null }).stoppedWorklog ? [(data as { stoppedWorklog: WorklogAnswer }).stoppedWorklog] : [];
+  if (kind === 'start' || kind === 'stop') return (data as { stoppedWorklog: WorklogAnswer | null }).stoppedWorklog ? [(data as { stoppedWorklog: WorklogAnswer }).stoppedWorklog] : [];
   if (data === null || data === undefined) return [];
   return Array.isArray(data) ? (data as WorklogAnswer[]) : [data as WorklogAnswer];
 }
