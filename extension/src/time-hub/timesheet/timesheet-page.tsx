@@ -36,7 +36,7 @@ export function TimesheetPage() {
         {!sheet && state.status === 'loading' && <Loading label="Loading the timesheet…" />}
         {sheet && (sheet.from !== monday ? <Loading label="Loading the timesheet…" /> : (
           <>
-            <WeekGrid sheet={sheet} today={today} onOpen={(cell) => setTarget(cell)} />
+            <WeekGrid sheet={sheet} today={today} onOpen={(cell) => setTarget(cell)} onChanged={reload} />
             {sheet.rows.length === 0 && (
               <EmptyState title="No time logged this week">
                 Start tracking above, or <Button subtle text="add time" onClick={() => setTarget({ workItemId: undefined, title: null, day: monday })} /> by hand.

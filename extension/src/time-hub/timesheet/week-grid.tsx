@@ -1,5 +1,6 @@
 import type { TimesheetView } from '../../shared/api-types.js';
 import { dayLabel, lengthLabel } from '../../shared/format.js';
+import { TypedCell } from './typed-cell.js';
 
 export interface CellRef {
   workItemId: number | null;
@@ -7,8 +8,8 @@ export interface CellRef {
   day: string;
 }
 
-/** Work items by days with row, day and week totals; every cell opens its worklogs. */
-export function WeekGrid({ sheet, today, onOpen }: { sheet: TimesheetView; today: string; onOpen: (cell: CellRef) => void }) {
+/** Work items by days with row, day and week totals; every cell opens its worklogs or takes a typed length. */
+export function WeekGrid({ sheet, today, onOpen, onChanged }: { sheet: TimesheetView; today: string; onOpen: (cell: CellRef) => void; onChanged: () => void }) {
   const days = sheet.days.map((d) => d.day);
   return (
     <table className="th-week-grid" data-testid="week-grid">
@@ -27,11 +28,10 @@ export function WeekGrid({ sheet, today, onOpen }: { sheet: TimesheetView; today
             </td>
             {row.cells.map((cell) => (
               <td key={cell.day} className={cell.day === today ? 'th-today' : undefined}>
-                <button type="button" className="th-cell" data-testid={`cell-${row.workItemId ?? 'none'}-${cell.day}`}
-                  aria-label={`${row.workItemId === null ? 'No work item' : `#${row.workItemId}`} on ${cell.day}: ${lengthLabel(cell.seconds)}`}
-                  onClick={() => onOpen({ workItemId: row.workItemId, title: row.title, day: cell.day })}>
-                  {cell.seconds ? lengthLabel(cell.seconds) : '·'}
-                </button>
+                <TypedCell workItemId={row.workItemId} day={cell.day} seconds={cell.seconds}
+                  label={row.workItemId === null ? 'No work item' : `#${row.workItemId}`}
+                  dayWorklogs={sheet.worklogs.filter((w) => w.localDay === cell.day)} onChanged={onChanged}
+                  onOpen={() => onOpen({ workItemId: row.workItemId, title: row.title, day: cell.day })} />
               </td>
             ))}
             <td className="th-total" data-testid={`row-total-${row.workItemId ?? 'none'}`}>{lengthLabel(row.totalSeconds)}</td>
