@@ -56,6 +56,15 @@ describe('typed time in the timesheet', { timeout: 180_000 }, () => {
     await hub.getByTestId(`cell-input-3-${other}`).press('Enter');
     await expect.poll(() => empty.textContent()).toBe('1:30');
     await expect.poll(() => hub.getByTestId('week-total').textContent()).toBe('3:00');
+
+    // A row for another work item, added from the grid, takes typed time too.
+    await hub.getByTestId('add-row').fill('6');
+    await hub.getByTestId('add-row').press('Enter');
+    const added = hub.getByTestId(`cell-6-${day}`);
+    await added.press('2');
+    await hub.getByTestId(`cell-input-6-${day}`).press('Enter');
+    await expect.poll(() => hub.getByTestId('row-total-6').textContent()).toBe('2:00');
+    await e2e.host.screenshotBothThemes('timesheet-added-row', 'time-hub');
     expect(unexpectedErrors(e2e.watched, [])).toEqual([]);
   });
 });
