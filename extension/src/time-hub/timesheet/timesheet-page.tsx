@@ -6,6 +6,8 @@ import { localDayOf } from '../../shared/format.js';
 import { EmptyState, ErrorCard, Loading } from '../../shared/status-views.js';
 import { onTrackingChanged } from '../../shared/tracking/tracking-events.js';
 import { useAsync } from '../../shared/use-async.js';
+import { AddRowField } from './add-row-field.js';
+import { withAddedRows } from './added-rows.js';
 import { CellPanel, type PanelTarget } from './cell-panel.js';
 import { WeekGrid } from './week-grid.js';
 import { addDays, mondayOf, weekLabel } from './week.js';
@@ -19,6 +21,7 @@ export function TimesheetPage() {
   const today = localDayOf(new Date());
   const [monday, setMonday] = useState(() => mondayOf(new Date()));
   const [target, setTarget] = useState<PanelTarget>();
+  const [addedRows, setAddedRows] = useState<number[]>([]);
   const { state, reload } = useAsync(() => api.timesheet(monday, addDays(monday, 6)), [api, monday]);
   const approvals = useAsync(() => api.approvals.myWeeks(monday, addDays(monday, 6)), [api, monday]);
   const locked = lockedDays(approvals.state.data?.weeks ?? []);
@@ -44,8 +47,9 @@ export function TimesheetPage() {
         {!sheet && state.status === 'loading' && <Loading label="Loading the timesheet…" />}
         {sheet && (sheet.from !== monday ? <Loading label="Loading the timesheet…" /> : (
           <>
-            <WeekGrid sheet={sheet} today={today} onOpen={(cell) => setTarget(cell)} locked={locked} />
-            {sheet.rows.length === 0 && (
+            <WeekGrid sheet={withAddedRows(sheet, addedRows)} today={today} onOpen={(cell) => setTarget(cell)} onChanged={reload} locked={locked} />
+            <AddRowField onAdd={(id) => setAddedRows((rows) => (rows.includes(id) ? rows : [...rows, id]))} />
+            {sheet.rows.length === 0 && addedRows.length === 0 && (
               <EmptyState title="No time logged this week">
                 Start tracking above, or <Button subtle text="add time" onClick={() => setTarget({ workItemId: undefined, title: null, day: monday })} /> by hand.
               </EmptyState>

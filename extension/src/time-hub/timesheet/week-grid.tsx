@@ -1,5 +1,6 @@
 import type { TimesheetView } from '../../shared/api-types.js';
 import { dayLabel, lengthLabel } from '../../shared/format.js';
+import { TypedCell } from './typed-cell.js';
 
 export interface CellRef {
   workItemId: number | null;
@@ -7,8 +8,10 @@ export interface CellRef {
   day: string;
 }
 
-/** Work items by days with row, day and week totals; every cell opens its worklogs. A locked day's cells say why (approvals). */
-export function WeekGrid({ sheet, today, onOpen, locked }: { sheet: TimesheetView; today: string; onOpen: (cell: CellRef) => void; locked?: ReadonlyMap<string, string> }) {
+/** Work items by days with row, day and week totals; every cell opens its worklogs or takes a typed length. A locked day's cells say why (approvals). */
+export function WeekGrid({ sheet, today, onOpen, onChanged, locked }: {
+  sheet: TimesheetView; today: string; onOpen: (cell: CellRef) => void; onChanged: () => void; locked?: ReadonlyMap<string, string>;
+}) {
   const days = sheet.days.map((d) => d.day);
   return (
     <table className="th-week-grid" data-testid="week-grid">
@@ -27,12 +30,10 @@ export function WeekGrid({ sheet, today, onOpen, locked }: { sheet: TimesheetVie
             </td>
             {row.cells.map((cell) => (
               <td key={cell.day} className={cell.day === today ? 'th-today' : undefined}>
-                <button type="button" className={locked?.has(cell.day) ? 'th-cell th-locked' : 'th-cell'} data-testid={`cell-${row.workItemId ?? 'none'}-${cell.day}`}
-                  data-locked={locked?.get(cell.day)} title={locked?.get(cell.day) && `Locked. ${locked.get(cell.day)}`}
-                  aria-label={`${row.workItemId === null ? 'No work item' : `#${row.workItemId}`} on ${cell.day}: ${lengthLabel(cell.seconds)}${locked?.has(cell.day) ? ` (locked: ${locked.get(cell.day)})` : ''}`}
-                  onClick={() => onOpen({ workItemId: row.workItemId, title: row.title, day: cell.day })}>
-                  {cell.seconds ? lengthLabel(cell.seconds) : '·'}
-                </button>
+                <TypedCell workItemId={row.workItemId} day={cell.day} seconds={cell.seconds}
+                  label={row.workItemId === null ? 'No work item' : `#${row.workItemId}`}
+                  dayWorklogs={sheet.worklogs.filter((w) => w.localDay === cell.day)} onChanged={onChanged} lockedReason={locked?.get(cell.day)}
+                  onOpen={() => onOpen({ workItemId: row.workItemId, title: row.title, day: cell.day })} />
               </td>
             ))}
             <td className="th-total" data-testid={`row-total-${row.workItemId ?? 'none'}`}>{lengthLabel(row.totalSeconds)}</td>
