@@ -1,3 +1,4 @@
+import { handleBudgetMessage, isBudgetMessage } from '../budgets/send-budget-notice.js';
 import { handleBulkJob } from '../explorer/handle-bulk-job.js';
 import { sendStopNotice } from '../notices/send-stop-notice.js';
 import type { Ports } from '../ports/index.js';
@@ -14,5 +15,10 @@ export interface WorkerContext {
 export const queueHandlers: QueueHandlerDefinition<WorkerContext>[] = [
   { name: 'trackerTimer', queue: 'activity-checks', handle: (context, message) => handleTrackerTimer(context.ports, message) },
   { name: 'bulkJob', queue: 'bulk-actions', handle: (context, message) => handleBulkJob(context.ports, message) },
-  { name: 'stopNotice', queue: 'email-notices', handle: (context, message) => sendStopNotice(context.ports, context.appBaseUrl, message) },
+  {
+    name: 'stopNotice', queue: 'email-notices',
+    handle: (context, message) => (isBudgetMessage(message.body)
+      ? handleBudgetMessage(context.ports, context.appBaseUrl, message)
+      : sendStopNotice(context.ports, context.appBaseUrl, message)),
+  },
 ];

@@ -4,6 +4,7 @@ import { openApiDocument } from '../openapi.js';
 import { defineRoute, type AnyRoute } from '../route.js';
 import { activityTypeRoutes } from './activity-type-routes.js';
 import { billingRoutes } from './billing-routes.js';
+import { budgetRoutes } from './budget-routes.js';
 import { explorerRoutes } from './explorer-routes.js';
 import { exportRoutes } from './export-routes.js';
 import { identityRoutes } from './identity-routes.js';
@@ -37,6 +38,7 @@ export const routes: AnyRoute[] = [
   }),
   ...exportRoutes,
   ...reportRoutes,
+  ...budgetRoutes,
   ...orgRoutes,
   ...billingRoutes,
 ];
