@@ -20,26 +20,38 @@ export type BudgetNotice = z.infer<typeof budgetNoticeMessage>;
 
 /** Writes of time ask for a check at most this often per org: a notice is at most this late. */
 const CHECK_EVERY_MS = 60_000;
-const scheduled = new WeakMap<MessageQueue, Map<string, number>>();
+/** Per queue (one per process): the minute each org was last looked at. */
+const looked = new WeakMap<MessageQueue, Map<string, number>>();
 
 /**
- * After a write of time: one check per org and minute, whatever the number of writes. Each
- * instance sends the minute's message once; the queue drops the other instances' copies
- * (same message id). Costs a write one map lookup, and one queue send a minute per org.
+ * After a write of time: at most one check per org and minute, whatever the number of
+ * writes, and none for an org without open budgets. The first write of a minute on an
+ * instance looks whether the org has an open budget (one query) and, if so, schedules
+ * the minute's check; other instances' copies are dropped by the queue (same message id).
+ * Every other write of that minute costs one map lookup.
  */
-export async function scheduleBudgetCheck(ports: Pick<Ports, 'queue' | 'clock'>, orgId: string) {
+export async function scheduleBudgetCheck(ports: Pick<Ports, 'store' | 'queue' | 'clock'>, orgId: string) {
   const bucket = Math.floor(ports.clock.now().getTime() / CHECK_EVERY_MS) * CHECK_EVERY_MS;
-  let sent = scheduled.get(ports.queue);
-  if (!sent) scheduled.set(ports.queue, (sent = new Map()));
-  if (sent.get(orgId) === bucket) return;
-  sent.set(orgId, bucket);
-  const message = { messageId: `budget-check:${orgId}:${bucket}`, body: { kind: 'budgetCheck', orgId } };
+  let seen = looked.get(ports.queue);
+  if (!seen) looked.set(ports.queue, (seen = new Map()));
+  if (seen.get(orgId) === bucket) return;
+  seen.set(orgId, bucket);
   try {
+    const [open] = await ports.store.query<BudgetDoc>('orgs', {
+      partition: { pk: orgId }, where: [{ field: 'type', op: '=', value: 'budget' }, { field: 'isClosed', op: '=', value: false }], limit: 1,
+    });
+    if (!open) return;
+    const message = { messageId: `budget-check:${orgId}:${bucket}`, body: { kind: 'budgetCheck', orgId } };
     await ports.queue.schedule(NOTICE_QUEUE, message, new Date(bucket + CHECK_EVERY_MS));
   } catch {
     // The time is written: a check missed now is asked for again by the next write.
-    sent.delete(orgId);
+    seen.delete(orgId);
   }
+}
+
+/** A budget was opened here: the next write of the minute looks again. */
+export function budgetsChanged(queue: MessageQueue, orgId: string) {
+  looked.get(queue)?.delete(orgId);
 }
 
 type CheckPorts = Pick<Ports, 'store' | 'directory' | 'clock' | 'queue'>;
@@ -50,6 +62,7 @@ type CheckPorts = Pick<Ports, 'store' | 'directory' | 'clock' | 'queue'>;
  * at once (the budget document records it with If-Match; the notice's message id is stable).
  */
 export async function checkBudgetThresholds(ports: CheckPorts, orgId: string) {
+  budgetsChanged(ports.queue, orgId);
   const budgets = await listBudgets(ports.store, orgId);
   const open = budgets.filter((budget) => !budget.isClosed && budget.planned > 0);
   const org = open.length > 0 ? await loadOrganizationById(ports, orgId) : undefined;
