@@ -25,20 +25,26 @@ export type Permission =
   | 'roles:manage'
   | 'org:manage'
   | 'subscription:read'
-  | 'subscription:manage';
+  | 'subscription:manage'
+  | 'budgets:read'
+  | 'budgets:manage';
 
 export type Scope = 'own' | 'team' | 'all';
 
 const MEMBER: readonly Permission[] = ['timehub:use', 'worklogs:read:own', 'worklogs:write:own', 'subscription:read'];
 
-/** Reporting roles read everyone's time; only Administrators change other people's time. */
+/**
+ * Reporting roles read everyone's time; only Administrators change other people's time.
+ * Budget managers and Administrators manage budgets; Product managers and Team leads read
+ * them; Members see those that cover work items they track (shared/budgets/budget-access.ts).
+ */
 const GRANTS: Record<RoleName, readonly Permission[]> = {
   none: [],
   member: MEMBER,
-  teamLead: [...MEMBER, 'worklogs:read:team'],
-  productManager: [...MEMBER, 'worklogs:read:team', 'worklogs:read:all'],
-  budgetManager: [...MEMBER, 'worklogs:read:team', 'worklogs:read:all'],
-  administrator: [...MEMBER, 'worklogs:read:team', 'worklogs:read:all', 'worklogs:write:all', 'roles:manage', 'org:manage'],
+  teamLead: [...MEMBER, 'worklogs:read:team', 'budgets:read'],
+  productManager: [...MEMBER, 'worklogs:read:team', 'worklogs:read:all', 'budgets:read'],
+  budgetManager: [...MEMBER, 'worklogs:read:team', 'worklogs:read:all', 'budgets:read', 'budgets:manage'],
+  administrator: [...MEMBER, 'worklogs:read:team', 'worklogs:read:all', 'worklogs:write:all', 'roles:manage', 'org:manage', 'budgets:read', 'budgets:manage'],
 };
 
 /** What the caller may do in their org, resolved per request from the org's role assignments. */

@@ -6,13 +6,13 @@ import type { Ports } from '../ports/index.js';
 import { settlePartition } from '../worklogs/user-ledger.js';
 import { pageRequest, readWorklogPage } from '../worklogs/worklog-pages.js';
 import { worklogView } from '../worklogs/worklog-view.js';
+import { workItemCache } from '../work-items/work-item-cache.js';
 import { selectionQuery, usersInReach, type WorklogSelection } from './explorer-selection.js';
 
-/** Work item titles for a page, from the directory in one call. */
-async function workItemTitles(ports: Ports, orgName: string, worklogs: readonly Worklog[]) {
+/** Work item titles and types for a page, from the org's work item cache. */
+async function workItemsOf(ports: Ports, caller: Caller, worklogs: readonly Worklog[]) {
   const ids = [...new Set(worklogs.flatMap((w) => (w.workItemId === null ? [] : [w.workItemId])))];
-  const found = ids.length ? await ports.directory.workItems(orgName, ids) : [];
-  return new Map(found.map((w) => [w.id, w.title]));
+  return workItemCache(ports).items({ orgId: caller.orgId, orgName: caller.orgName }, ids);
 }
 
 /**
@@ -33,11 +33,11 @@ export async function listExplorerWorklogs(ports: Ports, caller: Caller, query: 
     activityTypesOf(ports, caller.orgId, caller.orgName),
     readWorklogPage(ports.store, selectionQuery(caller.orgId, selection), page, scope, direction),
   ]);
-  const titles = await workItemTitles(ports, caller.orgName, read.worklogs);
+  const workItems = await workItemsOf(ports, caller, read.worklogs);
   const items = read.worklogs.map((w) => ({
     ...worklogView(w, activityTypes),
     userId: w.userId,
-    workItem: w.workItemId === null ? null : { id: w.workItemId, title: titles.get(w.workItemId) ?? null },
+    workItem: w.workItemId === null ? null : { id: w.workItemId, title: workItems.get(w.workItemId)?.title ?? null, type: workItems.get(w.workItemId)?.type ?? null },
   }));
   return { items, continuationToken: read.continuationToken ?? null };
 }

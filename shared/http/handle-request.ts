@@ -9,6 +9,7 @@ import { answersBare, assertApiVersion } from './api-version.js';
 import { assertHostOfOrg } from './org-host.js';
 import { requestScopedStore } from './request-scoped-store.js';
 import { createRouter } from './router.js';
+import { scheduleBudgetCheck } from '../budgets/budget-thresholds.js';
 import { startedIteration } from '../exports/started-iteration.js';
 import { fileHeaders } from './streamed-body.js';
 
@@ -70,6 +71,8 @@ async function run(shared: AppContext, route: AnyRoute, params: Record<string, s
     signal: input.signal ?? new AbortController().signal,
   };
   const result = await route.handle(routeInput);
+  // Budgets' thresholds follow the time: one check per org and minute, off this request.
+  if (route.writes && member) await scheduleBudgetCheck(shared.ports, member.caller.orgId);
   if (result instanceof StreamedFile) {
     if (!route.streams) throw new Error(`route ${route.name} answered a stream without declaring \`streams\``);
     return { status: 200, headers: fileHeaders(result), stream: await startedIteration(result.chunks) };

@@ -23,6 +23,32 @@ export interface WorkItem {
   state: string;
 }
 
+/** What Timehub caches of a work item: where it sits in the hierarchy and its scheduling fields (hours). */
+export interface WorkItemDetails extends WorkItem {
+  project: string;
+  areaPath: string;
+  iterationPath: string;
+  parentId: number | null;
+  originalEstimate: number | null;
+  completedWork: number | null;
+  remainingWork: number | null;
+}
+
+/** One parent > child edge of the work item hierarchy. */
+export interface WorkItemLink {
+  parentId: number;
+  childId: number;
+}
+
+/** Azure DevOps refused for now (429): nothing more for this identity until `retryAfterSeconds` pass. */
+export class DevOpsThrottledError extends Error {
+  readonly code = 'devops.throttled';
+  constructor(readonly retryAfterSeconds: number) {
+    super(`Azure DevOps is throttling Timehub's identity; retry after ${retryAfterSeconds} s`);
+    this.name = 'DevOpsThrottledError';
+  }
+}
+
 export interface DevOpsDirectory {
   /** Reads `_apis/connectionData` of `orgName` as the owner of `accessToken`; undefined when refused. */
   connectionData(orgName: string, accessToken: string): Promise<ConnectionData | undefined>;
@@ -30,4 +56,10 @@ export interface DevOpsDirectory {
   isCollectionAdmin(orgName: string, accessToken: string): Promise<boolean>;
   /** The work items among `ids` that exist in the organization. */
   workItems(orgName: string, ids: readonly number[]): Promise<WorkItem[]>;
+  /** The same with paths, parent and scheduling fields (`workitemsbatch` with relations). */
+  workItemDetails(orgName: string, ids: readonly number[]): Promise<WorkItemDetails[]>;
+  /** Every parent > child edge below `rootId`, all levels down; empty when it has no children or does not exist. */
+  descendantLinks(orgName: string, rootId: number): Promise<WorkItemLink[]>;
+  /** Up to `top` work items whose title contains `text` (case-insensitive), most recently changed first. */
+  searchWorkItems(orgName: string, text: string, top: number): Promise<WorkItemDetails[]>;
 }

@@ -1,4 +1,5 @@
 import { handleApprovalMessage, isApprovalMessage } from '../approvals/send-approval-notice.js';
+import { handleBudgetMessage, isBudgetMessage } from '../budgets/send-budget-notice.js';
 import { handleBulkJob } from '../explorer/handle-bulk-job.js';
 import { sendStopNotice } from '../notices/send-stop-notice.js';
 import type { Ports } from '../ports/index.js';
@@ -15,10 +16,13 @@ export interface WorkerContext {
 export const queueHandlers: QueueHandlerDefinition<WorkerContext>[] = [
   { name: 'trackerTimer', queue: 'activity-checks', handle: (context, message) => handleTrackerTimer(context.ports, message) },
   { name: 'bulkJob', queue: 'bulk-actions', handle: (context, message) => handleBulkJob(context.ports, message) },
-  // One handler per queue (Service Bus delivers each message to one): approval mail rides beside stop notices.
+  // One handler per queue (Service Bus delivers each message to one): approval and budget mail ride beside stop notices.
   {
     name: 'stopNotice', queue: 'email-notices',
-    handle: (context, message) =>
-      isApprovalMessage(message.body) ? handleApprovalMessage(context.ports, context.appBaseUrl, message) : sendStopNotice(context.ports, context.appBaseUrl, message),
+    handle: (context, message) => {
+      if (isApprovalMessage(message.body)) return handleApprovalMessage(context.ports, context.appBaseUrl, message);
+      if (isBudgetMessage(message.body)) return handleBudgetMessage(context.ports, context.appBaseUrl, message);
+      return sendStopNotice(context.ports, context.appBaseUrl, message);
+    },
   },
 ];

@@ -1,4 +1,5 @@
-import type { DocumentStore } from '../ports/document-store.js';
+import type { Condition, DocumentStore } from '../ports/document-store.js';
+import { ROLLUP_VERSION } from './rollup-docs.js';
 import type { UserStateDoc } from '../worklogs/user-ledger.js';
 import { recountUserRollups } from './recount-user-rollups.js';
 
@@ -7,23 +8,25 @@ const PAGE = 100;
 
 /**
  * Gives rollups to data written before they existed (release 0.1.0 and the hardening
- * release): every partition whose state lacks the rollups mark is recounted. Resumable:
- * a recount marks its partition only when complete, so a run cut short picks up the
- * rest the next time (at start and in the daily maintenance). Off the hot path.
+ * release), or before their latest version: every partition whose state lacks the
+ * current rollups mark is recounted. Resumable: a recount marks its partition only when
+ * complete, so a run cut short picks up the rest the next time (at start and in the
+ * daily maintenance). Off the hot path.
  */
 export async function rebuildMissingRollups(store: DocumentStore) {
   let users = 0;
   let worklogs = 0;
   for (;;) {
-    const states = await store.query<UserStateDoc>('worklogs', {
-      partition: { crossPartition: true },
-      where: [{ field: 'type', op: '=', value: 'userState' }, { field: 'rollups', op: '=', value: null }],
-      limit: PAGE,
+    const stale = (rollups: Condition) => store.query<UserStateDoc>('worklogs', {
+      partition: { crossPartition: true }, where: [{ field: 'type', op: '=', value: 'userState' }, rollups], limit: PAGE,
     });
+    // Never recounted (null), or recounted by a release whose rollups lacked something (an older version).
+    const never = await stale({ field: 'rollups', op: '=', value: null });
+    const states = never.length > 0 ? never : await stale({ field: 'rollups', op: '<', value: ROLLUP_VERSION });
     for (const state of states) {
       worklogs += await recountUserRollups(store, state.orgId, state.userId);
       users++;
     }
-    if (states.length < PAGE) return { users, worklogs };
+    if (states.length < PAGE && never.length === 0) return { users, worklogs };
   }
 }

@@ -7,7 +7,9 @@ import type { Document } from '../ports/document-store.js';
  * report reads one small document per user and year, and a day or week report at most
  * one per user and month:
  * - period 'YYYY-MM': one cell per local day and (work item, activity type, billable);
- * - period 'YYYY': one cell per local month and the same keys.
+ * - period 'YYYY': one cell per local month and the same keys;
+ * - period 'all' (TOTALS_PERIOD): one cell per work item, all time, for budgets: a budget's
+ *   status reads one such document per user of the org, whatever the years.
  */
 export interface RollupDoc extends Document {
   type: 'rollup';
@@ -28,7 +30,9 @@ export type BucketTotal = [string, number, number, number];
 /** [bucket (a day in a month rollup, a month in a year rollup), workItemId, activityTypeId, billable, length, billableLength, count] */
 export type RollupCell = [string, number | null, string | null, boolean, number, number, number];
 
-export const ROLLUP_VERSION = 1;
+/** 2: with the all-time totals per work item; a partition marked 1 (or null) is recounted by the maintenance. */
+export const ROLLUP_VERSION = 2;
+export const TOTALS_PERIOD = 'all';
 export const rollupId = (period: string) => `rollup:${period}`;
 
 /** What one worklog adds to one rollup. */
@@ -37,13 +41,28 @@ export interface Contribution {
   cell: RollupCell;
 }
 
-/** The cells a worklog adds to: its local day in its month, its local month in its year. */
+/** The cells a worklog adds to: its local day in its month, its local month in its year, its work item's total. */
 export function contributionsOf(worklog: Pick<Worklog, 'localDay' | 'workItemId' | 'activityTypeId' | 'flags' | 'length' | 'billableLength'>): Contribution[] {
   const day = worklog.localDay;
   const month = day.slice(0, 7);
   const sums = (bucket: string): RollupCell =>
     [bucket, worklog.workItemId, worklog.activityTypeId, worklog.flags.isBillable, worklog.length, worklog.billableLength, 1];
-  return [{ period: month, cell: sums(day) }, { period: day.slice(0, 4), cell: sums(month) }];
+  const periods = [{ period: month, cell: sums(day) }, { period: day.slice(0, 4), cell: sums(month) }];
+  if (worklog.workItemId === null) return periods;
+  return [...periods, { period: TOTALS_PERIOD, cell: totalCell(worklog.workItemId, worklog.length, worklog.billableLength, 1) }];
+}
+
+/** A work item's all-time total: one cell per work item, whatever the activity type or billable flag. */
+export const totalCell = (workItemId: number, length: number, billableLength: number, count: number): RollupCell =>
+  [TOTALS_PERIOD, workItemId, null, false, length, billableLength, count];
+
+/** The all-time totals that year rollups add up to (for a recount, which rebuilds them a year at a time). */
+export function totalsOfYears(years: readonly Pick<RollupDoc, 'cells'>[]): RollupCell[] {
+  const sums = new CellSums();
+  for (const doc of years) {
+    for (const cell of doc.cells) if (cell[1] !== null) sums.add(totalCell(cell[1], cell[4], cell[5], cell[6]), 1);
+  }
+  return sums.toCells();
 }
 
 /** Tells cells apart (the tags keep a null work item or activity apart from the text 'null'). */

@@ -10,6 +10,9 @@ export interface DevOpsDirectoryFixture {
   close?: () => Promise<void>;
 }
 
+/** Work items per seeded org: two epics with their features, backlog items, tasks and bugs. */
+const SEEDED = 25;
+
 function seeded(orgName: string, userName: string) {
   const org = findSeedOrganization(orgName);
   const user = findSeedUser(orgName, userName);
@@ -93,7 +96,8 @@ export function describeDevOpsDirectoryContract(adapter: string, setup: () => Pr
     describe('workItems', () => {
       it('returns only the ids that exist, with title, type and state', async () => {
         const items = await directory().workItems('fabrikam', [3, 999, 1]);
-        const expected = findSeedOrganization('fabrikam')?.workItems.filter((item) => item.id === 1 || item.id === 3);
+        const expected = findSeedOrganization('fabrikam')?.workItems.filter((item) => item.id === 1 || item.id === 3)
+          .map(({ id, title, type, state }) => ({ id, title, type, state }));
         expect([...items].sort((a, b) => a.id - b.id)).toEqual(expected);
       });
 
@@ -105,7 +109,57 @@ export function describeDevOpsDirectoryContract(adapter: string, setup: () => Pr
 
       it('answers for more ids than one Azure DevOps request takes', async () => {
         const ids = Array.from({ length: 450 }, (_, index) => index + 1);
-        expect(await directory().workItems('contoso', ids)).toHaveLength(20);
+        expect(await directory().workItems('contoso', ids)).toHaveLength(SEEDED);
+      });
+    });
+
+    describe('workItemDetails', () => {
+      it('returns paths, parent and scheduling fields of the ids that exist', async () => {
+        const [task, epic, ...rest] = await directory().workItemDetails('fabrikam', [10, 1, 999]);
+        expect(rest).toEqual([]);
+        expect(task).toEqual({
+          id: 10, title: 'Design the appointment slot API', type: 'Task', state: 'Active', project: 'Fiber',
+          areaPath: 'Fiber\\Portal', iterationPath: 'Fiber\\Sprint 11', parentId: 5, originalEstimate: 8, completedWork: 2, remainingWork: 6,
+        });
+        expect(epic).toMatchObject({ id: 1, type: 'Epic', parentId: null, originalEstimate: null, completedWork: null, remainingWork: null });
+      });
+
+      it('answers for more ids than one workitemsbatch call takes, and nothing for an unknown org', async () => {
+        const ids = Array.from({ length: 450 }, (_, index) => index + 1);
+        expect(await directory().workItemDetails('fabrikam', ids)).toHaveLength(SEEDED);
+        expect(await directory().workItemDetails('northwind', [1])).toEqual([]);
+      });
+    });
+
+    describe('descendantLinks', () => {
+      it('lists every parent > child edge below an epic, all levels down', async () => {
+        const links = await directory().descendantLinks('fabrikam', 21);
+        expect(links.map((l) => `${l.parentId}>${l.childId}`).sort()).toEqual(['21>22', '22>23', '23>24', '23>25']);
+      });
+
+      it('covers the whole of the first epic and nothing of the second', async () => {
+        const children = new Set((await directory().descendantLinks('fabrikam', 1)).map((link) => link.childId));
+        expect(children.size).toBe(19);
+        expect([21, 22, 23, 24, 25].filter((id) => children.has(id))).toEqual([]);
+      });
+
+      it('is empty for a leaf, an unknown item and an unknown org', async () => {
+        expect(await directory().descendantLinks('fabrikam', 10)).toEqual([]);
+        expect(await directory().descendantLinks('fabrikam', 999)).toEqual([]);
+        expect(await directory().descendantLinks('northwind', 1)).toEqual([]);
+      });
+    });
+
+    describe('searchWorkItems', () => {
+      it('finds titles containing the text, ignoring case, at most `top`', async () => {
+        const found = await directory().searchWorkItems('fabrikam', 'BOOKING', 10);
+        expect(found.map((item) => item.id).sort((a, b) => a - b)).toEqual([2, 16, 20]);
+        expect(await directory().searchWorkItems('fabrikam', 'as a customer', 2)).toHaveLength(2);
+      });
+
+      it("reads a quote in the text as text, and keeps to the org's own items", async () => {
+        expect(await directory().searchWorkItems('fabrikam', "o'clock' OR 1=1", 10)).toEqual([]);
+        expect(await directory().searchWorkItems('contoso', 'booking endpoint', 10)).toEqual([]);
       });
     });
 
@@ -119,11 +173,11 @@ export function describeDevOpsDirectoryContract(adapter: string, setup: () => Pr
       });
 
       it('keeps each org to its own work items', async () => {
-        const ids = Array.from({ length: 20 }, (_, index) => index + 1);
+        const ids = Array.from({ length: SEEDED }, (_, index) => index + 1);
         const titles = async (org: string) => new Set((await directory().workItems(org, ids)).map((item) => item.title));
         const fabrikam = await titles('fabrikam');
         const contoso = await titles('contoso');
-        expect(fabrikam.size).toBe(20);
+        expect(fabrikam.size).toBe(SEEDED);
         expect([...contoso].filter((title) => fabrikam.has(title))).toEqual([]);
       });
     });

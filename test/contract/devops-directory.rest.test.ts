@@ -3,7 +3,10 @@ import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFakeDevOpsServer } from '../../shared/adapters/devops/fake-devops-server.js';
+import { LocalDevOpsDirectory } from '../../shared/adapters/devops/local-devops-directory.js';
 import { DevOpsRequestError, RestDevOpsDirectory } from '../../shared/adapters/devops/rest-devops-directory.js';
+import { DevOpsThrottledError } from '../../shared/ports/devops-directory.js';
+import { MutableClock } from '../support/mutable-clock.js';
 import { describeDevOpsDirectoryContract } from './devops-directory.contract.js';
 
 const accessTokenSecret = 'contract-test-access-token-secret';
@@ -83,5 +86,31 @@ describe('RestDevOpsDirectory failures', () => {
       }),
     );
     expect(await directory.connectionData('fabrikam', 'token')).toBeUndefined();
+  });
+
+  it('answers a 429 with Retry-After as throttled, for as long as Azure DevOps says', async () => {
+    const clock = new MutableClock(new Date('2026-11-30T10:00:00Z'));
+    const server = createFakeDevOpsServer({ accessTokenSecret, serviceToken, rateLimit: { limit: 2, windowSeconds: 300, now: () => clock.now() } });
+    servers.push(server);
+    const directory = new RestDevOpsDirectory({ baseUrl: await listen(server), serviceToken: async () => serviceToken });
+    await directory.workItemDetails('fabrikam', [1]);
+    clock.advance(60_000);
+    await directory.descendantLinks('fabrikam', 1);
+    const refused = directory.workItemDetails('fabrikam', [2]);
+    await expect(refused).rejects.toBeInstanceOf(DevOpsThrottledError);
+    await expect(refused).rejects.toMatchObject({ retryAfterSeconds: 240 });
+    clock.advance(240_000);
+    expect(await directory.workItemDetails('fabrikam', [2])).toHaveLength(1);
+  });
+
+  it('reads a work item moved to another parent from the next request on', async () => {
+    const local = new LocalDevOpsDirectory({ accessTokenSecret });
+    const server = createFakeDevOpsServer({ accessTokenSecret, serviceToken, directory: local });
+    servers.push(server);
+    const directory = new RestDevOpsDirectory({ baseUrl: await listen(server), serviceToken: async () => serviceToken });
+    local.updateWorkItem('fabrikam', 23, { parentId: 3 });
+    expect((await directory.workItemDetails('fabrikam', [23]))[0]?.parentId).toBe(3);
+    expect((await directory.descendantLinks('fabrikam', 3)).map((link) => link.childId)).toEqual(expect.arrayContaining([9, 23, 24, 25]));
+    expect(await directory.descendantLinks('fabrikam', 22)).toEqual([]);
   });
 });

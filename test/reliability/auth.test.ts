@@ -13,10 +13,12 @@ const HOST_SUFFIX = '.timehub.example.com';
 let world: FuzzWorld;
 let kit: AttackKit;
 let held = 0;
+let contosoBudget = '';
 
 beforeAll(async () => {
   world = await startFuzzWorld({ PUBLIC_HOST_SUFFIX: HOST_SUFFIX });
   kit = attackKit(world);
+  contosoBudget = (await kit.as('contoso', 'alice')('POST', '/rest/budgets', { workItemId: 1, name: 'Redesign', planned: 36_000 })).body.data.id as string;
 });
 afterAll(async () => {
   console.log(`auth: ${attacks.length} attacks, ${held} refused with the right status and nothing changed, ${attacks.length - held} not`);
@@ -169,6 +171,17 @@ const attacks: Attack[] = [
   ["another org's user's week closed", 404, (k) => k.attempt('POST', '/approvals/close', { token: alice(k), body: { userId: seedUserId('contoso', 'bob'), weekStart: '2024-12-30' } })],
   ["another org's user's weeks listed", 404, (k) => k.attempt('GET', `/approvals/weeks?from=2024-12-30&to=2025-01-05&userId=${seedUserId('contoso', 'bob')}`, { token: alice(k) })],
   ["a Member listing another user's weeks", 403, (k) => k.attempt('GET', `/approvals/weeks?from=2024-12-30&to=2025-01-05&userId=${seedUserId('fabrikam', 'alice')}`, { token: bob(k) })],
+  // Budgets: managers change them, others read what their role allows, never another org's
+  ["another org's budget, read by id", 404, (k) => k.attempt('GET', `/rest/budgets/${contosoBudget}`, { token: alice(k) })],
+  ["another org's budget, changed", 404, (k) => k.attempt('PATCH', `/rest/budgets/${contosoBudget}`, { token: alice(k), body: { planned: 1 } })],
+  ["another org's budget, deleted", 404, (k) => k.attempt('DELETE', `/rest/budgets/${contosoBudget}`, { token: alice(k) })],
+  ['budgets read without a token', 401, (k) => k.attempt('GET', '/rest/budgets/status?workItemId=1')],
+  ['a Member creating a budget', 403, (k) => k.attempt('POST', '/rest/budgets', { token: bob(k), body: { workItemId: 2, name: 'Mine', planned: 3600 } })],
+  ['a Member changing the budget thresholds', 403, (k) => k.attempt('PUT', '/settings/budgets', { token: bob(k), body: { thresholds: [1] } })],
+  ['a Member reading the budgets of work items they never tracked', 403, async (k) => {
+    expect((await k.as('fabrikam', 'alice')('GET', '/rest/budgets/status?workItemId=21')).status).toBe(200); // the cache is warm: a refusal writes nothing
+    await k.attempt('GET', '/rest/budgets/status?workItemId=21', { token: bob(k) });
+  }],
   // Escalation through body fields
   ["a Member's worklog body naming another userId (7pace's per-item userId)", 403, (k) => k.attempt('POST', '/rest/workLogs', { token: bob(k), body: { ...aWorklog({ timestamp: at(T0, -50 * HOUR) }), userId: seedUserId('fabrikam', 'alice') } })],
   ['orgId in a worklog body', 400, (k) => k.attempt('POST', '/rest/workLogs', { token: bob(k), body: { ...aWorklog({ timestamp: at(T0, -51 * HOUR) }), orgId: seedOrgId('contoso') } })],

@@ -1,20 +1,27 @@
 import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import { LocalDevOpsDirectory } from './local-devops-directory.js';
-import { findSeedOrganization, localDevOpsSeed, type DevOpsSeed, type SeedOrganization } from './local-seed.js';
+import { findSeedOrganization, localDevOpsSeed, type DevOpsSeed } from './local-seed.js';
 import { COLLECTION_NAMESPACE_ID, COLLECTION_TOKEN } from './rest-devops-directory.js';
+import { MAX_IDS_PER_REQUEST, slidingWindow, throttled, wiql, workItemsBatch, type FakeRateLimit } from './fake-devops-work-items.js';
+import type { SeedWorkItems } from './seed-work-items.js';
 
 export interface FakeDevOpsServerOptions {
   accessTokenSecret: string;
   /** The bearer token Timehub's own identity presents for work item reads. */
   serviceToken: string;
   seed?: DevOpsSeed;
+  /** Answer from this directory's work items, so that a test can change them (move an item) meanwhile. */
+  directory?: LocalDevOpsDirectory;
+  /** Refuse work item requests past this rate with 429 and Retry-After, as Azure DevOps does. */
+  rateLimit?: FakeRateLimit;
+  /** Called with each work item request's resource (e.g. 'wit/workitemsbatch'), to count them. */
+  onWorkItemRequest?: (resource: string) => void;
 }
 
 /** Bits every member holds in the Collection namespace: GENERIC_READ only. */
 const MEMBER_COLLECTION_BITS = 1;
-/** Azure DevOps' own limit, kept apart from the adapter's so a wrong chunk size fails the tests. */
-const MAX_IDS_PER_REQUEST = 200;
+const WORK_ITEM_POSTS = new Set(['wit/workitemsbatch', 'wit/wiql']);
 
 /**
  * Azure DevOps' REST surface that RestDevOpsDirectory calls, served from the seed, so the
@@ -26,16 +33,19 @@ export function createFakeDevOpsServer(options: FakeDevOpsServerOptions): Server
 
 export function fakeDevOpsHandler(options: FakeDevOpsServerOptions): RequestListener {
   const seed = options.seed ?? localDevOpsSeed;
-  const directory = new LocalDevOpsDirectory({ accessTokenSecret: options.accessTokenSecret, seed });
+  const directory = options.directory ?? new LocalDevOpsDirectory({ accessTokenSecret: options.accessTokenSecret, seed });
+  const overLimit = options.rateLimit ? slidingWindow(options.rateLimit) : () => undefined;
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://fake.devops');
     const [orgName = '', apis, ...rest] = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
     const org = findSeedOrganization(orgName, seed);
-    if (req.method !== 'GET' || apis !== '_apis') return send(res, 404, error('Not found'));
-    if (!org) return send(res, 404, error(`TF400813: organization ${orgName} not found`));
-    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
     const resource = rest.join('/').toLowerCase();
+    const isPost = req.method === 'POST' && WORK_ITEM_POSTS.has(resource);
+    if ((req.method !== 'GET' && !isPost) || apis !== '_apis') return send(res, 404, error('Not found'));
+    const items = directory.workItemsOf(orgName);
+    if (!org || !items) return send(res, 404, error(`TF400813: organization ${orgName} not found`));
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
 
     if (resource === 'connectiondata') {
       const data = await directory.connectionData(org.name, bearer);
@@ -70,9 +80,17 @@ export function fakeDevOpsHandler(options: FakeDevOpsServerOptions): RequestList
       return send(res, 200, { count: value.length, value });
     }
 
-    if (resource === 'wit/workitems') {
+    if (resource === 'wit/workitems' || isPost) {
       if (!sameSecret(bearer, options.serviceToken)) return send(res, 401, error('Unauthorized'));
-      return sendWorkItems(res, org, url.searchParams);
+      options.onWorkItemRequest?.(resource);
+      const retryAfter = overLimit();
+      if (retryAfter !== undefined) return throttled(res, retryAfter);
+      if (resource === 'wit/workitems') return sendWorkItems(res, items, url.searchParams);
+      const body = await readJson(req);
+      const orgUrl = `http://${req.headers.host ?? 'fake.devops'}/${org.name}`;
+      const top = url.searchParams.has('$top') ? Number(url.searchParams.get('$top')) : undefined;
+      const [status, answer] = resource === 'wit/wiql' ? wiql(items, body, top) : workItemsBatch(items, body, orgUrl);
+      return send(res, status, answer);
     }
     return send(res, 404, error('Not found'));
   }
@@ -82,7 +100,7 @@ export function fakeDevOpsHandler(options: FakeDevOpsServerOptions): RequestList
   };
 }
 
-function sendWorkItems(res: ServerResponse, org: SeedOrganization, query: URLSearchParams): void {
+function sendWorkItems(res: ServerResponse, seeded: SeedWorkItems, query: URLSearchParams): void {
   const ids = (query.get('ids') ?? '').split(',').filter(Boolean).map(Number);
   if (ids.length === 0 || ids.some((id) => !Number.isSafeInteger(id) || id <= 0)) {
     return send(res, 400, error('ids must be a comma-separated list of work item ids'));
@@ -92,7 +110,8 @@ function sendWorkItems(res: ServerResponse, org: SeedOrganization, query: URLSea
     return send(res, 400, error(message));
   }
   const fields = query.get('fields')?.split(',');
-  const items = ids.map((id) => org.workItems.find((item) => item.id === id));
+  const found = new Map(seeded.details(ids).map((item) => [item.id, item]));
+  const items = ids.map((id) => found.get(id));
   if (query.get('errorPolicy')?.toLowerCase() !== 'omit' && items.includes(undefined)) {
     return send(res, 404, error('TF401232: Work item does not exist, or you do not have permissions to read it.'));
   }
@@ -107,6 +126,16 @@ function sendWorkItems(res: ServerResponse, org: SeedOrganization, query: URLSea
     return { id: item.id, rev: 1, fields: Object.fromEntries(selected) };
   });
   send(res, 200, { count: value.length, value });
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
 function sameSecret(given: string, expected: string): boolean {

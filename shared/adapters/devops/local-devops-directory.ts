@@ -1,6 +1,7 @@
-import type { ConnectionData, DevOpsDirectory, WorkItem } from '../../ports/devops-directory.js';
+import type { ConnectionData, DevOpsDirectory, WorkItem, WorkItemDetails, WorkItemLink } from '../../ports/devops-directory.js';
 import { verifyLocalAccessToken } from './local-access-token.js';
 import { findSeedOrganization, localDevOpsSeed, type DevOpsSeed, type SeedUser } from './local-seed.js';
+import { SeedWorkItems } from './seed-work-items.js';
 
 export interface LocalDevOpsDirectoryOptions {
   accessTokenSecret: string;
@@ -11,11 +12,14 @@ export interface LocalDevOpsDirectoryOptions {
 export class LocalDevOpsDirectory implements DevOpsDirectory {
   private readonly accessTokenSecret: string;
   private readonly seed: DevOpsSeed;
+  /** Per org (lower-case name): its work items, which `updateWorkItem` changes as Azure DevOps would. */
+  private readonly items = new Map<string, SeedWorkItems>();
 
   constructor(options: LocalDevOpsDirectoryOptions) {
     if (options.accessTokenSecret.length === 0) throw new Error('accessTokenSecret must not be empty');
     this.accessTokenSecret = options.accessTokenSecret;
     this.seed = options.seed ?? localDevOpsSeed;
+    for (const org of this.seed.organizations) this.items.set(org.name.toLowerCase(), new SeedWorkItems(org.workItems));
   }
 
   async connectionData(orgName: string, accessToken: string): Promise<ConnectionData | undefined> {
@@ -34,14 +38,29 @@ export class LocalDevOpsDirectory implements DevOpsDirectory {
   }
 
   async workItems(orgName: string, ids: readonly number[]): Promise<WorkItem[]> {
-    const org = findSeedOrganization(orgName, this.seed);
-    if (!org) return [];
-    const found: WorkItem[] = [];
-    for (const id of new Set(ids)) {
-      const item = org.workItems.find((candidate) => candidate.id === id);
-      if (item) found.push({ ...item });
-    }
-    return found;
+    return this.workItemsOf(orgName)?.basics(ids) ?? [];
+  }
+
+  async workItemDetails(orgName: string, ids: readonly number[]): Promise<WorkItemDetails[]> {
+    return this.workItemsOf(orgName)?.details(ids) ?? [];
+  }
+
+  async descendantLinks(orgName: string, rootId: number): Promise<WorkItemLink[]> {
+    return this.workItemsOf(orgName)?.descendantLinks(rootId) ?? [];
+  }
+
+  async searchWorkItems(orgName: string, text: string, top: number): Promise<WorkItemDetails[]> {
+    return this.workItemsOf(orgName)?.search(text, top) ?? [];
+  }
+
+  /** Changes a work item as someone would in Azure DevOps (e.g. moves it to another parent). */
+  updateWorkItem(orgName: string, id: number, changes: Partial<Omit<WorkItemDetails, 'id'>>) {
+    return this.workItemsOf(orgName)?.update(id, changes);
+  }
+
+  /** The org's work items as this directory holds them (the fake Azure DevOps server answers from them). */
+  workItemsOf(orgName: string) {
+    return this.items.get(orgName.toLowerCase());
   }
 
   /** The seeded user the token was issued to, only when it was issued for `orgName`. */

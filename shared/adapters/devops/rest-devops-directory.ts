@@ -1,6 +1,7 @@
 import type { TokenCredential } from '@azure/identity';
 import { z } from 'zod';
-import type { ConnectionData, DevOpsDirectory, WorkItem } from '../../ports/devops-directory.js';
+import { DevOpsThrottledError, type ConnectionData, type DevOpsDirectory, type WorkItem, type WorkItemDetails, type WorkItemLink } from '../../ports/devops-directory.js';
+import { CHILD_LINK, WiqlItemsJson, WiqlLinksJson, WorkItemsBatchJson, wiqlText } from './rest-work-item-json.js';
 
 /** Entra resource of Azure DevOps (learn.microsoft.com/azure/devops/integrate/get-started/authentication/service-principal-managed-identity). */
 export const AZURE_DEVOPS_SCOPE = '499b84ac-1321-427f-aa17-267ca6975798/.default';
@@ -57,6 +58,8 @@ export interface RestDevOpsDirectoryOptions {
 }
 
 type Reply = { kind: 'json'; body: unknown } | { kind: 'refused' } | { kind: 'missing' };
+/** Without a Retry-After, wait a minute: Azure DevOps' limit is a sliding 5-minute window. */
+const DEFAULT_RETRY_AFTER_SECONDS = 60;
 
 /** Reads a bearer token for Azure DevOps from Entra ID (managed identity in the cloud). */
 export function entraServiceToken(credential: TokenCredential): () => Promise<string> {
@@ -131,29 +134,78 @@ export class RestDevOpsDirectory implements DevOpsDirectory {
     return parse(WorkItemsJson, reply.body, 'workitems').value.filter((item) => item !== null);
   }
 
+  async workItemDetails(orgName: string, ids: readonly number[]): Promise<WorkItemDetails[]> {
+    const wanted = [...new Set(ids)].filter((id) => Number.isSafeInteger(id) && id > 0);
+    if (wanted.length === 0 || !ORG_NAME.test(orgName)) return [];
+    const token = await this.serviceToken();
+    const pages: Promise<WorkItemDetails[]>[] = [];
+    for (let start = 0; start < wanted.length; start += MAX_WORK_ITEMS_PER_REQUEST) {
+      const body = { ids: wanted.slice(start, start + MAX_WORK_ITEMS_PER_REQUEST), $expand: 'relations', errorPolicy: 'omit' };
+      pages.push(this.serviceCall(orgName, '_apis/wit/workitemsbatch', body, token).then((reply) =>
+        reply ? parse(WorkItemsBatchJson, reply, 'workitemsbatch').value.filter((item) => item !== null) : []));
+    }
+    return (await Promise.all(pages)).flat();
+  }
+
+  async descendantLinks(orgName: string, rootId: number): Promise<WorkItemLink[]> {
+    if (!Number.isSafeInteger(rootId) || rootId <= 0 || !ORG_NAME.test(orgName)) return [];
+    const query = `SELECT [System.Id] FROM WorkItemLinks WHERE ([Source].[System.Id] = ${rootId}) AND ([System.Links.LinkType] = '${CHILD_LINK}') MODE (Recursive)`;
+    const reply = await this.serviceCall(orgName, '_apis/wit/wiql', { query }, await this.serviceToken());
+    return reply ? parse(WiqlLinksJson, reply, 'wiql') : [];
+  }
+
+  async searchWorkItems(orgName: string, text: string, top: number): Promise<WorkItemDetails[]> {
+    if (!ORG_NAME.test(orgName) || text.length === 0) return [];
+    const query = `SELECT [System.Id] FROM WorkItems WHERE [System.Title] CONTAINS ${wiqlText(text)} ORDER BY [System.ChangedDate] DESC`;
+    const reply = await this.serviceCall(orgName, `_apis/wit/wiql?$top=${top}`, { query }, await this.serviceToken());
+    const ids = reply ? parse(WiqlItemsJson, reply, 'wiql').workItems.map((item) => item.id) : [];
+    const details = new Map((await this.workItemDetails(orgName, ids)).map((item) => [item.id, item]));
+    return ids.flatMap((id) => details.get(id) ?? []);
+  }
+
+  /** A POST as Timehub's own identity: undefined for an unknown org, an error when the identity is refused. */
+  private async serviceCall(orgName: string, path: string, body: unknown, token: string): Promise<unknown> {
+    const url = `${this.orgUrl(orgName)}/${path}${path.includes('?') ? '&' : '?'}api-version=7.1`;
+    const reply = await this.get(url, token, body);
+    if (reply.kind === 'missing') return undefined;
+    if (reply.kind === 'refused') throw new DevOpsRequestError(`Azure DevOps refused Timehub's identity for ${orgName}`);
+    return reply.body;
+  }
+
   private orgUrl(orgName: string): string {
     return `${this.baseUrl}/${encodeURIComponent(orgName)}`;
   }
 
-  private async get(url: string, bearer: string): Promise<Reply> {
+  /** GET, or POST with a JSON body when `body` is given. */
+  private async get(url: string, bearer: string, body?: unknown): Promise<Reply> {
     const where = new URL(url).pathname; // never the query or the token
     try {
       const res = await fetch(url, {
-        headers: { authorization: `Bearer ${bearer}`, accept: 'application/json' },
+        method: body === undefined ? 'GET' : 'POST',
+        ...(body !== undefined && { body: JSON.stringify(body) }),
+        headers: { authorization: `Bearer ${bearer}`, accept: 'application/json', ...(body !== undefined && { 'content-type': 'application/json' }) },
         // A redirect or 203 is the sign-in page: Azure DevOps' way of refusing a token.
         redirect: 'manual',
         signal: AbortSignal.timeout(this.timeoutMs),
       });
       if (res.ok && res.status !== 203) return { kind: 'json', body: await res.json() };
       await res.body?.cancel();
+      if (res.status === 429) throw new DevOpsThrottledError(retryAfterSeconds(res.headers.get('retry-after')));
       if (res.status === 404) return { kind: 'missing' };
       if ([203, 401, 403].includes(res.status) || (res.status >= 300 && res.status < 400)) return { kind: 'refused' };
       throw new DevOpsRequestError(`Azure DevOps answered ${res.status}: ${where}`, res.status);
     } catch (error) {
-      if (error instanceof DevOpsRequestError) throw error;
+      if (error instanceof DevOpsRequestError || error instanceof DevOpsThrottledError) throw error;
       throw new DevOpsRequestError(`Azure DevOps request failed: ${where}`, undefined, { cause: error });
     }
   }
+}
+
+/** Retry-After in seconds (Azure DevOps sends seconds; an HTTP date is read too). */
+function retryAfterSeconds(header: string | null): number {
+  if (header && /^\d+$/.test(header.trim())) return Number(header.trim());
+  const date = header ? Date.parse(header) : Number.NaN;
+  return Number.isNaN(date) ? DEFAULT_RETRY_AFTER_SECONDS : Math.max(1, Math.ceil((date - Date.now()) / 1000));
 }
 
 function parse<T>(schema: z.ZodType<T>, body: unknown, what: string): T {

@@ -5,6 +5,7 @@ import { defineRoute, type AnyRoute } from '../route.js';
 import { activityTypeRoutes } from './activity-type-routes.js';
 import { approvalRoutes } from './approval-routes.js';
 import { billingRoutes } from './billing-routes.js';
+import { budgetRoutes } from './budget-routes.js';
 import { explorerRoutes } from './explorer-routes.js';
 import { exportRoutes } from './export-routes.js';
 import { identityRoutes } from './identity-routes.js';
@@ -41,6 +42,7 @@ export const routes: AnyRoute[] = [
   ...approvalRoutes,
   ...reportRoutes,
   ...odataRoutes,
+  ...budgetRoutes,
   ...orgRoutes,
   ...billingRoutes,
 ];

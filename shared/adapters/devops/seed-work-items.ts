@@ -1,0 +1,49 @@
+import type { WorkItem, WorkItemDetails, WorkItemLink } from '../../ports/devops-directory.js';
+
+/** The seeded work items of one org, held as the local Azure DevOps holds them: changeable. */
+export class SeedWorkItems {
+  private readonly byId = new Map<number, WorkItemDetails>();
+
+  constructor(items: readonly WorkItemDetails[]) {
+    for (const item of items) this.byId.set(item.id, { ...item });
+  }
+
+  basics(ids: readonly number[]): WorkItem[] {
+    return this.details(ids).map(({ id, title, type, state }) => ({ id, title, type, state }));
+  }
+
+  /** The items among `ids` that exist, once each, in the order asked. */
+  details(ids: readonly number[]): WorkItemDetails[] {
+    return [...new Set(ids)].flatMap((id) => {
+      const item = this.byId.get(id);
+      return item ? [{ ...item }] : [];
+    });
+  }
+
+  /** Parent > child edges below `rootId`, breadth first, as WIQL's recursive WorkItemLinks lists them. */
+  descendantLinks(rootId: number): WorkItemLink[] {
+    const links: WorkItemLink[] = [];
+    let level = this.byId.has(rootId) ? [rootId] : [];
+    while (level.length > 0) {
+      const parents = new Set(level);
+      const children = [...this.byId.values()].filter((item) => item.parentId !== null && parents.has(item.parentId));
+      for (const child of children) links.push({ parentId: child.parentId!, childId: child.id });
+      level = children.map((child) => child.id);
+    }
+    return links;
+  }
+
+  search(text: string, top: number): WorkItemDetails[] {
+    const wanted = text.toLowerCase();
+    // No change dates in the seed: the newest (highest id) first stands in for "most recently changed".
+    return [...this.byId.values()].filter((item) => item.title.toLowerCase().includes(wanted)).sort((a, b) => b.id - a.id).slice(0, top).map((item) => ({ ...item }));
+  }
+
+  /** A change made in Azure DevOps (a move to another parent, a new title): undefined when the item does not exist. */
+  update(id: number, changes: Partial<Omit<WorkItemDetails, 'id'>>): WorkItemDetails | undefined {
+    const item = this.byId.get(id);
+    if (!item) return undefined;
+    Object.assign(item, changes);
+    return { ...item };
+  }
+}

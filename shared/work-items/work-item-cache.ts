@@ -1,0 +1,165 @@
+import { DevOpsThrottledError, type WorkItemDetails } from '../ports/devops-directory.js';
+import type { Ports } from '../ports/index.js';
+import { readCached, readChildren, subtreeDocId, workItemDoc, workItemPartition, writeCached, type SubtreeDoc } from './work-item-docs.js';
+
+/** Older than this, a cached item or subtree is refreshed in the background when read. */
+export const FRESH_FOR_MS = 5 * 60_000;
+
+export interface OrgRef {
+  orgId: string;
+  orgName: string;
+}
+
+type CachePorts = Pick<Ports, 'store' | 'directory' | 'clock'>;
+
+/**
+ * Work items as Azure DevOps last said, per org. Reads answer from the cache: what is
+ * missing is read from Azure DevOps at once, what is stale is refreshed in the
+ * background, one refresh in flight per org and item set. A 429 from Azure DevOps stops
+ * every refresh of that org until its Retry-After has passed; meanwhile reads answer what
+ * the cache holds. No write of time ever waits on it.
+ */
+export class WorkItemCache {
+  private readonly inFlight: Map<string, Promise<void>>;
+  private readonly throttledUntil: Map<string, number>;
+
+  constructor(private readonly ports: CachePorts, state: RefreshState = newRefreshState()) {
+    this.inFlight = state.inFlight;
+    this.throttledUntil = state.throttledUntil;
+  }
+
+  /** The items among `ids` that exist, by id. */
+  async items(org: OrgRef, ids: readonly number[]): Promise<Map<number, WorkItemDetails>> {
+    const wanted = [...new Set(ids)].filter((id) => Number.isSafeInteger(id) && id > 0);
+    if (wanted.length === 0) return new Map();
+    const cached = await readCached(this.ports.store, org.orgId, wanted);
+    const missing = wanted.filter((id) => !cached.has(id));
+    const stale = [...cached.values()].filter((doc) => this.isStale(doc.refreshedAt)).map((doc) => doc.item.id);
+    if (stale.length > 0) this.inBackground(org, `items:${stale.sort((a, b) => a - b).join(',')}`, () => this.refreshItems(org, stale));
+    const found = new Map([...cached.values()].map((doc) => [doc.item.id, doc.item]));
+    if (missing.length > 0) {
+      await this.awaited(org, `items:${missing.join(',')}`, () => this.refreshItems(org, missing));
+      for (const [id, doc] of await readCached(this.ports.store, org.orgId, missing)) found.set(id, doc.item);
+    }
+    return found;
+  }
+
+  /** `rootId` and everything below it, as cached (read from Azure DevOps first when never read). */
+  async subtree(org: OrgRef, rootId: number): Promise<WorkItemDetails[]> {
+    const marker = await this.ports.store.read<SubtreeDoc>('orgs', workItemPartition(org.orgId), subtreeDocId(rootId));
+    if (!marker) await this.awaited(org, `subtree:${rootId}`, () => this.refreshSubtree(org, rootId));
+    else if (this.isStale(marker.refreshedAt)) this.inBackground(org, `subtree:${rootId}`, () => this.refreshSubtree(org, rootId));
+    const [root] = (await this.items(org, [rootId])).values();
+    if (!root) return [];
+    const found = [root];
+    const seen = new Set([rootId]);
+    for (let level = [rootId]; level.length > 0; ) {
+      const children = (await readChildren(this.ports.store, org.orgId, level)).map((doc) => doc.item).filter((item) => !seen.has(item.id));
+      for (const child of children) seen.add(child.id);
+      found.push(...children);
+      level = children.map((child) => child.id);
+    }
+    return found;
+  }
+
+  /** The ancestors of `item`, nearest first (stops at a cycle or an ancestor Azure DevOps does not know). */
+  async ancestors(org: OrgRef, item: WorkItemDetails): Promise<WorkItemDetails[]> {
+    const chain: WorkItemDetails[] = [];
+    const seen = new Set([item.id]);
+    for (let parentId = item.parentId; parentId !== null && !seen.has(parentId); ) {
+      const parent = (await this.items(org, [parentId])).get(parentId);
+      if (!parent) break;
+      chain.push(parent);
+      seen.add(parent.id);
+      parentId = parent.parentId;
+    }
+    return chain;
+  }
+
+  /** Resolves once every background refresh started so far has ended (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight.values()]);
+  }
+
+  private async refreshItems(org: OrgRef, ids: readonly number[]) {
+    const details = await this.ports.directory.workItemDetails(org.orgName, ids);
+    const now = this.ports.clock.now();
+    await writeCached(this.ports.store, details.map((item) => workItemDoc(org.orgId, item, now)));
+  }
+
+  /**
+   * Reads the subtree again through WIQL. Items cached below the root that Azure DevOps no
+   * longer lists there were moved away: they are read again too, so that their time follows
+   * them to their new parent's budget.
+   */
+  private async refreshSubtree(org: OrgRef, rootId: number) {
+    const links = await this.ports.directory.descendantLinks(org.orgName, rootId);
+    const listed = new Set([rootId, ...links.map((link) => link.childId)]);
+    const formerly = await this.cachedBelow(org, rootId);
+    const ids = [...listed, ...formerly.filter((id) => !listed.has(id))];
+    await this.refreshItems(org, ids);
+    const now = this.ports.clock.now();
+    const marker: SubtreeDoc = {
+      id: subtreeDocId(rootId), pk: workItemPartition(org.orgId), type: 'workItemSubtree', schemaVersion: 1,
+      orgId: org.orgId, rootId, refreshedAt: now.toISOString(), ttl: 30 * 86_400,
+    };
+    await writeCached(this.ports.store, [marker]);
+  }
+
+  private async cachedBelow(org: OrgRef, rootId: number) {
+    const ids: number[] = [];
+    for (let level = [rootId]; level.length > 0; ) {
+      level = (await readChildren(this.ports.store, org.orgId, level)).map((doc) => doc.item.id).filter((id) => !ids.includes(id) && id !== rootId);
+      ids.push(...level);
+    }
+    return ids;
+  }
+
+  private isStale(refreshedAt: string) {
+    return this.ports.clock.now().getTime() - Date.parse(refreshedAt) > FRESH_FOR_MS;
+  }
+
+  /** A refresh the reader waits for; when Azure DevOps fails, the reader gets what the cache holds. */
+  private async awaited(org: OrgRef, key: string, refresh: () => Promise<void>) {
+    await this.coalesced(org, key, refresh).catch(() => undefined);
+  }
+
+  private inBackground(org: OrgRef, key: string, refresh: () => Promise<void>) {
+    // A failed background refresh leaves the cache as it was; the next stale read tries again.
+    this.coalesced(org, key, refresh).catch(() => undefined);
+  }
+
+  /** One refresh per org and key at a time; none while Azure DevOps throttles the org. */
+  private coalesced(org: OrgRef, key: string, refresh: () => Promise<void>): Promise<void> {
+    const slot = `${org.orgId}|${key}`;
+    const running = this.inFlight.get(slot);
+    if (running) return running;
+    if ((this.throttledUntil.get(org.orgId) ?? 0) > this.ports.clock.now().getTime()) return Promise.resolve();
+    const run = refresh()
+      .catch((error: unknown) => {
+        if (!(error instanceof DevOpsThrottledError)) throw error;
+        this.throttledUntil.set(org.orgId, this.ports.clock.now().getTime() + error.retryAfterSeconds * 1000);
+      })
+      .finally(() => this.inFlight.delete(slot));
+    this.inFlight.set(slot, run);
+    return run;
+  }
+}
+
+/** What refreshes share across requests: those in flight, and how long Azure DevOps asked to wait. */
+interface RefreshState {
+  inFlight: Map<string, Promise<void>>;
+  throttledUntil: Map<string, number>;
+}
+
+const newRefreshState = (): RefreshState => ({ inFlight: new Map(), throttledUntil: new Map() });
+
+// Keyed by the directory, which lives as long as the process's app (each request gets its own ports object).
+const states = new WeakMap<object, RefreshState>();
+
+/** The cache over these ports, sharing refreshes with every other request of the process. */
+export function workItemCache(ports: CachePorts): WorkItemCache {
+  let state = states.get(ports.directory);
+  if (!state) states.set(ports.directory, (state = newRefreshState()));
+  return new WorkItemCache(ports, state);
+}
