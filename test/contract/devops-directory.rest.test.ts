@@ -8,6 +8,7 @@ import { DevOpsRequestError, RestDevOpsDirectory } from '../../shared/adapters/d
 import { DevOpsThrottledError } from '../../shared/ports/devops-directory.js';
 import { MutableClock } from '../support/mutable-clock.js';
 import { describeDevOpsDirectoryContract } from './devops-directory.contract.js';
+import { describeWorkItemUpdatesContract } from './devops-work-item-updates.contract.js';
 
 const accessTokenSecret = 'contract-test-access-token-secret';
 const serviceToken = 'contract-test-service-token';
@@ -31,6 +32,13 @@ describeDevOpsDirectoryContract('RestDevOpsDirectory against the fake Azure DevO
     accessTokenSecret,
     close: () => close(server),
   };
+});
+
+describeWorkItemUpdatesContract('RestDevOpsDirectory against the fake Azure DevOps server', async () => {
+  const azureDevOps = new LocalDevOpsDirectory({ accessTokenSecret });
+  const server = createFakeDevOpsServer({ accessTokenSecret, serviceToken, directory: azureDevOps });
+  const baseUrl = await listen(server);
+  return { directory: new RestDevOpsDirectory({ baseUrl, serviceToken: async () => serviceToken }), azureDevOps, close: () => close(server) };
 });
 
 describe('RestDevOpsDirectory failures', () => {
@@ -101,6 +109,53 @@ describe('RestDevOpsDirectory failures', () => {
     await expect(refused).rejects.toMatchObject({ retryAfterSeconds: 240 });
     clock.advance(240_000);
     expect(await directory.workItemDetails('fabrikam', [2])).toHaveLength(1);
+  });
+
+  it('sends the update as PATCH _apis/wit/workitems/{id} with a JSON Patch testing /rev, as the service identity of the org', async () => {
+    const seen: { method?: string; url?: string; type?: string; auth?: string; body: unknown }[] = [];
+    const tokens: string[] = [];
+    const server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        seen.push({ method: req.method, url: req.url, type: req.headers['content-type'], auth: req.headers.authorization, body: JSON.parse(Buffer.concat(chunks).toString() || 'null') });
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: 10, rev: 8, fields: {} }));
+      });
+    });
+    servers.push(server);
+    const directory = new RestDevOpsDirectory({ baseUrl: await listen(server), serviceToken: async (org) => (tokens.push(org), `token-for-${org}`) });
+    expect(await directory.updateWorkItemFields('fabrikam', 10, 7, { completedWork: 3.5, remainingWork: 0 })).toEqual({ outcome: 'updated', rev: 8 });
+    expect(tokens).toEqual(['fabrikam']);
+    expect(seen).toEqual([{
+      method: 'PATCH', url: '/fabrikam/_apis/wit/workitems/10?api-version=7.1', type: 'application/json-patch+json', auth: 'Bearer token-for-fabrikam',
+      body: [
+        { op: 'test', path: '/rev', value: 7 },
+        { op: 'add', path: '/fields/Microsoft.VSTS.Scheduling.CompletedWork', value: 3.5 },
+        { op: 'add', path: '/fields/Microsoft.VSTS.Scheduling.RemainingWork', value: 0 },
+      ],
+    }]);
+  });
+
+  it('reads a 409 as a stale revision too, and throws on a 400 instead of writing blindly', async () => {
+    let status = 409;
+    const directory = await stub((_req, res) => void res.writeHead(status, { 'content-type': 'application/json' }).end('{"message":"conflict"}'));
+    expect(await directory.updateWorkItemFields('fabrikam', 10, 1, { completedWork: 1 })).toEqual({ outcome: 'stale' });
+    status = 400;
+    await expect(directory.updateWorkItemFields('fabrikam', 10, 1, { completedWork: 1 })).rejects.toMatchObject({ status: 400 });
+  });
+
+  it('the fake answers a stale revision with 412 and Azure DevOps\' message, and refuses a patch sent as plain JSON', async () => {
+    const server = createFakeDevOpsServer({ accessTokenSecret, serviceToken });
+    servers.push(server);
+    const url = `${await listen(server)}/fabrikam/_apis/wit/workitems/10?api-version=7.1`;
+    const patch = (type: string) => fetch(url, {
+      method: 'PATCH', headers: { authorization: `Bearer ${serviceToken}`, 'content-type': type },
+      body: JSON.stringify([{ op: 'test', path: '/rev', value: 5 }, { op: 'add', path: '/fields/Microsoft.VSTS.Scheduling.CompletedWork', value: 1 }]),
+    });
+    const stale = await patch('application/json-patch+json');
+    expect(stale.status).toBe(412);
+    expect(await stale.json()).toMatchObject({ typeKey: 'WorkItemRevisionMismatchException', message: expect.stringContaining('TF26071') });
+    expect((await patch('application/json')).status).toBe(415);
   });
 
   it('reads a work item moved to another parent from the next request on', async () => {

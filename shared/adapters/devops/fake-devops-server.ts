@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type RequestListener, type Server, 
 import { LocalDevOpsDirectory } from './local-devops-directory.js';
 import { findSeedOrganization, localDevOpsSeed, type DevOpsSeed } from './local-seed.js';
 import { COLLECTION_NAMESPACE_ID, COLLECTION_TOKEN } from './rest-devops-directory.js';
+import { patchWorkItem, readWorkItem } from './fake-devops-updates.js';
 import { MAX_IDS_PER_REQUEST, slidingWindow, throttled, wiql, workItemsBatch, type FakeRateLimit } from './fake-devops-work-items.js';
 import type { SeedWorkItems } from './seed-work-items.js';
 
@@ -42,7 +43,10 @@ export function fakeDevOpsHandler(options: FakeDevOpsServerOptions): RequestList
     const org = findSeedOrganization(orgName, seed);
     const resource = rest.join('/').toLowerCase();
     const isPost = req.method === 'POST' && WORK_ITEM_POSTS.has(resource);
-    if ((req.method !== 'GET' && !isPost) || apis !== '_apis') return send(res, 404, error('Not found'));
+    // One work item: `wit/workitems/{id}` (GET, PATCH) and `wit/workitems/{id}/revisions/{rev}` (GET).
+    const single = /^wit\/workitems\/(\d+)(?:\/revisions\/(\d+))?$/.exec(resource);
+    const isPatch = req.method === 'PATCH' && single !== null && single[2] === undefined;
+    if ((req.method !== 'GET' && !isPost && !isPatch) || apis !== '_apis') return send(res, 404, error('Not found'));
     const items = directory.workItemsOf(orgName);
     if (!org || !items) return send(res, 404, error(`TF400813: organization ${orgName} not found`));
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
@@ -80,6 +84,18 @@ export function fakeDevOpsHandler(options: FakeDevOpsServerOptions): RequestList
       return send(res, 200, { count: value.length, value });
     }
 
+    if (single) {
+      if (!sameSecret(bearer, options.serviceToken)) return send(res, 401, error('Unauthorized'));
+      options.onWorkItemRequest?.(isPatch ? 'wit/workitems/{id} PATCH' : 'wit/workitems/{id}');
+      const retryAfter = overLimit() ?? directory.takeThrottle();
+      if (retryAfter !== undefined) return throttled(res, retryAfter);
+      const orgUrl = `http://${req.headers.host ?? 'fake.devops'}/${org.name}`;
+      const id = Number(single[1]);
+      const [status, answer] = isPatch
+        ? patchWorkItem(items, id, req.headers['content-type'], await readJson(req), orgUrl)
+        : readWorkItem(items, id, single[2] === undefined ? undefined : Number(single[2]), orgUrl);
+      return send(res, status, answer);
+    }
     if (resource === 'wit/workitems' || isPost) {
       if (!sameSecret(bearer, options.serviceToken)) return send(res, 401, error('Unauthorized'));
       options.onWorkItemRequest?.(resource);
