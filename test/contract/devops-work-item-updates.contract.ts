@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LocalDevOpsDirectory } from '../../shared/adapters/devops/local-devops-directory.js';
+import type { LocalDevOpsDirectory } from '../../shared/adapters/devops/local-devops-directory.js';
 import { DevOpsThrottledError, type DevOpsDirectory } from '../../shared/ports/devops-directory.js';
 
 export interface WorkItemUpdatesFixture {
