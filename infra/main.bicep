@@ -69,7 +69,7 @@ var keyVaultName = 'kv-timehub-${take(token, 12)}'
 var cosmosDatabaseName = 'timehub'
 // The names the code uses: shared/ports/document-store.ts and shared/ports/message-queue.ts.
 var cosmosContainers = [ 'orgs', 'worklogs', 'subscriptions' ]
-var serviceBusQueues = [ 'activity-checks', 'email-notices', 'bulk-actions' ]
+var serviceBusQueues = [ 'activity-checks', 'email-notices', 'bulk-actions', 'work-item-updates' ]
 
 // A Key Vault reference: the app's identity resolves it; the app setting never holds the value.
 var secretUriPrefix = 'https://${keyVaultName}${environment().suffixes.keyvaultDns}/secrets'

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { LOCAL_SECRETS, loadSettings, type Settings } from './config/settings.js';
 import type { BillingSettings } from './billing/billing-settings.js';
+import { outboxDispatchingStore } from './automation/outbox-dispatching-store.js';
 import { AccessCache } from './http/access-cache.js';
 import { RateLimiter } from './http/rate-limit.js';
 import type { AppContext } from './http/route.js';
@@ -18,12 +19,15 @@ export async function composeApp(settings: Settings, overrides: Partial<Ports> =
   const clock: Clock = overrides.clock ?? systemClock;
   // Readers upgrade older documents, whichever store runs (DESIGN.md, data rules). Every write
   // goes through the access cache's store, so that this instance forgets a changed role at once.
-  const accessCache = new AccessCache(upgradingDocumentStore(overrides.store ?? (await documentStore(settings, clock))), clock);
+  const queue = overrides.queue ?? (await messageQueue(settings, clock));
+  // A ledger commit that moves time on work items is sent on to the queue once it holds.
+  const stored = outboxDispatchingStore(upgradingDocumentStore(overrides.store ?? (await documentStore(settings, clock))), queue);
+  const accessCache = new AccessCache(stored, clock);
   const ports: Ports = {
     clock,
     store: accessCache.store,
     directory: overrides.directory ?? (await devOpsDirectory(settings)),
-    queue: overrides.queue ?? (await messageQueue(settings, clock)),
+    queue,
     mailer: overrides.mailer ?? (await mailer(settings)),
     newId: overrides.newId ?? randomUUID,
   };

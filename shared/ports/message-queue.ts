@@ -3,7 +3,7 @@
  * that can be cancelled, a delivery count, dead-lettering), whatever adapter runs.
  */
 
-export const QUEUE_NAMES = ['activity-checks', 'email-notices', 'bulk-actions'] as const;
+export const QUEUE_NAMES = ['activity-checks', 'email-notices', 'bulk-actions', 'work-item-updates'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export interface OutgoingMessage {
