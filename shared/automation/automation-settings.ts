@@ -29,6 +29,12 @@ export async function isAutomationOn(store: DocumentStore, orgId: string): Promi
   return enabled;
 }
 
+/** Forgets what this process read (an org's, or all): the next write reads the settings again. */
+export function forgetAutomationSettings(orgId?: string) {
+  if (orgId === undefined) seen.clear();
+  else seen.delete(orgId);
+}
+
 export async function readAutomationSettingsFor(ports: { store: DocumentStore }, caller: Caller) {
   return readAutomationSettings(ports.store, caller.orgId);
 }
@@ -36,6 +42,6 @@ export async function readAutomationSettingsFor(ports: { store: DocumentStore },
 /** Last write wins: the settings are one small document. Applies at once on this instance. */
 export async function writeAutomationSettings(ports: { store: DocumentStore }, caller: Caller, settings: AutomationSettings) {
   await ports.store.upsert<AutomationSettingsDoc>('orgs', { id: SETTINGS_ID, pk: caller.orgId, type: 'automationSettings', schemaVersion: 1, settings });
-  seen.delete(caller.orgId);
+  forgetAutomationSettings(caller.orgId);
   return settings;
 }

@@ -3,13 +3,16 @@ import { hasChanges, holdsChanges, planFields, type AutomationSettings } from '.
 import { DevOpsThrottledError, type WorkItemFields } from '../ports/devops-directory.js';
 import type { Ports } from '../ports/index.js';
 import type { WorkItemMessage } from './work-item-messages.js';
-import { accept, readShare, saveShare, type WorkItemShareDoc } from './work-item-share.js';
+import { accept, readShare, saveShare, type InFlightUpdate, type WorkItemShareDoc } from './work-item-share.js';
 
 /** As long as the queue's lock: an update in flight longer than this was cut off (a crash). */
 export const IN_FLIGHT_LOCK_MS = 5 * 60_000;
 const MAX_ATTEMPTS = 8;
+/** What a revision that does not exist holds: nothing an update could have written. */
+const NOTHING = { completedWork: Number.NaN, remainingWork: Number.NaN };
 
-export type SyncOutcome = 'done' | 'ignored' | 'deleted' | { throttledSeconds: number };
+/** 'waitUntil': another update holds the item; should it never finish (a crash), look again then. */
+export type SyncOutcome = 'done' | 'ignored' | 'deleted' | { throttledSeconds: number } | { waitUntil: Date };
 
 interface Sync {
   ports: Pick<Ports, 'store' | 'directory' | 'clock'>;
@@ -32,15 +35,21 @@ export async function syncWorkItem(sync: Sync): Promise<SyncOutcome> {
   try {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       let share = await readShare(store, message.orgId, message.workItemId);
+      const unaccepted = message.kind === 'workItemTime' && !share.applied.includes(message.changeId) ? message : undefined;
+      if (share.inFlight && isFresh(sync, share.inFlight)) {
+        // Another update of this item is on its way: count the change, and that update takes it along when it lands.
+        if (unaccepted && !(await saveShare(store, share, accept(share, unaccepted.changeId, unaccepted.seconds)))) continue;
+        return { waitUntil: new Date(Date.parse(share.inFlight.startedAt) + IN_FLIGHT_LOCK_MS) };
+      }
       if (share.inFlight) {
-        if (!(await settleInFlight(sync, share))) throw conflict('automation.busy', `work item ${message.workItemId} is being updated; trying again later`);
+        await settleInFlight(sync, share);
         continue;
       }
       const item = await directory.workItemFields(orgName, message.workItemId);
       if (!item) return (await markDeleted(sync, share)) ? 'deleted' : retry();
       if (!applies(settings, item)) return 'ignored';
-      if (message.kind === 'workItemTime' && !share.applied.includes(message.changeId)) {
-        const saved = await saveShare(store, share, accept(share, message.changeId, message.seconds));
+      if (unaccepted) {
+        const saved = await saveShare(store, share, accept(share, unaccepted.changeId, unaccepted.seconds));
         if (!saved) continue;
         share = saved;
       }
@@ -54,9 +63,11 @@ export async function syncWorkItem(sync: Sync): Promise<SyncOutcome> {
       const locked = await saveShare(store, share, { ...share, inFlight });
       if (!locked) continue;
       const result = await directory.updateWorkItemFields(orgName, item.id, item.rev, plan.changes).catch(async (error: unknown) => {
-        // Refused for now: it did not land, so let the next one go. Any other failure (a timeout)
-        // may have landed: the lock stays until settleInFlight reads the revision after it.
-        if (error instanceof DevOpsThrottledError) await saveShare(store, locked, { ...locked, inFlight: null });
+        // Refused for now: it did not land. Any other failure (a timeout) may have: the revision
+        // after the one tested tells. Should that read fail too, the lock stays for settleInFlight.
+        const landed = !(error instanceof DevOpsThrottledError) && holdsChanges((await directory.workItemRevision(orgName, item.id, item.rev + 1)) ?? NOTHING, plan.changes);
+        if (landed) return { outcome: 'updated' as const, rev: item.rev + 1 };
+        await saveShare(store, locked, { ...locked, inFlight: null });
         throw error;
       });
       if (result.outcome === 'updated') {
@@ -87,19 +98,18 @@ async function recordLanded({ ports, message }: Sync, rev: number): Promise<void
   throw new AppError(409, 'automation.contended', 'could not record an update to the work item');
 }
 
+const isFresh = ({ ports }: Sync, inFlight: InFlightUpdate) => ports.clock.now().getTime() - Date.parse(inFlight.startedAt) < IN_FLIGHT_LOCK_MS;
+
 /**
- * An update whose outcome was not recorded: still running (false), or cut off by a crash.
- * Then revision `rev + 1` tells whether it landed (it holds exactly what was sent).
+ * An update whose outcome was never recorded: a crash cut it off. Revision `rev + 1` tells
+ * whether it landed (it holds exactly what was sent).
  */
-async function settleInFlight(sync: Sync, share: WorkItemShareDoc): Promise<boolean> {
+async function settleInFlight(sync: Sync, share: WorkItemShareDoc): Promise<void> {
   const { ports, orgName, message } = sync;
-  const inFlight = share.inFlight!;
-  if (ports.clock.now().getTime() - Date.parse(inFlight.startedAt) < IN_FLIGHT_LOCK_MS) return false;
-  const after = await ports.directory.workItemRevision(orgName, message.workItemId, inFlight.rev + 1);
+  const inFlight = share.inFlight!;  const after = await ports.directory.workItemRevision(orgName, message.workItemId, inFlight.rev + 1);
   const landed = after !== undefined && holdsChanges(after, inFlight.changes);
   const settled = landed ? { ...share, ...inFlight.next, inFlight: null, lastRev: inFlight.rev + 1 } : { ...share, inFlight: null };
   await saveShare(ports.store, share, settled);
-  return true;
 }
 
 /** A deleted work item takes no more time: the change counts as done, with a note for admins. */
