@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LocalDevOpsDirectory } from '../../shared/adapters/devops/local-devops-directory.js';
+import type { LocalDevOpsDirectory } from '../../shared/adapters/devops/local-devops-directory.js';
 import { findSeedOrganization } from '../../shared/adapters/devops/local-seed.js';
 import { forgetAutomationSettings } from '../../shared/automation/automation-settings.js';
 import { shareId, type WorkItemShareDoc } from '../../shared/automation/work-item-share.js';
