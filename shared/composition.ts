@@ -80,8 +80,15 @@ async function devOpsDirectory(settings: Settings): Promise<DevOpsDirectory> {
     return new LocalDevOpsDirectory({ accessTokenSecret: settings.LOCAL_DEVOPS_SECRET });
   }
   const { RestDevOpsDirectory, entraServiceToken } = await import('./adapters/devops/rest-devops-directory.js');
-  const { DefaultAzureCredential } = await import('@azure/identity');
-  return new RestDevOpsDirectory({ baseUrl: settings.DEVOPS_BASE_URL, serviceToken: entraServiceToken(new DefaultAzureCredential()) });
+  const { ClientAssertionCredential, DefaultAzureCredential } = await import('@azure/identity');
+  const managedIdentity = new DefaultAzureCredential();
+  const appClientId = settings.DEVOPS_APP_CLIENT_ID;
+  if (!appClientId) return new RestDevOpsDirectory({ baseUrl: settings.DEVOPS_BASE_URL, serviceToken: entraServiceToken(managedIdentity) });
+  // The multitenant app in each customer's tenant, proven by the managed identity (federated credential): no secret, no PAT.
+  const { tenantServiceToken } = await import('./adapters/devops/tenant-service-token.js');
+  const assertion = async () => (await managedIdentity.getToken('api://AzureADTokenExchange/.default')).token;
+  const serviceToken = tenantServiceToken({ baseUrl: settings.DEVOPS_BASE_URL, credentialFor: (tenantId) => new ClientAssertionCredential(tenantId, appClientId, assertion) });
+  return new RestDevOpsDirectory({ baseUrl: settings.DEVOPS_BASE_URL, serviceToken });
 }
 
 async function messageQueue(settings: Settings, clock: Clock): Promise<MessageQueue> {

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createFakeDevOpsServer } from '../../shared/adapters/devops/fake-devops-server.js';
 import { LocalDevOpsDirectory } from '../../shared/adapters/devops/local-devops-directory.js';
 import { DevOpsRequestError, RestDevOpsDirectory } from '../../shared/adapters/devops/rest-devops-directory.js';
+import { tenantServiceToken } from '../../shared/adapters/devops/tenant-service-token.js';
 import { DevOpsThrottledError } from '../../shared/ports/devops-directory.js';
 import { MutableClock } from '../support/mutable-clock.js';
 import { describeDevOpsDirectoryContract } from './devops-directory.contract.js';
@@ -156,6 +157,36 @@ describe('RestDevOpsDirectory failures', () => {
     expect(stale.status).toBe(412);
     expect(await stale.json()).toMatchObject({ typeKey: 'WorkItemRevisionMismatchException', message: expect.stringContaining('TF26071') });
     expect((await patch('application/json')).status).toBe(415);
+  });
+
+  it("writes as the multitenant app in each org's own Entra tenant, found once per org from X-VSS-ResourceTenant", async () => {
+    const tenantIds = { fabrikam: '11111111-1111-4111-8111-111111111111', contoso: '22222222-2222-4222-8222-222222222222' };
+    const server = createFakeDevOpsServer({ accessTokenSecret, serviceToken, tenantIds });
+    servers.push(server);
+    const baseUrl = await listen(server);
+    const credentials: string[] = [];
+    const scopes: string[] = [];
+    const token = tenantServiceToken({
+      baseUrl,
+      credentialFor: (tenantId) => {
+        credentials.push(tenantId);
+        return { getToken: async (scope) => (scopes.push(String(scope)), { token: serviceToken, expiresOnTimestamp: Date.now() + 3_600_000 }) };
+      },
+    });
+    const directory = new RestDevOpsDirectory({ baseUrl, serviceToken: token });
+    expect(await directory.updateWorkItemFields('fabrikam', 10, 1, { completedWork: 3 })).toEqual({ outcome: 'updated', rev: 2 });
+    expect(await directory.workItemFields('Fabrikam', 10)).toMatchObject({ rev: 2, completedWork: 3 });
+    await directory.workItemFields('contoso', 10);
+    expect(credentials).toEqual([tenantIds.fabrikam, tenantIds.contoso]);
+    expect(new Set(scopes)).toEqual(new Set(['499b84ac-1321-427f-aa17-267ca6975798/.default']));
+  });
+
+  it('refuses to guess a tenant for an org not connected to Entra ID', async () => {
+    const server = createFakeDevOpsServer({ accessTokenSecret, serviceToken, tenantIds: { fabrikam: '00000000-0000-0000-0000-000000000000' } });
+    servers.push(server);
+    const baseUrl = await listen(server);
+    const token = tenantServiceToken({ baseUrl, credentialFor: () => ({ getToken: async () => ({ token: serviceToken, expiresOnTimestamp: 0 }) }) });
+    await expect(token('fabrikam')).rejects.toThrow(/names no Entra tenant/);
   });
 
   it('reads a work item moved to another parent from the next request on', async () => {

@@ -16,6 +16,8 @@ export interface FakeDevOpsServerOptions {
   directory?: LocalDevOpsDirectory;
   /** Refuse work item requests past this rate with 429 and Retry-After, as Azure DevOps does. */
   rateLimit?: FakeRateLimit;
+  /** The Entra tenant each org is connected to (X-VSS-ResourceTenant); the org's id when left out. */
+  tenantIds?: Record<string, string>;
   /** Called with each work item request's resource (e.g. 'wit/workitemsbatch'), to count them. */
   onWorkItemRequest?: (resource: string) => void;
 }
@@ -49,6 +51,8 @@ export function fakeDevOpsHandler(options: FakeDevOpsServerOptions): RequestList
     if ((req.method !== 'GET' && !isPost && !isPatch) || apis !== '_apis') return send(res, 404, error('Not found'));
     const items = directory.workItemsOf(orgName);
     if (!org || !items) return send(res, 404, error(`TF400813: organization ${orgName} not found`));
+    // Azure DevOps names the org's Entra tenant on every answer, anonymous ones included.
+    res.setHeader('x-vss-resourcetenant', options.tenantIds?.[org.name] ?? org.id);
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
 
     if (resource === 'connectiondata') {
