@@ -4,7 +4,9 @@ import { findSeedOrganization } from '../../shared/adapters/devops/local-seed.js
 import { forgetAutomationSettings } from '../../shared/automation/automation-settings.js';
 import { shareId, type WorkItemShareDoc } from '../../shared/automation/work-item-share.js';
 import { sweepOutbox } from '../../shared/automation/work-item-outbox.js';
+import { SqliteDocumentStore } from '../../shared/adapters/sqlite/sqlite-document-store.js';
 import { client, startTestApi, type TestApi } from '../support/api-server.js';
+import { CrashingStore } from '../support/crashing-store.js';
 import { MutableClock } from '../support/mutable-clock.js';
 import { HOUR, MINUTE, SECOND, T0, aWorklog, at } from '../support/worklog-builder.js';
 
@@ -132,6 +134,22 @@ describe('work item automation: writing time back', () => {
 });
 
 describe('work item automation: nothing lost, nothing twice', () => {
+  it("writes its outbox record in the worklog's own single-partition batch: one create more when on, none when off", async () => {
+    const clock = new MutableClock(new Date(T0));
+    const store = new CrashingStore(new SqliteDocumentStore(':memory:', clock));
+    const own = await startTestApi({ clock, store });
+    try {
+      const [ownAlice, ownBob] = [client(own, await own.signIn('fabrikam', 'alice')), client(own, await own.signIn('fabrikam', 'bob'))];
+      expect((await ownBob('POST', '/rest/workLogs', aWorklog({ timestamp: at(T0, -30 * HOUR), length: 600, workItemId: TASK }))).status).toBe(201);
+      const off = store.batches.at(-1)!;
+      expect((await ownAlice('PUT', '/settings/automation', ON)).status).toBe(200);
+      expect((await ownBob('POST', '/rest/workLogs', aWorklog({ timestamp: at(T0, -20 * HOUR), length: 600, workItemId: TASK }))).status).toBe(201);
+      expect(store.batches.at(-1)).toBe(off + 1);
+    } finally {
+      await own.close();
+    }
+  });
+
   it('a change whose send a crash cut off is in the outbox, and the sweep sends it', async () => {
     await turnOn();
     const queue = api.app.ports.queue;
