@@ -72,9 +72,9 @@ export async function applyBulkJob(ports: Ports, orgId: string, jobId: string): 
   const job = await readBulkJob(ports.store, orgId, jobId);
   if (!job || job.status === 'done') return job;
   const total: Tally = { applied: 0, missing: 0, skipped: 0 };
-  // A commit must fit one store batch: the state, and per worklog itself plus at worst the
-  // month and year rollups of a period no other worklog in the commit touches.
-  const size = Math.max(1, Math.floor((ports.store.maxBatchOperations - 1) / 3));
+  // A commit must fit one store batch: the state, the user's all-time rollup, and per worklog
+  // itself plus at worst the month and year rollups of a period no other worklog in the commit touches.
+  const size = Math.max(1, Math.floor((ports.store.maxBatchOperations - 2) / 3));
   for (const { userId, ids } of job.targets) {
     for (let i = 0; i < ids.length; i += size) {
       const tally = await applyToGroup(ports, job, { userId, ids: ids.slice(i, i + size) });
