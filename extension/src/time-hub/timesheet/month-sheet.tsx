@@ -32,10 +32,10 @@ export function MonthSheet({ initialDay, switchView }: { initialDay: string; swi
   return (
     <Card className="th-section" titleProps={{ text: 'Timesheet' }}
       headerCommandBarItems={[
-        switchView(monthOf(today) === month ? today : from),
         { id: 'previous', ariaLabel: 'Previous month', important: true, iconProps: { iconName: 'ChevronLeft' }, onActivate: () => setMonth(addMonths(month, -1)) },
         { id: 'this-month', text: 'This month', important: true, onActivate: () => setMonth(monthOf(today)) },
         { id: 'next', ariaLabel: 'Next month', important: true, iconProps: { iconName: 'ChevronRight' }, onActivate: () => setMonth(addMonths(month, 1)) },
+        switchView(monthOf(today) === month ? today : from),
       ]}>
       <div className="flex-column flex-grow" data-testid="month-view">
         <div className="flex-row flex-center flex-wrap th-month-head">

@@ -48,11 +48,11 @@ function WeekSheet({ initialDay, switchView }: { initialDay: string; switchView:
   return (
     <Card className="th-section" titleProps={{ text: 'Timesheet' }}
       headerCommandBarItems={[
-        switchView(today >= weekStart && today <= addDays(weekStart, 6) ? today : weekStart),
         { id: 'add', text: 'Add time', important: true, isPrimary: true, iconProps: { iconName: 'Add' }, onActivate: () => setTarget({ workItemId: undefined, title: null, day: today >= weekStart && today <= addDays(weekStart, 6) ? today : weekStart }) },
         { id: 'previous', ariaLabel: 'Previous week', important: true, iconProps: { iconName: 'ChevronLeft' }, onActivate: () => setWeekStart(addDays(weekStart, -7)) },
         { id: 'this-week', text: 'This week', important: true, onActivate: () => setWeekStart(weekStartOf(new Date(), firstDayOfWeek)) },
         { id: 'next', ariaLabel: 'Next week', important: true, iconProps: { iconName: 'ChevronRight' }, onActivate: () => setWeekStart(addDays(weekStart, 7)) },
+        switchView(today >= weekStart && today <= addDays(weekStart, 6) ? today : weekStart),
       ]}>
       <div className="flex-column flex-grow">
         <div className="title-s th-section" data-testid="week-label">{weekLabel(weekStart)}</div>

@@ -40,8 +40,8 @@ export function WeekApproval({ weekStart, approvals, onChanged, named }: { weekS
         <span className="flex-grow" />
         {canSubmit && (
           <>
-            <label className="th-muted" htmlFor="approver">Approver</label>
-            <select id="approver" className="th-approver-select" data-testid="approver-select" value={chosen} onChange={(e) => setApproverId(e.target.value)}>
+            <label className="th-muted" htmlFor={`approver-${weekStart}`}>Approver</label>
+            <select id={`approver-${weekStart}`} className="th-approver-select" data-testid="approver-select" value={chosen} onChange={(e) => setApproverId(e.target.value)}>
               {(approvers.state.data ?? []).map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
             </select>
             <Button text="Submit week" primary disabled={busy || !chosen} iconProps={{ iconName: 'Send' }}
