@@ -4,8 +4,10 @@
  * them once (preferences.tsx), and tests pass them explicitly.
  */
 
-export type TimeFormat = 'h:mm' | 'decimal';
-export type DateFormat = 'locale' | 'en-US' | 'en-GB' | 'de-DE' | 'fr-FR';
+import type { DATE_FORMATS, TIME_FORMATS } from '../../../shared/contracts/settings.js';
+
+export type TimeFormat = (typeof TIME_FORMATS)[number];
+export type DateFormat = (typeof DATE_FORMATS)[number];
 export interface FormatPreferences {
   timeFormat: TimeFormat;
   dateFormat: DateFormat;
@@ -119,9 +121,9 @@ export function dateLabel(iso: string, preferences = active): string {
   return date.toLocaleDateString(localeOf(preferences), dateFormat(date));
 }
 
-/** A local day without its weekday: "Nov 30" (with the year when asked). */
-export function shortDayLabel(day: string, withYear = false, preferences = active): string {
-  return noonOf(day).toLocaleDateString(localeOf(preferences), { day: 'numeric', month: 'short', ...(withYear && { year: 'numeric' }) });
+/** A local day without its weekday: "Nov 30". */
+export function shortDayLabel(day: string, preferences = active): string {
+  return noonOf(day).toLocaleDateString(localeOf(preferences), { day: 'numeric', month: 'short' });
 }
 
 /** A span of local days: "Nov 30 – Dec 6, 2026", as the locale writes a range. */

@@ -40,7 +40,8 @@ function WeekSheet({ initialDay, switchView }: { initialDay: string; switchView:
   const [addedRows, setAddedRows] = useState<number[]>([]);
   const { state, reload } = useAsync(() => api.timesheet(weekStart, addDays(weekStart, 6)), [api, weekStart]);
   const approvals = useAsync(() => api.approvals.myWeeks(weekStart, addDays(weekStart, 6)), [api, weekStart]);
-  const locked = lockedDays(approvals.state.data?.weeks ?? []);
+  const myWeeks = approvals.state.data;
+  const locked = lockedDays(myWeeks?.weeks ?? []);
   // A stopped tracker writes a worklog: show it without a reload.
   useEffect(() => onTrackingChanged(reload), [reload]);
   const sheet = state.data;
@@ -56,11 +57,11 @@ function WeekSheet({ initialDay, switchView }: { initialDay: string; switchView:
       ]}>
       <div className="flex-column flex-grow">
         <div className="title-s th-section" data-testid="week-label">{weekLabel(weekStart)}</div>
-        {/* With approvals off, a week already submitted still shows, so that it can be withdrawn. */}
-        {/* Approval weeks are the org's: a week of the user's that starts on another day straddles two. */}
-        {approvals.state.data && (approvals.state.data.enabled || approvals.state.data.weeks.length > 0) && (
-          approvalPeriodStarts(weekStart, approvals.state.data.firstDayOfWeek).map((start, _i, all) => (
-            <WeekApproval key={start} weekStart={start} approvals={approvals.state.data!} onChanged={approvals.reload} named={all.length > 1} />
+        {/* With approvals off, a week already submitted still shows, so that it can be withdrawn. Approval weeks
+            are the org's: a week of the user's that starts on another day straddles two. */}
+        {myWeeks && (myWeeks.enabled || myWeeks.weeks.length > 0) && (
+          approvalPeriodStarts(weekStart, myWeeks.firstDayOfWeek).map((start, _i, all) => (
+            <WeekApproval key={start} weekStart={start} approvals={myWeeks} onChanged={approvals.reload} named={all.length > 1} />
           ))
         )}
         {state.status === 'failed' && <ErrorCard error={state.error} what="the timesheet" onRetry={reload} />}
