@@ -19,6 +19,21 @@ export const TIME_FORMATS = ['h:mm', 'decimal'] as const;
 /** How dates and times of day read: the browser's locale, or one of a few locale styles. */
 export const DATE_FORMATS = ['locale', 'en-US', 'en-GB', 'de-DE', 'fr-FR'] as const;
 
+/** A user's preferences as the UI applies them. */
+export interface Preferences {
+  timeFormat: (typeof TIME_FORMATS)[number];
+  dateFormat: (typeof DATE_FORMATS)[number];
+  /** The first day of the user's timesheet week; null: the organization's. */
+  firstDayOfWeek: number | null;
+  /** What a workday should hold; the month view compares each day against it. */
+  dailyTargetHours: number;
+  /** The weekdays with a target (0 = Sunday … 6 = Saturday). */
+  workdays: number[];
+}
+
+/** h:mm, the browser's dates, the organization's week, 8 hours Monday to Friday. */
+export const DEFAULT_PREFERENCES: Preferences = { timeFormat: 'h:mm', dateFormat: 'locale', firstDayOfWeek: null, dailyTargetHours: 8, workdays: [1, 2, 3, 4, 5] };
+
 const workdays = z.array(weekday).max(7).refine((days) => new Set(days).size === days.length, 'each weekday at most once');
 
 export const userSettingsBody = z.strictObject({

@@ -1,9 +1,10 @@
-import type { DATE_FORMATS, TIME_FORMATS } from '../contracts/settings.js';
+import { DEFAULT_PREFERENCES, type Preferences } from '../contracts/settings.js';
 import type { Document } from '../ports/document-store.js';
 import type { Ports } from '../ports/index.js';
 import { userPartition } from '../worklogs/user-ledger.js';
 
-export interface UserSettings {
+/** The user's own settings: notices, time zone, and the preferences the UI applies. */
+export interface UserSettings extends Preferences {
   /** Emails when the server stops one's tracker. On unless the user turns it off. */
   emailNotificationsOnTracking: boolean;
   /** Emails about time approvals (a week submitted to one, one's week decided, reminders). On unless turned off. */
@@ -13,16 +14,6 @@ export interface UserSettings {
    * time) and `me.timeZone`. null: not set, such timestamps are UTC.
    */
   timeZone: string | null;
-  /** Lengths as `1:30` or `1.5` in the UI. */
-  timeFormat: (typeof TIME_FORMATS)[number];
-  /** Dates as the browser's locale writes them, or as a chosen locale does. */
-  dateFormat: (typeof DATE_FORMATS)[number];
-  /** The first day of the user's timesheet week; null: the organization's. */
-  firstDayOfWeek: number | null;
-  /** What a workday should hold; the month view compares each day against it. */
-  dailyTargetHours: number;
-  /** The weekdays with a target (0 = Sunday … 6 = Saturday). */
-  workdays: number[];
 }
 
 interface UserSettingsDoc extends Document, Partial<UserSettings> {
@@ -30,8 +21,7 @@ interface UserSettingsDoc extends Document, Partial<UserSettings> {
 }
 
 const DEFAULT_USER_SETTINGS: UserSettings = {
-  emailNotificationsOnTracking: true, emailNotificationsOnApprovals: true, timeZone: null,
-  timeFormat: 'h:mm', dateFormat: 'locale', firstDayOfWeek: null, dailyTargetHours: 8, workdays: [1, 2, 3, 4, 5],
+  emailNotificationsOnTracking: true, emailNotificationsOnApprovals: true, timeZone: null, ...DEFAULT_PREFERENCES,
 };
 
 export async function readUserSettings(ports: Pick<Ports, 'store'>, orgId: string, userId: string): Promise<UserSettings> {

@@ -1,15 +1,14 @@
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
+import { DEFAULT_PREFERENCES as DEFAULT_USER_PREFERENCES } from '../../../shared/contracts/settings.js';
 import type { MySettingsView } from '../../../shared/settings/my-settings.js';
 import { applyFormatPreferences } from './format.js';
 import type { TimehubApi } from './timehub-api.js';
 
 export type Preferences = MySettingsView;
 
-/** What a page shows before (or without) the user's own: h:mm, the browser's dates, Monday weeks, 8 h Monday to Friday. */
-export const DEFAULT_PREFERENCES: Preferences = {
-  emailNotificationsOnTracking: true, emailNotificationsOnApprovals: true, timeZone: null,
-  timeFormat: 'h:mm', dateFormat: 'locale', firstDayOfWeek: null, dailyTargetHours: 8, workdays: [1, 2, 3, 4, 5],
-  organizationFirstDayOfWeek: 1,
+/** What a page shows without the user's own (they could not be read): the defaults, in Monday weeks. */
+const DEFAULT_PREFERENCES: Preferences = {
+  emailNotificationsOnTracking: true, emailNotificationsOnApprovals: true, timeZone: null, ...DEFAULT_USER_PREFERENCES, organizationFirstDayOfWeek: 1,
 };
 
 export interface PreferencesState {
