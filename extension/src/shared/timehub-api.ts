@@ -1,5 +1,6 @@
 import { NOT_SET_ACTIVITY_TYPE_ID } from '../../../shared/domain/activity-types.js';
 import type { ActivityTypeList } from '../../../shared/settings/activity-type-view.js';
+import type { MySettingsView } from '../../../shared/settings/my-settings.js';
 import type { ApiClient } from './api-client.js';
 import type { DeadLetterView, ReportViewView, TimeReportView, UserView } from './api-types.js';
 import type {
@@ -73,8 +74,8 @@ export function timehubApi(client: ApiClient) {
     saveTrackingSettings: (policy: TrackingSettingsRequest) => request<TrackingPolicy>('PUT', '/settings/tracking', policy),
     roles: () => request<RoleAssignmentView[]>('GET', '/rest/users/roles'),
     setRole: (assignment: RoleAssignmentRequest) => request<RoleAssignmentView>('POST', '/rest/users/roles', assignment),
-    mySettings: () => request<UserSettingsRequest>('GET', '/rest/me/settings'),
-    saveMySettings: (settings: UserSettingsRequest) => request<UserSettingsRequest>('PUT', '/rest/me/settings', settings),
+    mySettings: () => request<MySettingsView>('GET', '/rest/me/settings'),
+    saveMySettings: (settings: UserSettingsRequest) => request<MySettingsView>('PUT', '/rest/me/settings', settings),
     about: () => request<AboutView>('GET', '/about'),
     deadLetters: () => request<DeadLetterView[]>('GET', '/admin/deadLetters'),
 

@@ -1,6 +1,6 @@
 import { NOT_SET_ACTIVITY_TYPE_ID } from '../../../../shared/domain/activity-types.js';
 import type { NewWorklogRequest, WorklogView } from '../api-types.js';
-import { browserTimeZone, hoursMinutes, localDayOf, localInstant, localTimeOf, parseDuration } from '../format.js';
+import { browserTimeZone, hoursLabel, localDayOf, localInstant, localTimeOf, parseDuration } from '../format.js';
 
 /** What the worklog form edits: text as typed, turned into a request only on save. */
 export interface WorklogFormValues {
@@ -18,7 +18,7 @@ export interface WorklogFormValues {
 export function newWorklogValues(day: string, workItemId?: number | null): WorklogFormValues {
   return {
     workItemText: workItemId ? String(workItemId) : '', day, mode: 'timeframe',
-    start: '09:00', end: '10:00', duration: '1:00', comment: '', billable: true,
+    start: '09:00', end: '10:00', duration: hoursLabel(3600), comment: '', billable: true,
   };
 }
 
@@ -28,7 +28,7 @@ export function editWorklogValues(worklog: WorklogView): WorklogFormValues {
   return {
     workItemText: worklog.workItemId ? String(worklog.workItemId) : '',
     day: localDayOf(start), mode: 'timeframe', start: localTimeOf(start), end: localTimeOf(end),
-    duration: hoursMinutes(worklog.length), comment: worklog.comment ?? '',
+    duration: hoursLabel(worklog.length), comment: worklog.comment ?? '',
     activityTypeId: worklog.activityType?.id === NOT_SET_ACTIVITY_TYPE_ID ? undefined : worklog.activityType?.id, billable: worklog.billableLength > 0,
   };
 }

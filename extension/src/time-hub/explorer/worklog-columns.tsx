@@ -1,6 +1,6 @@
 import { NOT_SET_ACTIVITY_TYPE_ID } from '../../../../shared/domain/activity-types.js';
 import type { ExplorerRow } from '../../shared/explorer-api.js';
-import { hoursMinutes } from '../../shared/format.js';
+import { hoursLabel } from '../../shared/format.js';
 import { activityTypeLabel, workItemLabel } from './worklog-labels.js';
 
 /**
@@ -32,8 +32,8 @@ export function cellContent(column: ColumnId, row: ExplorerRow) {
         {activityTypeLabel(row)}
       </span>
     );
-    case 'length': return hoursMinutes(row.length);
-    case 'billableLength': return row.flags.isBillable ? hoursMinutes(row.billableLength) : <span className="th-muted">–</span>;
+    case 'length': return hoursLabel(row.length);
+    case 'billableLength': return row.flags.isBillable ? hoursLabel(row.billableLength) : <span className="th-muted">–</span>;
     case 'comment': return row.comment ?? '';
     case 'source': return row.flags.isTracked ? 'Tracked' : 'Manual';
     case 'edited': return row.flags.isChanged ? `Edited${row.editedByUser ? ` by ${row.editedByUser.name}` : ''}` : '';

@@ -3,7 +3,7 @@ import { ColumnSorting, SimpleTableCell, SortOrder, Table, TableRow, renderColum
 import { ArrayItemProvider } from 'azure-devops-ui/Utilities/Provider';
 import { useMemo } from 'react';
 import type { ExplorerSort } from '../../shared/explorer-api.js';
-import { hoursMinutes } from '../../shared/format.js';
+import { hoursLabel } from '../../shared/format.js';
 import type { GridItem, GroupHeader } from './explorer-grouping.js';
 import { CHOOSABLE_COLUMNS, cellContent, type ColumnId } from './worklog-columns.js';
 import { startLabel, startParts } from './worklog-labels.js';
@@ -27,7 +27,7 @@ function groupRow(header: GroupHeader, index: number, details: Parameters<typeof
         <span className="flex-row flex-center th-gap" data-testid="group-row">
           <span className="font-weight-semibold" data-testid="group-label">{header.label}</span>
           <span className="th-muted" data-testid="group-subtotal">
-            {`${hoursMinutes(header.length)} h, billable ${hoursMinutes(header.billableLength)} h · ${header.count} loaded worklog${header.count === 1 ? '' : 's'}`}
+            {`${hoursLabel(header.length)} h, billable ${hoursLabel(header.billableLength)} h · ${header.count} loaded worklog${header.count === 1 ? '' : 's'}`}
           </span>
         </span>
       </SimpleTableCell>

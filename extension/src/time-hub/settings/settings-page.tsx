@@ -8,6 +8,7 @@ import { ApiTokensSection } from './api-tokens-section.js';
 import { ApprovalSettingsSection } from './approval-settings-section.js';
 import { DeadLettersSection } from './dead-letters-section.js';
 import { MyNotificationsSection } from './my-notifications-section.js';
+import { MyPreferencesSection } from './my-preferences-section.js';
 import { RolesSection } from './roles-section.js';
 import { TrackingSettingsSection } from './tracking-settings-section.js';
 
@@ -29,6 +30,7 @@ export function SettingsPage() {
       <ActivityTypesSection canManage={admin} />
       {admin && <RolesSection currentUserId={session.data.user.id} />}
       {admin && <DeadLettersSection />}
+      <MyPreferencesSection />
       <MyNotificationsSection />
       <ApiTokensSection />
       <AboutSection />

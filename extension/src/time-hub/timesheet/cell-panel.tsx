@@ -10,11 +10,12 @@ import { WorklogForm } from '../../shared/worklogs/worklog-form.js';
 import { editWorklogValues, newWorklogValues } from '../../shared/worklogs/worklog-form-model.js';
 import { WorklogList } from '../../shared/worklogs/worklog-list.js';
 
-/** A cell to look into, or `workItemId: undefined` for "Add time" on any work item. */
+/** A cell to look into, `workItemId: undefined` for "Add time" on any work item, or a whole day (the month view). */
 export interface PanelTarget {
   workItemId: number | null | undefined;
   title: string | null;
   day: string;
+  wholeDay?: boolean;
 }
 
 /** One cell's worklogs: see, add, edit and delete them (only see them in a locked week). Server refusals show in the form. */
@@ -27,14 +28,14 @@ export function CellPanel({ target, sheet, onClose, onChanged, locked }: {
   locked?: string;
 }) {
   const api = useApi();
-  const free = target.workItemId === undefined;
-  const worklogs = free ? [] : sheet.worklogs.filter((w) => w.workItemId === target.workItemId && w.localDay === target.day);
+  const free = target.workItemId === undefined && !target.wholeDay;
+  const worklogs = free ? [] : sheet.worklogs.filter((w) => (target.wholeDay || w.workItemId === target.workItemId) && w.localDay === target.day);
   const [editing, setEditing] = useState<WorklogView | 'new' | undefined>(worklogs.length === 0 && !locked ? 'new' : undefined);
   const fixedWorkItemId = typeof target.workItemId === 'number' ? target.workItemId : undefined;
-  const title = free ? 'Add time' : target.workItemId === null ? 'No work item' : `#${target.workItemId} ${target.title ?? ''}`;
-  // "Add time" is about the whole day; a cell about its own worklogs.
+  const title = target.wholeDay ? dayLabel(target.day) : free ? 'Add time' : target.workItemId === null ? 'No work item' : `#${target.workItemId} ${target.title ?? ''}`;
+  // "Add time" and a whole day are about the day; a cell about its own worklogs.
   const total = free ? (sheet.days.find((d) => d.day === target.day)?.totalSeconds ?? 0) : worklogs.reduce((sum, w) => sum + w.length, 0);
-  const description = `${dayLabel(target.day)} · ${lengthLabel(total)} ${free ? 'logged that day' : 'on this item'}`;
+  const description = target.wholeDay ? `${lengthLabel(total)} logged that day` : `${dayLabel(target.day)} · ${lengthLabel(total)} ${free ? 'logged that day' : 'on this item'}`;
 
   const done = () => {
     setEditing(undefined);
