@@ -62,6 +62,8 @@ export function timehubApi(client: ApiClient) {
 
     /** The org's users who signed in (by name); the Reports page shows names instead of ids. */
     users: () => request<UserView[]>('GET', '/rest/users?$count=500'),
+    /** Whose time the caller may read (a Team lead's teams, everyone for managers): the person picker. */
+    readableUsers: () => request<UserView[]>('GET', '/rest/users?$count=500&readableTime=true'),
     /** `query` is the report's query string (from, to, groupBy and filters), as in the hub's URL. */
     timeReport: (query: string) => request<TimeReportView>('GET', `/reports/time?${query}`),
     exportTimeReport: (query: string, format: 'csv' | 'xlsx') => client.file(`/exports/reports/time?${query}&format=${format}`, `time-report.${format}`),
@@ -71,7 +73,8 @@ export function timehubApi(client: ApiClient) {
 
     trackingSettings: () => request<TrackingPolicy>('GET', '/settings/tracking'),
     saveTrackingSettings: (policy: TrackingSettingsRequest) => request<TrackingPolicy>('PUT', '/settings/tracking', policy),
-    roles: () => request<RoleAssignmentView[]>('GET', '/rest/users/roles'),
+    /** Everyone, those with the None role too: an Administrator gives it back here. */
+    roles: () => request<RoleAssignmentView[]>('GET', '/rest/users/roles?includeNoneRoles=true'),
     setRole: (assignment: RoleAssignmentRequest) => request<RoleAssignmentView>('POST', '/rest/users/roles', assignment),
     mySettings: () => request<UserSettingsRequest>('GET', '/rest/me/settings'),
     saveMySettings: (settings: UserSettingsRequest) => request<UserSettingsRequest>('PUT', '/rest/me/settings', settings),
