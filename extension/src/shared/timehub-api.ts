@@ -27,6 +27,8 @@ function worklogQuery(filter: WorklogFilter): string {
   return `?${query.toString()}`;
 }
 
+const subject = (userId: string | undefined) => (userId ? `?userId=${encodeURIComponent(userId)}` : '');
+
 /** Every endpoint the UI calls, typed by the shared contracts (see README.md's API table). */
 export function timehubApi(client: ApiClient) {
   const { request } = client;
@@ -41,10 +43,12 @@ export function timehubApi(client: ApiClient) {
 
     myWorklogs: (filter: WorklogFilter = {}) => request<WorklogView[]>('GET', `/rest/workLogs${worklogQuery(filter)}`),
     allWorklogs: (filter: WorklogFilter = {}) => request<WorklogView[]>('GET', `/rest/workLogs/all${worklogQuery(filter)}`),
-    addWorklog: (input: NewWorklogRequest, idempotencyKey: string) =>
-      request<WorklogView>('POST', '/rest/workLogs', input, { 'Idempotency-Key': idempotencyKey }),
-    updateWorklog: (id: string, patch: WorklogPatchRequest) => request<WorklogView>('PATCH', `/rest/workLogs/${encodeURIComponent(id)}`, patch),
-    deleteWorklog: (id: string) => request<unknown>('DELETE', `/rest/workLogs/${encodeURIComponent(id)}`),
+    // `userId`: another user's worklog (Administrators), as the timesheet's person picker writes.
+    addWorklog: (input: NewWorklogRequest, idempotencyKey: string, userId?: string) =>
+      request<WorklogView>('POST', `/rest/workLogs${subject(userId)}`, input, { 'Idempotency-Key': idempotencyKey }),
+    updateWorklog: (id: string, patch: WorklogPatchRequest, userId?: string) =>
+      request<WorklogView>('PATCH', `/rest/workLogs/${encodeURIComponent(id)}${subject(userId)}`, patch),
+    deleteWorklog: (id: string, userId?: string) => request<unknown>('DELETE', `/rest/workLogs/${encodeURIComponent(id)}${subject(userId)}`),
     timesheet: (from: string, to: string, userId?: string) =>
       request<TimesheetView>('GET', `/timesheet?from=${from}&to=${to}${userId ? `&userId=${encodeURIComponent(userId)}` : ''}`),
     explorer: explorerApi(client),
