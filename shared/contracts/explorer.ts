@@ -19,6 +19,9 @@ const csvOf = <T extends z.ZodType>(item: T, example: string) =>
       return parsed.data;
     });
 
+/** The approval states the grid and its export narrow to, as reports name them. */
+export const APPROVAL_FILTERS = ['submitted', 'approved', 'closed', 'open'] as const;
+
 /** What the grid filters by; every filter narrows (AND), each list matches any of its values. */
 export const explorerFilter = z
   .strictObject({
@@ -30,19 +33,16 @@ export const explorerFilter = z
     billable: queryBoolean.optional().describe('true: only billable worklogs; false: only non-billable ones'),
     tracked: queryBoolean.optional().describe('true: only tracked worklogs; false: only manually entered ones'),
     edited: queryBoolean.optional().describe('true: only worklogs changed after they were added; false: only unchanged ones'),
+    approval: csvOf(z.enum(APPROVAL_FILTERS), 'approved,open').optional()
+      .describe("only worklogs on days in weeks in these approval states (open: never submitted, withdrawn or reopened), by each worklog's user and local day"),
   });
 export type ExplorerFilter = z.infer<typeof explorerFilter>;
 
 const fromBeforeTo = (q: { from?: string; to?: string }) => !q.from || !q.to || Date.parse(q.from) <= Date.parse(q.to);
 const rangeMessage = { message: 'from must not be after to', path: ['to'] };
 
-/** The approval states the grid narrows to, as reports name them (open: never submitted, withdrawn or reopened). */
-export const APPROVAL_FILTERS = ['submitted', 'approved', 'closed', 'open'] as const;
-
 export const explorerListQuery = explorerFilter
   .extend({
-    approval: csvOf(z.enum(APPROVAL_FILTERS), 'approved,open').optional()
-      .describe("only worklogs on days in weeks in these approval states, by each worklog's user and local day"),
     sort: z.enum(['timestamp', '-timestamp']).optional().describe("'timestamp' oldest first (the default), '-timestamp' newest first"),
     $count: queryInt(1, MAX_PAGE).optional(),
     $continuationToken: z.string().max(1000).optional().describe('continuationToken of the previous page, sent back unchanged with the same filters and sort'),

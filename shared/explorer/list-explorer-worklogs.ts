@@ -1,4 +1,4 @@
-import { inApprovalStates, locksOfUsers, type ApprovalFilter } from '../approvals/approval-filter.js';
+import { worklogsInApprovalStates } from '../approvals/approval-filter.js';
 import type { ExplorerListQuery } from '../contracts/explorer.js';
 import type { Worklog } from '../domain/worklog.js';
 import type { Caller } from '../identity/caller.js';
@@ -11,13 +11,6 @@ import { workItemCache } from '../work-items/work-item-cache.js';
 import { selectionQuery, usersInReach, type WorklogSelection } from './explorer-selection.js';
 
 /** Work item titles and types for a page, from the org's work item cache. */
-/** The worklogs of a page on days in the approval states asked for (their users' locks read once). */
-async function inApproval(ports: Ports, caller: Caller, worklogs: Worklog[], wanted: readonly ApprovalFilter[] | undefined) {
-  if (!wanted) return worklogs;
-  const locks = await locksOfUsers(ports.store, caller.orgId, [...new Set(worklogs.map((w) => w.userId))]);
-  return worklogs.filter((w) => inApprovalStates(locks, wanted, w.userId, w.localDay));
-}
-
 async function workItemsOf(ports: Ports, caller: Caller, worklogs: readonly Worklog[]) {
   const ids = [...new Set(worklogs.flatMap((w) => (w.workItemId === null ? [] : [w.workItemId])))];
   return workItemCache(ports).items({ orgId: caller.orgId, orgName: caller.orgName }, ids);
@@ -42,7 +35,7 @@ export async function listExplorerWorklogs(ports: Ports, caller: Caller, query: 
     readWorklogPage(ports.store, selectionQuery(caller.orgId, selection), page, scope, direction),
   ]);
   // Approval states live in the users' locks, not on worklogs: a page narrowed by them may come back short.
-  const worklogs = await inApproval(ports, caller, read.worklogs, approval);
+  const worklogs = await worklogsInApprovalStates(ports.store, caller.orgId, read.worklogs, approval);
   const workItems = await workItemsOf(ports, caller, worklogs);
   const items = worklogs.map((w) => ({
     ...worklogView(w, activityTypes),

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../support/api-server.js';
 import { IN_LAST_WEEK, buildApprovalWorld, type ApprovalWorld } from '../support/approval-world.js';
+import { csvRecords, download } from '../support/export-download.js';
 import { MutableClock } from '../support/mutable-clock.js';
 import { T0, aWorklog } from '../support/worklog-builder.js';
 
@@ -33,6 +34,18 @@ describe('GET /api/explorer/workLogs?approval=', () => {
     // Across everyone the caller may see, too: only carol's approved week.
     const everyone = await w.alice('GET', `/explorer/workLogs?${RANGE}&approval=approved`);
     expect((everyone.body.data.items as { id: string }[]).map((row) => row.id)).toEqual([approvedTime.body.data.id]);
+  });
+
+  it("narrows the grid's export the same way", async () => {
+    await w.carol('POST', '/rest/workLogs', aWorklog({ timestamp: IN_LAST_WEEK, length: 3600 }));
+    await w.carol('POST', '/rest/workLogs', aWorklog({ timestamp: '2025-01-06T07:00:00Z', length: 1800 }));
+    await w.carolSubmits();
+    await w.decide(w.actors.teamLead, 'approve');
+    const exported = async (approval: string) =>
+      csvRecords((await download(api, w.tokens.teamLead, `/exports/workLogs?format=csv&${RANGE}&userIds=${w.carolId}&approval=${approval}`)).bytes).length;
+    expect(await exported('approved')).toBe(1);
+    expect(await exported('open,approved')).toBe(2);
+    expect(await exported('submitted')).toBe(0);
   });
 
   it('refuses a state it does not know (400), naming the parameter', async () => {
