@@ -1,4 +1,4 @@
-import type { FrameLocator } from 'playwright-core';
+import type { FrameLocator, Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { localDayOf } from '../../extension/src/shared/format.js';
 import { apiAs } from './support/api-as.js';
@@ -140,6 +140,7 @@ describe('the person picker, the keyboard and the date and time fields', { timeo
     await calendar.waitFor();
     expect(await hub.getByTestId('calendar-month').textContent()).toMatch(/March 2026/);
     await e2e.host.screenshotBothThemes('date-field-calendar', 'time-hub');
+    await expect.poll(() => calendar.evaluate((grid) => grid.contains(document.activeElement))).toBe(true);
     await page(e2e).keyboard.press('ArrowRight');
     await page(e2e).keyboard.press('ArrowDown');
     await page(e2e).keyboard.press('Enter');
@@ -150,6 +151,30 @@ describe('the person picker, the keyboard and the date and time fields', { timeo
     await e2e.host.screenshotBothThemes('date-time-fields', 'time-hub');
     expect(unexpectedErrors(e2e.watched, [])).toEqual([]);
   });
+  it('the_times_explorer_narrows_by_approval_state', async () => {
+    const [alice, bob] = [await apiAs(e2e.server, 'alice'), await apiAs(e2e.server, 'bob')];
+    const lastMonday = localDayOf(new Date(Date.now() - ((new Date().getDay() + 6) % 7 + 7) * 86_400_000));
+    expect((await bob('POST', '/rest/workLogs', { timestamp: `${lastMonday}T10:00:00`, length: 1800, workItemId: 4, comment: 'approved time', timeZone: middayTimeZone() })).status).toBe(201);
+    const settings = (await alice('GET', '/settings/approvals')).body.data as object;
+    expect((await alice('PUT', '/settings/approvals', { ...settings, enabled: true })).status).toBe(200);
+    const approvers = (await bob('GET', '/approvals/approvers')).body.data as { id: string }[];
+    expect((await bob('POST', '/approvals/submit', { weekStart: lastMonday, assignedManagerId: approvers[0]!.id })).status).toBe(200);
+    const bobId = (await bob('GET', '/rest/me')).body.data.user.id as string;
+    expect((await alice('POST', '/approvals/approve', { userId: bobId, weekStart: lastMonday })).status).toBe(200);
+
+    await e2e.host.open('#/hub/time-hub', { user: 'alice' });
+    const hub = await e2e.host.frame('time-hub');
+    await hub.getByRole('tab', { name: 'Times Explorer' }).click();
+    const rows = hub.locator('.th-worklog-row');
+    await expect.poll(() => rows.count()).toBeGreaterThan(1);
+    await hub.getByRole('button', { name: 'Approval', exact: true }).click();
+    await hub.getByRole('option').filter({ hasText: /^\s*Approved\s*$/ }).click();
+    await e2e.host.page.keyboard.press('Escape');
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.first().textContent()).toContain('approved time');
+    await e2e.host.screenshotBothThemes('times-explorer-approval-filter', 'time-hub');
+    expect(unexpectedErrors(e2e.watched, [])).toEqual([]);
+  });
 });
 
-const page = (session: { host: { page: import('playwright-core').Page } }) => session.host.page;
+const page = (session: { host: { page: Page } }) => session.host.page;

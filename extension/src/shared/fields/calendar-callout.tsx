@@ -22,6 +22,12 @@ export function CalendarCallout({ anchor, value, today, onPick, onDismiss }: {
   }, [focusDay]);
 
   const onKeyDown = (event: KeyboardEvent) => {
+    // The day the keys moved to, even before its button (maybe in a month not drawn yet) has focus.
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      onPick(focusDay);
+      return;
+    }
     const step = KEY_STEPS[event.key];
     let next: string | undefined = step === undefined ? undefined : shiftDay(focusDay, step);
     if (event.key === 'PageUp' || event.key === 'PageDown') next = shiftDay(firstOf(shiftDay(firstOf(focusDay), event.key === 'PageUp' ? -1 : 32)), Number(focusDay.slice(8)) - 1);
