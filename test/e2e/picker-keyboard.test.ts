@@ -73,6 +73,9 @@ describe('the person picker, the keyboard and the date and time fields', { timeo
     await label.waitFor();
     const thisWeek = await label.textContent();
     expect(await hub.getByTestId('shortcut-help').textContent()).toBe('Keys: t start or stop tracking · [ previous week · ] next week · h this week');
+    // The buttons name their keys in their tooltips.
+    await hub.getByRole('menuitem', { name: 'Previous week' }).hover();
+    await expect.poll(() => hub.getByText('Previous week ([)').count()).toBe(1);
 
     // Keys reach the extension's frame once it has focus, as a person's click or Tab gives it.
     await label.click();
@@ -101,6 +104,8 @@ describe('the person picker, the keyboard and the date and time fields', { timeo
     await hub.getByTestId('add-row').fill('');
     await hub.getByTestId('add-row').press('t');
     expect(await hub.getByTestId('tracker-running').count()).toBe(1);
+    expect(await hub.getByTestId('add-row').inputValue()).toBe('t');
+    await hub.getByTestId('add-row').fill('');
     await label.click();
     await page.keyboard.press('t');
     await hub.getByTestId('tracker-idle').waitFor();
