@@ -19,6 +19,9 @@ const csvOf = <T extends z.ZodType>(item: T, example: string) =>
       return parsed.data;
     });
 
+/** The approval states the grid and its export narrow to, as reports name them. */
+export const APPROVAL_FILTERS = ['submitted', 'approved', 'closed', 'open'] as const;
+
 /** What the grid filters by; every filter narrows (AND), each list matches any of its values. */
 export const explorerFilter = z
   .strictObject({
@@ -30,6 +33,8 @@ export const explorerFilter = z
     billable: queryBoolean.optional().describe('true: only billable worklogs; false: only non-billable ones'),
     tracked: queryBoolean.optional().describe('true: only tracked worklogs; false: only manually entered ones'),
     edited: queryBoolean.optional().describe('true: only worklogs changed after they were added; false: only unchanged ones'),
+    approval: csvOf(z.enum(APPROVAL_FILTERS), 'approved,open').optional()
+      .describe("only worklogs on days in weeks in these approval states (open: never submitted, withdrawn or reopened), by each worklog's user and local day"),
   });
 export type ExplorerFilter = z.infer<typeof explorerFilter>;
 

@@ -105,6 +105,7 @@ const attacks: Attack[] = [
   ["another org's user as userId, listing worklogs", 404, (k) => k.attempt('GET', `/rest/workLogs?userId=${seedUserId('contoso', 'bob')}`, { token: alice(k) })],
   ["another org's user as userId, adding a worklog", 404, (k) => k.attempt('POST', `/rest/workLogs?userId=${seedUserId('contoso', 'bob')}`, { token: alice(k), body: aWorklog({ timestamp: at(T0, -30 * HOUR) }) })],
   ["another org's user in a report's users", 404, (k) => k.attempt('GET', `/reports/time?from=2025-01-01&to=2025-01-31&groupBy=user&users=${seedUserId('contoso', 'bob')}`, { token: alice(k) })],
+  ["another org's user's timesheet", 404, (k) => k.attempt('GET', `/timesheet?from=2025-01-06&to=2025-01-12&userId=${seedUserId('contoso', 'bob')}`, { token: alice(k) })],
   ["another org's user's rollups recounted", 404, (k) => k.attempt('POST', '/admin/rollups/recount', { token: alice(k), body: { userId: seedUserId('contoso', 'bob') } })],
   ["another org's user as userId, in a role assignment", 404, (k) => k.attempt('POST', '/rest/users/roles', { token: alice(k), body: { userId: seedUserId('contoso', 'bob'), role: 'administrator' } })],
   // A Member against Administrators' endpoints and others' time
@@ -117,6 +118,7 @@ const attacks: Attack[] = [
   ['a Member adding an activity type', 403, (k) => k.attempt('POST', '/rest/activityTypes', { token: bob(k), body: { name: 'Mine', color: '#112233' } })],
   ['a Member activating a valid license', 403, (k) => k.attempt('POST', '/subscription/license', { token: bob(k), body: aLicense({ expiry: at(T0, 30 * DAY) }) })],
   ["a Member adding time for another user", 403, (k) => k.attempt('POST', `/rest/workLogs?userId=${seedUserId('fabrikam', 'alice')}`, { token: bob(k), body: aWorklog({ timestamp: at(T0, -40 * HOUR) }) })],
+  ["a Member reading another user's timesheet", 403, (k) => k.attempt('GET', `/timesheet?from=2025-01-06&to=2025-01-12&userId=${seedUserId('fabrikam', 'alice')}`, { token: bob(k) })],
   ["a Member reading another user's worklogs", 403, (k) => k.attempt('GET', `/rest/workLogs?userId=${seedUserId('fabrikam', 'alice')}`, { token: bob(k) })],
   // Times Explorer bulk actions
   ["a Member bulk-deleting an Administrator's worklog", 403, (k) => k.attempt('POST', '/explorer/bulkActions', {

@@ -3,6 +3,7 @@ import { Card } from 'azure-devops-ui/Card';
 import { MessageCardSeverity } from 'azure-devops-ui/MessageCard';
 import { Pill, PillSize } from 'azure-devops-ui/Pill';
 import { ActionError, ErrorCard, Loading, Notice } from '../status-views.js';
+import { SHORTCUTS, useShortcut, withKey } from '../use-shortcut.js';
 import { clock } from '../format.js';
 import { ActivityCheckPrompt } from './activity-check-prompt.js';
 import { StartTrackingForm } from './start-tracking-form.js';
@@ -23,6 +24,8 @@ export function TrackingBar({ workItemId }: { workItemId?: number }) {
   const now = useTicker(tracker !== null);
   const title = useWorkItemTitle(tracker?.workItemId);
   const activityType = useActivityTypes().data?.find((type) => type.id === tracker?.activityTypeId);
+  // While idle the start form takes the same key.
+  useShortcut(SHORTCUTS.track, () => { if (!actions.busy) void actions.stop(); }, tracker !== null);
 
   if (!snapshot) {
     return error ? <ErrorCard error={error} what="the running tracker" /> : <Loading label="Checking the tracker…" />;
@@ -51,7 +54,8 @@ export function TrackingBar({ workItemId }: { workItemId?: number }) {
             {otherItemRuns && workItemId !== undefined && (
               <Button text="Track this item instead" disabled={actions.busy} onClick={() => void actions.start({ workItemId })} />
             )}
-            <Button text="Stop" danger iconProps={{ iconName: 'Stop' }} disabled={actions.busy} onClick={() => void actions.stop()} />
+            <Button text="Stop" danger iconProps={{ iconName: 'Stop' }} disabled={actions.busy} onClick={() => void actions.stop()}
+              tooltipProps={{ text: withKey('Stop tracking', SHORTCUTS.track) }} />
           </div>
         ) : (
           <div className="flex-column" data-testid="tracker-idle">

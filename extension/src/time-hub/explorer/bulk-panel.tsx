@@ -23,11 +23,13 @@ export function BulkPanel({ selection, filter, activityTypes, onClose, onDone }:
   const { state, error, preview, run, edit, dismissError } = useBulkAction(onDone);
   // After a run the selection is gone: what remains to act on is the filter.
   const scope = selection.length ? choice.scope : 'filter';
-  const request = bulkRequestOf({ ...choice, scope }, selection, filter);
+  // A bulk filter cannot name approval states: with them, only a selection says exactly which worklogs.
+  const byApproval = (filter.approval?.length ?? 0) > 0;
+  const request = byApproval && scope === 'filter' ? undefined : bulkRequestOf({ ...choice, scope }, selection, filter);
   const change = (patch: Partial<BulkChoice>) => { setChoice({ ...choice, ...patch }); edit(); };
   const scopes: Choice[] = [
     ...(selection.length ? [{ id: 'selection', text: `The ${selection.length} selected worklog${selection.length === 1 ? '' : 's'}` }] : []),
-    { id: 'filter', text: 'Everything matching the filter' },
+    ...(byApproval ? [] : [{ id: 'filter', text: 'Everything matching the filter' }]),
   ];
   const typeChoices: Choice[] = [...activityTypes, { id: '', text: '[Not Set]' }];
   const busy = state.step === 'checking' || state.step === 'running';
@@ -40,6 +42,7 @@ export function BulkPanel({ selection, filter, activityTypes, onClose, onDone }:
         <FieldRow>
           <ChoiceField label="Worklogs" choices={scopes} value={scope} disabled={busy} onChange={(scope) => change({ scope: scope as BulkChoice['scope'] })} />
         </FieldRow>
+        {byApproval && <div className="th-muted th-section" data-testid="bulk-approval-note">With an approval filter, select the worklogs to change: everything matching is not offered.</div>}
         <FieldRow>
           <ChoiceField label="Action" choices={CHANGE_CHOICES} value={choice.kind} disabled={busy}
             onChange={(kind) => change({ kind: kind as ChangeKind, value: kind === 'activityType' ? (activityTypes[0]?.id ?? '') : '' })} />

@@ -15,7 +15,7 @@ import { lockedDays } from './week-locks.js';
 import './month.css';
 
 /** The month as a calendar: each day's total against the user's daily target; a day opens its worklogs. */
-export function MonthSheet({ initialDay, switchView }: { initialDay: string; switchView: (day: string) => IHeaderCommandBarItem }) {
+export function MonthSheet({ initialDay, switchView, subjectId }: { initialDay: string; switchView: (day: string) => IHeaderCommandBarItem; subjectId?: string }) {
   const api = useApi();
   const { preferences, firstDayOfWeek } = usePreferences();
   const today = localDayOf(new Date());
@@ -23,8 +23,8 @@ export function MonthSheet({ initialDay, switchView }: { initialDay: string; swi
   const [openDay, setOpenDay] = useState<string>();
   const from = firstDayOf(month);
   const to = lastDayOf(month);
-  const { state, reload } = useAsync(() => api.timesheet(from, to), [api, from, to]);
-  const approvals = useAsync(() => api.approvals.myWeeks(from, to), [api, from, to]);
+  const { state, reload } = useAsync(() => api.timesheet(from, to, subjectId), [api, from, to, subjectId]);
+  const approvals = useAsync(() => api.approvals.myWeeks(from, to, subjectId), [api, from, to, subjectId]);
   const locked = lockedDays(approvals.state.data?.weeks ?? []);
   useEffect(() => onTrackingChanged(reload), [reload]);
   const sheet = state.data?.from === from ? state.data : undefined;
