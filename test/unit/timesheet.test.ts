@@ -6,7 +6,7 @@ import { buildWorklog, type WorklogDraft } from '../../shared/domain/worklog.js'
 const user = { id: 'u1', name: 'Bob', uniqueName: 'bob@x' };
 let next = 0;
 function worklog(start: string, length: number, workItemId: number | null, utcOffsetMinutes = 0) {
-  const draft: WorklogDraft = { start: new Date(start), length, billableLength: length, utcOffsetMinutes, workItemId, comment: 'c', activityTypeId: null };
+  const draft: WorklogDraft = { start: new Date(start), length, billableLength: length, utcOffsetMinutes, workItemId, targetId: null, comment: 'c', activityTypeId: null };
   return buildWorklog(draft, { id: `w${++next}`, user, addedByUser: user }, { isTracked: false, isManuallyEntered: true, isChanged: false }, new Date(start));
 }
 
