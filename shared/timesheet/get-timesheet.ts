@@ -4,13 +4,14 @@ import type { Caller } from '../identity/caller.js';
 import { activityTypesOf } from '../orgs/organization.js';
 import type { Ports } from '../ports/index.js';
 import { assertMayReadTimeOf } from '../roles/time-access.js';
+import { targetsOf } from '../targets/org-targets.js';
 import { queryUserWorklogs } from '../worklogs/worklog-documents.js';
 import { settlePartition } from '../worklogs/user-ledger.js';
 import { worklogView } from '../worklogs/worklog-view.js';
 import { workItemCache } from '../work-items/work-item-cache.js';
 
 /**
- * The caller's time per local day and work item. Reads only the worklogs of those days,
+ * The caller's time per local day and work item or target. Reads only the worklogs of those days,
  * through the localDay index of the caller's own partition.
  */
 export async function getTimesheet(ports: Ports, caller: Caller, query: TimesheetQuery) {
@@ -23,6 +24,7 @@ export async function getTimesheet(ports: Ports, caller: Caller, query: Timeshee
   const ids = [...new Set(worklogs.flatMap((w) => (w.workItemId === null ? [] : [w.workItemId])))];
   // From the org's work item cache: no Azure DevOps call while the titles are fresh.
   const workItems = await workItemCache(ports).items({ orgId: caller.orgId, orgName: caller.orgName }, ids);
-  const sheet = buildTimesheet(query.from, query.to, worklogs, new Map([...workItems.values()].map((w) => [w.id, w.title])));
+  const targets = worklogs.some((w) => w.targetId) ? await targetsOf(ports.store, caller.orgId) : [];
+  const sheet = buildTimesheet(query.from, query.to, worklogs, new Map([...workItems.values()].map((w) => [w.id, w.title])), targets);
   return { ...sheet, worklogs: sheet.worklogs.map((w) => worklogView(w, activityTypes)) };
 }
