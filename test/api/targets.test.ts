@@ -19,7 +19,7 @@ beforeEach(async () => {
 });
 afterEach(() => api.close());
 
-const names = (body: { data: Listed[] }) => body.data.map((t) => t.name);
+const names = (body: { data?: Listed[] }) => (body.data ?? []).map((t) => t.name);
 const vacation = (hours: number, offsetHours: number, extra: object = {}) =>
   ({ timestamp: at(T0, -offsetHours * HOUR), length: hours * 3600, targetId: 'vacation', ...extra });
 
@@ -56,7 +56,7 @@ describe('managing targets', () => {
   });
 
   it('refuses a name in use (409), an unknown target (404) and a bad colour (400)', async () => {
-    expect((await alice('POST', '/rest/targets', { name: 'vacation', color: '#000000' })).body.error.code).toBe('target.duplicate_name');
+    expect((await alice('POST', '/rest/targets', { name: 'vacation', color: '#000000' })).body.error?.code).toBe('target.duplicate_name');
     expect((await alice('PATCH', '/rest/targets/nope', { name: 'X' })).status).toBe(404);
     expect((await alice('POST', '/rest/targets', { name: 'X', color: 'red' })).status).toBe(400);
   });
@@ -76,10 +76,10 @@ describe('time on a target', () => {
   it('is refused with a work item as well (422), in a body, a batch item and a change', async () => {
     const both = await bob('POST', '/rest/workLogs', vacation(1, 30, { workItemId: 3 }));
     expect(both.status).toBe(422);
-    expect(both.body.error.code).toBe('worklog.work_item_and_target');
+    expect(both.body.error?.code).toBe('worklog.work_item_and_target');
     const batch = await bob('POST', '/rest/workLogs/batch', [vacation(1, 30), vacation(1, 20, { workItemId: 3 })]);
     expect(batch.status).toBe(422);
-    expect(batch.body.error.details).toEqual([expect.objectContaining({ index: 1, code: 'worklog.work_item_and_target' })]);
+    expect(batch.body.error?.details).toEqual([expect.objectContaining({ index: 1, code: 'worklog.work_item_and_target' })]);
     const onItem = await bob('POST', '/rest/workLogs', { timestamp: at(T0, -10 * HOUR), length: 600, workItemId: 3 });
     expect((await bob('PATCH', `/rest/workLogs/${onItem.body.data.id}`, { targetId: 'training' })).status).toBe(422);
     const moved = await bob('PATCH', `/rest/workLogs/${onItem.body.data.id}`, { targetId: 'training', workItemId: null });
@@ -88,10 +88,10 @@ describe('time on a target', () => {
   });
 
   it('is refused on an unknown or deactivated target (422), while worklogs already on it stay changeable', async () => {
-    expect((await bob('POST', '/rest/workLogs', { ...vacation(1, 30), targetId: 'nope' })).body.error.code).toBe('worklog.unknown_target');
+    expect((await bob('POST', '/rest/workLogs', { ...vacation(1, 30), targetId: 'nope' })).body.error?.code).toBe('worklog.unknown_target');
     const kept = await bob('POST', '/rest/workLogs', vacation(1, 30));
     await alice('DELETE', '/rest/targets/vacation');
-    expect((await bob('POST', '/rest/workLogs', vacation(1, 20))).body.error.code).toBe('worklog.inactive_target');
+    expect((await bob('POST', '/rest/workLogs', vacation(1, 20))).body.error?.code).toBe('worklog.inactive_target');
     expect((await bob('PATCH', `/rest/workLogs/${kept.body.data.id}`, { comment: 'Lisbon' })).status).toBe(200);
   });
 

@@ -56,7 +56,7 @@ export function TimesheetPage() {
             )}
           </>
         ))}
-        {target && sheet && <CellPanel key={`${String(target.workItemId)}/${target.day}`} target={target} sheet={sheet} onClose={() => setTarget(undefined)} onChanged={reload} locked={locked.get(target.day)} />}
+        {target && sheet && <CellPanel key={`${String(target.workItemId)}/${String(target.targetId)}/${target.day}`} target={target} sheet={sheet} onClose={() => setTarget(undefined)} onChanged={reload} locked={locked.get(target.day)} />}
       </div>
     </Card>
   );
