@@ -148,4 +148,18 @@ describe('targets in the timesheet, reports and exports', () => {
       { Target: 'Vacation', Hours: '16', 'Billable hours': '0', Worklogs: '2' },
     ]);
   });
+
+  it("answers TargetId and TargetName in OData's workLogsOnly, and sums by TargetId", async () => {
+    const odata = async (query: string) => {
+      const res = await fetch(`${api.url}/api/odata/v3.2/workLogsOnly?${query}`, { headers: { authorization: `Bearer ${bobToken}` } });
+      return (await res.json()) as { value: Record<string, unknown>[] };
+    };
+    const onVacation = await odata(`$filter=${encodeURIComponent("TargetId eq 'vacation'")}&$select=TargetId,TargetName,WorkItemId`);
+    expect(onVacation.value).toEqual([
+      { TargetId: 'vacation', TargetName: 'Vacation', WorkItemId: null },
+      { TargetId: 'vacation', TargetName: 'Vacation', WorkItemId: null },
+    ]);
+    const sums = await odata(`$apply=${encodeURIComponent('groupby((TargetId),aggregate(PeriodLength with sum as Total))')}`);
+    expect(sums.value).toEqual(expect.arrayContaining([{ TargetId: 'vacation', Total: 16 * 3600 }, { TargetId: 'meetings', Total: 3600 }, { TargetId: null, Total: 2400 }]));
+  });
 });
