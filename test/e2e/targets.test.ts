@@ -42,6 +42,12 @@ describe('internal targets', { timeout: 180_000 }, () => {
     await expect.poll(() => hub.getByTestId('row-total-target-vacation').textContent()).toBe('2:00');
     await e2e.host.screenshotBothThemes('time-hub-timesheet-targets', 'time-hub');
 
+    // The Reports tab groups by target, with the targets' names.
+    const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+    await e2e.host.open(`#/hub/time-hub/reports?from=${day(-40)}&to=${day(40)}&groupBy=target`, { user: 'bob' });
+    const reports = await e2e.host.frame('time-hub');
+    await expect.poll(() => reports.getByTestId('report-row').allTextContents(), { timeout: 15_000 }).toEqual(['Meetings0:300:001', 'Vacation2:000:001']);
+
     expect(e2e.watched.errors).toEqual([]);
   });
 
