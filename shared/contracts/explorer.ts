@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { activityTypeId, isoInstant, queryBoolean, queryInt, workItemId } from './common.js';
 import { userId } from './roles.js';
+import { targetId } from './targets.js';
 import { MAX_PAGE } from './worklogs.js';
 
 /** The most worklogs one bulk action touches: its job document stays well under Cosmos' 2 MB. */
@@ -55,6 +56,7 @@ export const bulkChange = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('activityType'), activityTypeId: activityTypeId.nullable() }),
   z.strictObject({ kind: z.literal('billable'), billable: z.boolean().describe('true: billableLength becomes length; false: 0') }),
   z.strictObject({ kind: z.literal('workItem'), workItemId }),
+  z.strictObject({ kind: z.literal('target'), targetId }).describe('moves the worklogs to an internal target (off their work item)'),
   z.strictObject({ kind: z.literal('delete') }),
 ]);
 export type BulkChange = z.infer<typeof bulkChange>;

@@ -19,12 +19,14 @@ interface Tally {
 function draftWith(change: Exclude<BulkChange, { kind: 'delete' }>, worklog: Worklog): WorklogDraft {
   const draft = draftOf(worklog);
   if (change.kind === 'activityType') return { ...draft, activityTypeId: change.activityTypeId };
-  if (change.kind === 'workItem') return { ...draft, workItemId: change.workItemId };
+  // A worklog names a work item or a target: moving it to one leaves the other.
+  if (change.kind === 'workItem') return { ...draft, workItemId: change.workItemId, targetId: null };
+  if (change.kind === 'target') return { ...draft, workItemId: null, targetId: change.targetId };
   return { ...draft, billableLength: change.billable ? draft.length : 0 };
 }
 
 const sameDraft = (a: WorklogDraft, b: WorklogDraft) =>
-  a.activityTypeId === b.activityTypeId && a.workItemId === b.workItemId && a.billableLength === b.billableLength;
+  a.activityTypeId === b.activityTypeId && a.workItemId === b.workItemId && a.targetId === b.targetId && a.billableLength === b.billableLength;
 
 /** Someone other than the job's editor changed it after the job started: their later decision stands. */
 const changedSince = (worklog: Worklog, job: BulkJobDoc) =>

@@ -7,6 +7,7 @@ import type { Caller } from '../identity/caller.js';
 import { activityTypesOf } from '../orgs/organization.js';
 import type { Ports } from '../ports/index.js';
 import { assertMayReadTimeOf } from '../roles/time-access.js';
+import { targetsOf } from '../targets/org-targets.js';
 import { settlePartition } from '../worklogs/user-ledger.js';
 import { exportFile, type ExportFile } from './export-file.js';
 import { readWorklogBatches } from './read-worklog-batches.js';
@@ -41,7 +42,8 @@ export async function exportWorklogs(ports: Ports, caller: Caller, query: Worklo
   const { format, ...filter } = query;
   const where = await exportedWorklogs(ports, caller, filter);
   const activityTypes = await activityTypesOf(ports, caller.orgId, caller.orgName);
+  const targets = await targetsOf(ports.store, caller.orgId);
   const batches = await startedIteration(inApproval(readWorklogBatches(ports.store, where, signal), (batch) => worklogsInApprovalStates(ports.store, caller.orgId, batch, filter.approval)));
   const name = ['worklogs', caller.orgName, filter.from?.slice(0, 10), filter.to?.slice(0, 10)].filter(Boolean).join('-');
-  return exportFile(format, name, worklogColumns(activityTypes), batches);
+  return exportFile(format, name, worklogColumns(activityTypes, targets), batches);
 }

@@ -10,6 +10,7 @@ import type {
 } from './api-types.js';
 import { approvalsApi } from './approvals-api.js';
 import { explorerApi } from './explorer-api.js';
+import { targetsApi } from './targets-api.js';
 
 export interface WorklogFilter {
   workItemIds?: number[];
@@ -54,6 +55,7 @@ export function timehubApi(client: ApiClient) {
       request<TimesheetView>('GET', `/timesheet?from=${from}&to=${to}${userId ? `&userId=${encodeURIComponent(userId)}` : ''}`),
     explorer: explorerApi(client),
     approvals: approvalsApi(client),
+    targets: targetsApi(client),
 
     /** 7pace's envelope; the UI lists the org's own types, without the "[Not Set]" pseudo-type. */
     activityTypes: async () =>

@@ -8,6 +8,7 @@ import { useState } from 'react';
 import type { ExplorerQueryFilter } from '../../shared/explorer-api.js';
 import { ChoiceField, FieldRow, type Choice } from '../../shared/form-fields.js';
 import { ActionError, Loading, Notice } from '../../shared/status-views.js';
+import { useTargets } from '../../shared/tracking/use-targets.js';
 import { CHANGE_CHOICES, bulkRequestOf, confirmText, doneText, previewText, type BulkChoice, type ChangeKind } from './bulk-request.js';
 import { useBulkAction } from './use-bulk-action.js';
 
@@ -32,6 +33,7 @@ export function BulkPanel({ selection, filter, activityTypes, onClose, onDone }:
     ...(byApproval ? [] : [{ id: 'filter', text: 'Everything matching the filter' }]),
   ];
   const typeChoices: Choice[] = [...activityTypes, { id: '', text: '[Not Set]' }];
+  const targetChoices: Choice[] = (useTargets().data ?? []).map((t) => ({ id: t.id, text: t.name }));
   const busy = state.step === 'checking' || state.step === 'running';
 
   return (
@@ -47,6 +49,7 @@ export function BulkPanel({ selection, filter, activityTypes, onClose, onDone }:
           <ChoiceField label="Action" choices={CHANGE_CHOICES} value={choice.kind} disabled={busy}
             onChange={(kind) => change({ kind: kind as ChangeKind, value: kind === 'activityType' ? (activityTypes[0]?.id ?? '') : '' })} />
           {choice.kind === 'activityType' && <ChoiceField label="New activity type" choices={typeChoices} value={choice.value} disabled={busy} onChange={(value) => change({ value })} />}
+          {choice.kind === 'target' && <ChoiceField label="New target" choices={targetChoices} value={choice.value} disabled={busy} onChange={(value) => change({ value })} />}
           {choice.kind === 'workItem' && (
             <FormItem label="New work item" className="th-field">
               <TextField ariaLabel="New work item" placeholder="Id, e.g. 7" value={choice.value} disabled={busy} onChange={(_event, value) => change({ value })} />

@@ -10,6 +10,7 @@ import { DeadLettersSection } from './dead-letters-section.js';
 import { MyNotificationsSection } from './my-notifications-section.js';
 import { MyPreferencesSection } from './my-preferences-section.js';
 import { RolesSection } from './roles-section.js';
+import { TargetsSection } from './targets-section.js';
 import { TrackingSettingsSection } from './tracking-settings-section.js';
 
 /** Time → Settings: the org's tracking rules, activity types and roles (admins), your API tokens, and About. */
@@ -28,6 +29,7 @@ export function SettingsPage() {
       {admin && <TrackingSettingsSection />}
       {admin && <ApprovalSettingsSection />}
       <ActivityTypesSection canManage={admin} />
+      {admin && <TargetsSection />}
       {admin && <RolesSection currentUserId={session.data.user.id} />}
       {admin && <DeadLettersSection />}
       <MyPreferencesSection />

@@ -107,7 +107,7 @@ function WeekSheet({ initialDay, switchView, subjectId, ownId }: {
             )}
           </>
         ))}
-        {target && sheet && <CellPanel key={`${String(target.workItemId)}/${target.day}`} target={target} sheet={sheet} onClose={() => setTarget(undefined)} onChanged={reload} locked={locked.get(target.day)} />}
+        {target && sheet && <CellPanel key={`${String(target.workItemId)}/${String(target.targetId)}/${target.day}`} target={target} sheet={sheet} onClose={() => setTarget(undefined)} onChanged={reload} locked={locked.get(target.day)} />}
         <ShortcutHelp />
       </div>
     </Card>
