@@ -44,11 +44,21 @@ const orgRollupIndex: SchemaMigration = {
   },
 };
 
+/** A budget's status walks the work item cache by parent, a level at a time (work-items/work-item-docs.ts), without a partition scan. */
+const workItemParentIndex: SchemaMigration = {
+  version: 6,
+  description: 'documents: index by partition and work item parent for subtree reads',
+  up(db) {
+    db.exec(`CREATE INDEX IF NOT EXISTS documents_item_parent
+      ON documents (container, pk, json_extract(body, '$.item.parentId'))`);
+  },
+};
+
 /**
  * Every migration of the file, in order, forever: documents and the embedded queue share
  * one file and so one `user_version`. A change to any table is a new entry at the end.
  */
-export const SQLITE_MIGRATIONS: readonly SchemaMigration[] = [documentsTable, ...QUEUE_MIGRATIONS, orgTimestampIndex, orgRollupIndex];
+export const SQLITE_MIGRATIONS: readonly SchemaMigration[] = [documentsTable, ...QUEUE_MIGRATIONS, orgTimestampIndex, orgRollupIndex, workItemParentIndex];
 
 export const SQLITE_SCHEMA_VERSION = SQLITE_MIGRATIONS.length;
 
