@@ -42,8 +42,8 @@ export async function getBudgetView(ports: BudgetPorts, caller: Caller, budgetId
 
 /**
  * A subtree's work items with their budget source and tracked time, the budgets in it
- * with their status, and the budget that covers the root from above (without a status:
- * ask for its own work item).
+ * with their status, the budget that covers the root from above, and the root's ancestors
+ * with their budgets' ids (without a status: ask for a budget by its id).
  */
 export async function budgetStatus(ports: BudgetPorts, caller: Caller, rootId: number) {
   const [budgets, own, tracked] = await Promise.all([
@@ -61,5 +61,6 @@ export async function budgetStatus(ports: BudgetPorts, caller: Caller, rootId: n
     items: treeItems(subtree, own, budgetIdOf),
     budgets: inside.map((budget) => budgetView(budget, subtree.tracked.get(budget.workItemId))),
     inheritedFrom: inherited && { id: inherited.budgetId, workItemId: inherited.workItemId, name: inherited.name },
+    ancestors: subtree.ancestors.map(({ id, title, type }) => ({ id, title, type, budgetId: budgetIdOf(id) })),
   };
 }
