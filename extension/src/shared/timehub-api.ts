@@ -8,6 +8,7 @@ import type {
   TrackingPolicy, TrackingSettingsRequest, UserSettingsRequest, WorklogPatchRequest, WorklogView,
 } from './api-types.js';
 import { approvalsApi } from './approvals-api.js';
+import { budgetsApi } from './budgets-api.js';
 import { explorerApi } from './explorer-api.js';
 
 export interface WorklogFilter {
@@ -49,6 +50,7 @@ export function timehubApi(client: ApiClient) {
       request<TimesheetView>('GET', `/timesheet?from=${from}&to=${to}${userId ? `&userId=${encodeURIComponent(userId)}` : ''}`),
     explorer: explorerApi(client),
     approvals: approvalsApi(client),
+    budgets: budgetsApi(client),
 
     /** 7pace's envelope; the UI lists the org's own types, without the "[Not Set]" pseudo-type. */
     activityTypes: async () =>
