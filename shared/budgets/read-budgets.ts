@@ -16,7 +16,7 @@ const coveredBy = (coverage: Map<number, { budgetItemId: number | null }>, workI
 /** Every budget the caller may see, with its status (one totals query, one subtree walk per budget). */
 export async function listBudgetViews(ports: BudgetPorts, caller: Caller): Promise<BudgetView[]> {
   const [budgets, own, tracked] = await Promise.all([
-    listBudgets(ports.store, caller.orgId), readOrgWorkItemTotals(ports.store, caller.orgId), trackedByMember(ports.store, caller),
+    listBudgets(ports.store, caller.orgId), readOrgWorkItemTotals(ports, caller.orgId), trackedByMember(ports.store, caller),
   ]);
   const byItem = byWorkItem(budgets);
   const views: BudgetView[] = [];
@@ -33,7 +33,7 @@ export async function getBudgetView(ports: BudgetPorts, caller: Caller, budgetId
   const budget = await readBudget(ports.store, caller.orgId, budgetId);
   if (!budget) throw notFound(`budget ${budgetId}`);
   const [budgets, own, tracked] = await Promise.all([
-    listBudgets(ports.store, caller.orgId), readOrgWorkItemTotals(ports.store, caller.orgId), trackedByMember(ports.store, caller),
+    listBudgets(ports.store, caller.orgId), readOrgWorkItemTotals(ports, caller.orgId), trackedByMember(ports.store, caller),
   ]);
   const subtree = await evaluateSubtree(ports, orgOf(caller), budget.workItemId, byWorkItem(budgets), own);
   assertTrackedOne(caller, tracked, subtree ? coveredBy(subtree.coverage, budget.workItemId) : [budget.workItemId]);
@@ -47,7 +47,7 @@ export async function getBudgetView(ports: BudgetPorts, caller: Caller, budgetId
  */
 export async function budgetStatus(ports: BudgetPorts, caller: Caller, rootId: number) {
   const [budgets, own, tracked] = await Promise.all([
-    listBudgets(ports.store, caller.orgId), readOrgWorkItemTotals(ports.store, caller.orgId), trackedByMember(ports.store, caller),
+    listBudgets(ports.store, caller.orgId), readOrgWorkItemTotals(ports, caller.orgId), trackedByMember(ports.store, caller),
   ]);
   const byItem = byWorkItem(budgets);
   const subtree = await evaluateSubtree(ports, orgOf(caller), rootId, byItem, own);

@@ -1,5 +1,6 @@
 import type { Totals } from '../domain/budgets.js';
 import type { DocumentStore } from '../ports/document-store.js';
+import type { Ports } from '../ports/index.js';
 import { TOTALS_PERIOD, rollupId, type RollupDoc } from '../rollups/rollup-docs.js';
 import { userPartition } from '../worklogs/user-ledger.js';
 
@@ -15,9 +16,10 @@ interface OrgTotals {
   sum: Map<number, Totals>;
 }
 
-/** Orgs kept per store, the least recently read dropped first. */
+/** Orgs kept per process, the least recently read dropped first. */
 const MAX_ORGS = 50;
-const kept = new WeakMap<DocumentStore, Map<string, OrgTotals>>();
+// Keyed by the directory, which lives as long as the process's app (each request gets its own store wrapper).
+const kept = new WeakMap<object, Map<string, OrgTotals>>();
 
 /**
  * All-time time per work item across the org's users, from one small rollup document per
@@ -27,7 +29,8 @@ const kept = new WeakMap<DocumentStore, Map<string, OrgTotals>>();
  * again only those that changed, so that a status costs the users who wrote since, not
  * every user's every work item. The answer is shared: do not change it.
  */
-export async function readOrgWorkItemTotals(store: DocumentStore, orgId: string): Promise<ReadonlyMap<number, Totals>> {
+export async function readOrgWorkItemTotals(ports: Pick<Ports, 'store' | 'directory'>, orgId: string): Promise<ReadonlyMap<number, Totals>> {
+  const { store } = ports;
   const listed = await store.query<RollupDoc>('worklogs', {
     partition: { crossPartition: true },
     where: [{ field: 'orgId', op: '=', value: orgId }, { field: 'type', op: '=', value: 'rollup' }, { field: 'period', op: 'in', value: [TOTALS_PERIOD] }],
@@ -35,7 +38,7 @@ export async function readOrgWorkItemTotals(store: DocumentStore, orgId: string)
     orderBy: [{ field: 'period', direction: 'asc' }],
     select: ['userId'],
   });
-  const org = keptFor(store, orgId);
+  const org = keptFor(ports.directory, orgId);
   const present = new Set(listed.map((row) => row.userId));
   for (const userId of [...org.users.keys()].filter((id) => !present.has(id))) replaceUser(org, userId, undefined);
   const changed = listed.filter((row) => org.users.get(row.userId)?.etag !== row._etag);
@@ -46,9 +49,9 @@ export async function readOrgWorkItemTotals(store: DocumentStore, orgId: string)
   return org.sum;
 }
 
-function keptFor(store: DocumentStore, orgId: string): OrgTotals {
-  let orgs = kept.get(store);
-  if (!orgs) kept.set(store, (orgs = new Map()));
+function keptFor(owner: object, orgId: string): OrgTotals {
+  let orgs = kept.get(owner);
+  if (!orgs) kept.set(owner, (orgs = new Map()));
   const org = orgs.get(orgId) ?? { users: new Map(), sum: new Map() };
   orgs.delete(orgId);
   orgs.set(orgId, org);

@@ -36,12 +36,12 @@ function treeOf(status: BudgetStatusView): BudgetNode | undefined {
   return nodes.get(status.workItemId);
 }
 
-/** The items shown open at first: those with a budget somewhere below them, so that every budget is in view. */
+/** The items shown open at first: the roots, each budget's item, and those with a budget below them, so that every budget and its children are in view. */
 export function openAtFirst(roots: readonly BudgetNode[]): Set<number> {
-  const open = new Set<number>();
+  const open = new Set<number>(roots.map((root) => root.item.id));
   const visit = (node: BudgetNode): boolean => {
     const below = node.children.map(visit).some(Boolean);
-    if (below) open.add(node.item.id);
+    if (below || node.budget) open.add(node.item.id);
     return below || node.budget !== undefined;
   };
   roots.forEach(visit);

@@ -2,13 +2,13 @@ import { Button } from 'azure-devops-ui/Button';
 import { Checkbox } from 'azure-devops-ui/Checkbox';
 import { FormItem } from 'azure-devops-ui/FormItem';
 import { TextField } from 'azure-devops-ui/TextField';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { BudgetView, NewBudgetRequest, WorkItemSummary } from '../../shared/budgets-api.js';
 import { hoursMinutes, parseDuration } from '../../shared/format.js';
 import { FieldRow } from '../../shared/form-fields.js';
 import { ActionError } from '../../shared/status-views.js';
-import { useSubmit } from '../../shared/use-submit.js';
-import { WorkItemPicker } from './work-item-picker.js';
+import { useMounted } from '../../shared/use-mounted.js';
+import { WorkItemPicker, workItemText } from './work-item-picker.js';
 
 /** What the form sends: a new budget, or the fields of an existing one. */
 export type BudgetFormValues = Omit<NewBudgetRequest, 'workItemId'> & { workItemId: number };
@@ -30,7 +30,7 @@ const draftOf = (budget: BudgetView | undefined): Draft => ({
 });
 
 /** Reads the draft, or says what is wrong with it. */
-function valuesOf(draft: Draft, workItem: WorkItemSummary | undefined): BudgetFormValues | string {
+function valuesOf(draft: Draft, workItem: Pick<WorkItemSummary, 'id'> | undefined): BudgetFormValues | string {
   if (!workItem) return 'Pick the work item the budget is for.';
   if (!draft.name.trim()) return 'Give the budget a name.';
   const planned = parseDuration(draft.planned);
@@ -40,7 +40,7 @@ function valuesOf(draft: Draft, workItem: WorkItemSummary | undefined): BudgetFo
   return { workItemId: workItem.id, name: draft.name.trim(), planned, plannedBillable: billable, comment: draft.comment.trim(), isClosed: draft.isClosed };
 }
 
-/** Creates a budget on a work item, or changes one (its work item stays). */
+/** Creates a budget on a work item, or changes one (its work item stays: `workItem` only names it). */
 export function BudgetForm({ budget, workItem: initialItem, onSave, onCancel }: {
   budget?: BudgetView;
   workItem?: WorkItemSummary;
@@ -50,19 +50,31 @@ export function BudgetForm({ budget, workItem: initialItem, onSave, onCancel }: 
   const [draft, setDraft] = useState(() => draftOf(budget));
   const [workItem, setWorkItem] = useState(initialItem);
   const [problem, setProblem] = useState<string>();
-  const { busy, error, submit, dismissError } = useSubmit();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const mounted = useMounted();
   const set = (change: Partial<Draft>) => setDraft((previous) => ({ ...previous, ...change }));
+  const form = useRef<HTMLDivElement>(null);
+  // Opened from a row far down the tree: bring the form into view.
+  useEffect(() => {
+    form.current?.scrollIntoView({ block: 'nearest' });
+  }, []);
 
   const save = () => {
-    const values = valuesOf(draft, workItem);
+    const values = valuesOf(draft, budget ? { id: budget.workItemId } : workItem);
     if (typeof values === 'string') return setProblem(values);
     setProblem(undefined);
-    void submit(async () => { await onSave(values); return 'Saved.'; });
+    setError(undefined);
+    setBusy(true);
+    // A saved form is closed by the page: only a refusal stays here to be read.
+    onSave(values).catch((cause: unknown) => { if (mounted()) setError(cause); }).finally(() => { if (mounted()) setBusy(false); });
   };
 
   return (
-    <div className="th-budget-form" data-testid="budget-form">
-      {budget ? <div className="title-s th-section">{`Budget on #${budget.workItemId}`}</div> : <WorkItemPicker picked={workItem} onPick={setWorkItem} />}
+    <div className="th-budget-form" data-testid="budget-form" ref={form}>
+      {budget
+        ? <div className="title-s th-section">{`Budget on ${workItem ? workItemText(workItem) : `#${budget.workItemId}`}`}</div>
+        : <WorkItemPicker picked={workItem} onPick={setWorkItem} />}
       <FieldRow>
         <FormItem label="Name" className="th-field flex-grow">
           <TextField value={draft.name} onChange={(_e, value) => set({ name: value })} ariaLabel="Budget name" placeholder="e.g. Phase 1" />
@@ -81,7 +93,7 @@ export function BudgetForm({ budget, workItem: initialItem, onSave, onCancel }: 
         {budget && <Checkbox label="Closed" checked={draft.isClosed} onChange={(_e, checked) => set({ isClosed: checked })} />}
       </FieldRow>
       {problem && <ActionError error={problem} onDismiss={() => setProblem(undefined)} />}
-      {error !== undefined && <ActionError error={error} onDismiss={dismissError} />}
+      {error !== undefined && <ActionError error={error} onDismiss={() => setError(undefined)} />}
       <div className="flex-row th-gap">
         <Button text={budget ? 'Save budget' : 'Create budget'} primary disabled={busy} onClick={save} />
         <Button text="Cancel" disabled={busy} onClick={onCancel} />

@@ -10,7 +10,7 @@ import { BudgetWorklogs } from './budget-worklogs.js';
 
 /** What the rows offer those who manage budgets (absent for those who only read them). */
 export interface BudgetActions {
-  edit: (budget: BudgetView) => void;
+  edit: (budget: BudgetView, workItem: WorkItemSummary) => void;
   add: (workItem: WorkItemSummary) => void;
   remove: (budget: BudgetView) => void;
 }
@@ -30,7 +30,7 @@ export function BudgetTree({ roots, open, onToggle, thresholds, actions }: {
         <tr>
           <th>Work item</th>
           <th>Budget</th>
-          <th className="th-number">Tracked here and below</th>
+          <th className="th-number" title="Time on the item and everything below it">Tracked</th>
           <th />
         </tr>
       </thead>
@@ -87,7 +87,7 @@ function BudgetRow({ node, depth, isOpen, onToggle, thresholds, actions, drilled
       <td className="th-budget-actions">
         <span className="flex-row flex-center th-gap">
           <Button subtle text={drilled ? 'Hide worklogs' : 'Worklogs'} onClick={onDrill} />
-          {actions && budget && <Button subtle text="Edit" iconProps={{ iconName: 'Edit' }} onClick={() => actions.edit(budget)} />}
+          {actions && budget && <Button subtle text="Edit" iconProps={{ iconName: 'Edit' }} onClick={() => actions.edit(budget, item)} />}
           {actions && budget && <ConfirmButton text="Delete" question="Delete this budget?" confirmText="Delete" onConfirm={() => actions.remove(budget)} />}
           {actions && !budget && <Button subtle text="Add budget" iconProps={{ iconName: 'Add' }} onClick={() => actions.add(item)} />}
         </span>

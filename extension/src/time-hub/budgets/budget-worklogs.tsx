@@ -1,5 +1,6 @@
 import { Button } from 'azure-devops-ui/Button';
 import { useMemo } from 'react';
+import { EARLIEST_DAY, LATEST_DAY } from '../../../../shared/contracts/common.js';
 import { lengthLabel } from '../../shared/format.js';
 import { EmptyState, ErrorCard, Loading } from '../../shared/status-views.js';
 import { useExplorerRows } from '../explorer/use-explorer-rows.js';
@@ -12,8 +13,8 @@ const MAX_ITEMS = 1_000;
 export function BudgetWorklogs({ workItemIds }: { workItemIds: readonly number[] }) {
   const filter = useMemo(() => ({
     // All time: a budget counts every worklog on its items, whenever it was.
-    from: '2000-01-01T00:00:00Z',
-    to: '2100-01-01T00:00:00Z',
+    from: `${EARLIEST_DAY}T00:00:00Z`,
+    to: `${LATEST_DAY}T00:00:00Z`,
     workItemIds: workItemIds.slice(0, MAX_ITEMS),
   }), [workItemIds]);
   const rows = useExplorerRows(filter, '-timestamp');

@@ -13,7 +13,7 @@ import { BudgetTree, type BudgetActions } from './budget-tree.js';
 import { loadBudgets } from './load-budgets.js';
 import './budgets.css';
 
-type Editing = { kind: 'new'; workItem?: WorkItemSummary } | { kind: 'edit'; budget: BudgetView };
+type Editing = { kind: 'new'; workItem?: WorkItemSummary } | { kind: 'edit'; budget: BudgetView; workItem: WorkItemSummary };
 
 /** Time → Budgets: the budgeted work items as trees with how much of each budget is used; managers change them here. */
 export function BudgetsPage() {
@@ -42,7 +42,7 @@ export function BudgetsPage() {
     reload();
   };
   const actions: BudgetActions | undefined = manages ? {
-    edit: (budget) => setEditing({ kind: 'edit', budget }),
+    edit: (budget, workItem) => setEditing({ kind: 'edit', budget, workItem }),
     add: (workItem) => setEditing({ kind: 'new', workItem }),
     remove: (budget) => void removal.submit(async () => { await api.budgets.remove(budget.id); reload(); return `Budget “${budget.name}” deleted.`; }),
   } : undefined;
@@ -60,7 +60,7 @@ export function BudgetsPage() {
         )}
         {editing && (
           <BudgetForm key={editing.kind === 'edit' ? editing.budget.id : `new-${editing.workItem?.id ?? ''}`}
-            budget={editing.kind === 'edit' ? editing.budget : undefined} workItem={editing.kind === 'new' ? editing.workItem : undefined}
+            budget={editing.kind === 'edit' ? editing.budget : undefined} workItem={editing.workItem}
             onSave={save} onCancel={() => setEditing(undefined)} />
         )}
         {removal.done && <Notice>{removal.done}</Notice>}

@@ -31,7 +31,7 @@ export function WorkItemPicker({ picked, onPick }: { picked: WorkItemSummary | u
 
   if (picked) {
     return (
-      <FormItem label="Work item" className="th-field">
+      <FormItem label="Work item" className="th-field th-section">
         <div className="flex-row flex-center th-gap" data-testid="picked-work-item">
           <span>{workItemText(picked)}</span>
           <Button text="Change" subtle onClick={() => onPick(undefined)} />
@@ -40,7 +40,7 @@ export function WorkItemPicker({ picked, onPick }: { picked: WorkItemSummary | u
     );
   }
   return (
-    <FormItem label="Work item" className="th-field th-work-item-picker">
+    <FormItem label="Work item" className="th-field th-section th-work-item-picker">
       <TextField value={text} onChange={(_e, value) => setText(value)} placeholder="Id or words of the title" ariaLabel="Find a work item" />
       {error !== undefined && <ErrorCard error={error} what="work items" />}
       {found && found.length === 0 && <div className="th-muted" data-testid="no-work-items">No work item matches.</div>}
