@@ -118,7 +118,7 @@ describe('budgets in the Time hub and on the work item', { timeout: 240_000 }, (
     expect(await budgets.nth(0).getByTestId('budget-source').textContent()).toBe('Inherited from User Story #5 As a customer I can pick a two-hour installation window');
     expect(await budgets.nth(0).getByTestId('budget-tracked').textContent()).toBe('2:30 of 4:00 h');
     expect(await budgets.nth(1).getAttribute('data-source')).toBe('above');
-    expect(await budgets.nth(1).getByTestId('budget-source').textContent()).toBe('Epic #1 Fiber customer self-service portal');
+    expect(await budgets.nth(1).getByTestId('budget-source').textContent()).toBe('Above it, on Epic #1 Fiber customer self-service portal');
     await tab.getByTestId('work-item-budgets').scrollIntoViewIfNeeded();
     await e2e.host.screenshotBothThemes('work-item-tab-budgets', 'work-item-tab');
 

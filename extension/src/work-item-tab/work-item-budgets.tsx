@@ -46,7 +46,7 @@ async function loadBudgets(api: TimehubApi, workItemId: number): Promise<{ budge
 const sourceLabel = ({ source, workItem }: CoveringBudget) =>
   source === 'direct' ? 'This work item’s budget'
     : source === 'inherited' ? `Inherited from ${workItem.type} #${workItem.id} ${workItem.title}`
-      : `${workItem.type} #${workItem.id} ${workItem.title}`;
+      : `Above it, on ${workItem.type} #${workItem.id} ${workItem.title}`;
 
 /** The tab's budget card: how much of each budget over this item is used (hidden when the caller may see none). */
 export function WorkItemBudgets({ workItemId, revision }: { workItemId: number; revision: number }) {
