@@ -8,6 +8,7 @@ import { ErrorCard, Loading } from '../shared/status-views.js';
 import type { TimehubApi } from '../shared/timehub-api.js';
 import { onTrackingChanged } from '../shared/tracking/tracking-events.js';
 import { useAsync } from '../shared/use-async.js';
+import { readsAllBudgets } from './reads-everyone.js';
 
 /** A budget over this work item: its own, the one it inherits, or one further up. */
 interface CoveringBudget {
@@ -16,30 +17,33 @@ interface CoveringBudget {
   budget: BudgetView;
 }
 
-/** Not for the caller's eyes (a Member who tracked nothing here), or not a work item Timehub can read. */
-const hidden = (error: unknown) => error instanceof ApiError && (error.status === 403 || error.status === 404);
+/** Not for the caller's eyes (their role changed meanwhile), or not a work item Timehub can read: nothing to show. */
+function unlessHidden(error: unknown): undefined {
+  if (error instanceof ApiError && (error.status === 403 || error.status === 404)) return undefined;
+  throw error;
+}
 
-/** The budgets of the item and of its ancestors that the caller may see, nearest first; undefined when none may be shown. */
+/**
+ * The budgets of the item and of its ancestors that the caller may see, nearest first;
+ * undefined when none may be shown. A Member sees them on the items they tracked, and
+ * only the budgets the list shows them, so the tab never asks for what it would be refused.
+ */
 async function loadBudgets(api: TimehubApi, workItemId: number): Promise<{ budgets: CoveringBudget[]; thresholds: number[] } | undefined> {
-  const [status, thresholds] = await Promise.all([api.budgets.status(workItemId).catch((error: unknown) => {
-    if (hidden(error)) return undefined;
-    throw error;
-  }), api.budgets.thresholds()]);
+  const readsAll = readsAllBudgets(await api.session());
+  if (!readsAll && (await api.myWorklogs({ workItemIds: [workItemId], count: 1 })).length === 0) return undefined;
+  const [status, thresholds] = await Promise.all([api.budgets.status(workItemId).catch(unlessHidden), api.budgets.thresholds()]);
   if (!status) return undefined;
-  const self = status.items[0]!;
   const own = status.budgets.find((budget) => budget.workItemId === workItemId);
-  const above = await Promise.all(status.ancestors.filter((a) => a.budgetId !== null).map(async (ancestor) => {
-    const budget = await api.budgets.get(ancestor.budgetId!).catch((error: unknown) => {
-      if (hidden(error)) return undefined;
-      throw error;
-    });
-    return budget && { workItem: ancestor, budget };
-  }));
-  const budgets: CoveringBudget[] = own ? [{ source: 'direct', workItem: self, budget: own }] : [];
-  for (const entry of above) {
+  const wanted = status.ancestors.filter((ancestor) => ancestor.budgetId !== null);
+  const visible = readsAll
+    ? await Promise.all(wanted.map((ancestor) => api.budgets.get(ancestor.budgetId!).catch(unlessHidden)))
+    : await api.budgets.list().then((list) => wanted.map((ancestor) => list.find((budget) => budget.id === ancestor.budgetId)));
+  const budgets: CoveringBudget[] = own ? [{ source: 'direct', workItem: status.items[0]!, budget: own }] : [];
+  wanted.forEach((ancestor, index) => {
+    const budget = visible[index];
     // The nearest budget above covers this item when it has none of its own; the others cover its ancestors.
-    if (entry) budgets.push({ source: status.inheritedFrom?.id === entry.budget.id ? 'inherited' : 'above', ...entry });
-  }
+    if (budget) budgets.push({ source: status.inheritedFrom?.id === budget.id ? 'inherited' : 'above', workItem: ancestor, budget });
+  });
   return { budgets, thresholds };
 }
 
