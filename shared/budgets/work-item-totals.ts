@@ -10,7 +10,7 @@ export async function readUserWorkItemTotals(store: DocumentStore, orgId: string
   return sumCells(doc ? [doc] : []);
 }
 
-/** What this process last read of an org's all-time rollups: each user's, by its ETag, and their sum. */
+/** What this process last read of an org's all-time rollups: each user's (by partition), by its ETag, and their sum. */
 interface OrgTotals {
   users: Map<string, { etag: string; totals: Map<number, Totals> }>;
   sum: Map<number, Totals>;
@@ -36,15 +36,16 @@ export async function readOrgWorkItemTotals(ports: Pick<Ports, 'store' | 'direct
     where: [{ field: 'orgId', op: '=', value: orgId }, { field: 'type', op: '=', value: 'rollup' }, { field: 'period', op: 'in', value: [TOTALS_PERIOD] }],
     // A list and its order, as reports ask: SQLite's planner then seeks its index on (org, type, period) instead of scanning.
     orderBy: [{ field: 'period', direction: 'asc' }],
-    select: ['userId'],
+    // The keys and ETags only: the documents themselves are large, and most have not changed.
+    select: [],
   });
   const org = keptFor(ports.directory, orgId);
-  const present = new Set(listed.map((row) => row.userId));
-  for (const userId of [...org.users.keys()].filter((id) => !present.has(id))) replaceUser(org, userId, undefined);
-  const changed = listed.filter((row) => org.users.get(row.userId)?.etag !== row._etag);
+  const present = new Set(listed.map((row) => row.pk));
+  for (const pk of [...org.users.keys()].filter((pk) => !present.has(pk))) replaceUser(org, pk, undefined);
+  const changed = listed.filter((row) => org.users.get(row.pk)?.etag !== row._etag);
   const docs = await Promise.all(changed.map((row) => store.read<RollupDoc>('worklogs', row.pk, rollupId(TOTALS_PERIOD))));
   for (const [index, doc] of docs.entries()) {
-    replaceUser(org, changed[index]!.userId, doc && { etag: doc._etag, totals: sumCells([doc]) });
+    replaceUser(org, changed[index]!.pk, doc && { etag: doc._etag, totals: sumCells([doc]) });
   }
   return org.sum;
 }
@@ -60,7 +61,7 @@ function keptFor(owner: object, orgId: string): OrgTotals {
 }
 
 /** Takes a user's former totals out of the org's sum and puts the new ones in (new objects: earlier answers keep theirs). */
-function replaceUser(org: OrgTotals, userId: string, next: { etag: string; totals: Map<number, Totals> } | undefined) {
+function replaceUser(org: OrgTotals, pk: string, next: { etag: string; totals: Map<number, Totals> } | undefined) {
   const add = (totals: ReadonlyMap<number, Totals>, sign: 1 | -1) => {
     for (const [workItemId, { length, billableLength }] of totals) {
       const sum = org.sum.get(workItemId) ?? { length: 0, billableLength: 0 };
@@ -69,12 +70,12 @@ function replaceUser(org: OrgTotals, userId: string, next: { etag: string; total
       else org.sum.set(workItemId, next);
     }
   };
-  const before = org.users.get(userId);
+  const before = org.users.get(pk);
   if (before) add(before.totals, -1);
   if (next) {
     add(next.totals, 1);
-    org.users.set(userId, next);
-  } else org.users.delete(userId);
+    org.users.set(pk, next);
+  } else org.users.delete(pk);
 }
 
 function sumCells(docs: readonly RollupDoc[]) {

@@ -1,16 +1,7 @@
 import type { BudgetView } from './budgets-api.js';
+import { budgetState } from './budget-state.js';
 import { lengthLabel } from './format.js';
 import './budget-bar.css';
-
-export type BudgetState = 'ok' | 'warning' | 'over';
-
-/** Over budget past 100 %; a warning from the highest notice threshold under 100 % on. */
-export function budgetState(usedPercent: number | null, thresholds: readonly number[]): BudgetState {
-  if (usedPercent === null) return 'ok';
-  if (usedPercent > 100) return 'over';
-  const below = thresholds.filter((t) => t < 100);
-  return below.length > 0 && usedPercent >= Math.max(...below) ? 'warning' : 'ok';
-}
 
 /** The bar's scale in %: 100, or more when the time or a threshold goes past it (at most 200). */
 const scaleOf = (usedPercent: number, thresholds: readonly number[]) => Math.min(200, Math.max(100, usedPercent, ...thresholds));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { budgetState } from '../../../extension/src/shared/budget-bar.js';
+import { budgetState } from '../../../extension/src/shared/budget-state.js';
 import type { BudgetStatusView, BudgetTreeItem, BudgetView } from '../../../extension/src/shared/budgets-api.js';
 import { budgetForest, openAtFirst, subtreeIds, visibleRows } from '../../../extension/src/time-hub/budgets/budget-forest.js';
 
