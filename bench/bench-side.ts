@@ -16,6 +16,7 @@ import { loadOrganization } from '../shared/orgs/organization.js';
 import { systemClock } from '../shared/ports/clock.js';
 import type { Ports } from '../shared/ports/index.js';
 import { createBareServer } from './bare-server.js';
+import { RollupFreeStore } from './rollup-free-store.js';
 import { CountingStore } from './counting-store.js';
 import { StepClock } from './step-clock.js';
 
@@ -42,6 +43,8 @@ export interface SideOptions {
   realClock?: boolean;
   /** Session tokens, as the extension's pages send, instead of API tokens. */
   sessions?: boolean;
+  /** Timehub as before rollups: its store keeps none (rollup-free-store.ts). */
+  withoutRollups?: boolean;
 }
 
 /** Virtual users in the seeded fabrikam org: a Caller is all the use cases need. */
@@ -58,8 +61,9 @@ function virtualUsers(count: number): Caller[] {
 
 export async function openSide(options: SideOptions): Promise<Side> {
   const clock = options.realClock ? systemClock : new StepClock(options.clockStart);
-  const file = join(options.dir, `${options.scenario.replace(/\W+/g, '-')}-${options.kind}.sqlite`);
-  const store = new CountingStore(new SqliteDocumentStore(file, clock));
+  const file = join(options.dir, `${options.scenario.replace(/\W+/g, '-')}-${options.kind}${options.withoutRollups ? '-without-rollups' : ''}.sqlite`);
+  const sqlite = new SqliteDocumentStore(file, clock);
+  const store = new CountingStore(options.withoutRollups ? new RollupFreeStore(sqlite) : sqlite);
   // The embedded queue (the trackers' timers) in the same file, as composeApp would; nothing in .data/.
   const queue = new SqliteMessageQueue(file, clock);
   const mailer = new OutboxMailer(join(options.dir, 'outbox'));
