@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSide, type Side } from './bench-side.js';
+import { budgetStatusTable } from './budget-status.js';
 import { exportFilesTable } from './export-files.js';
 import { functionsLoadTable } from './functions-load.js';
 import { listPagesTable } from './list-pages.js';
@@ -75,8 +76,19 @@ async function odataOnly() {
   }
 }
 
+/** BENCH_ONLY=budgets: the budget status table alone (BENCH_BUDGET_ITEMS and BENCH_BUDGET_WORKLOGS set its size). */
+async function budgetsOnly() {
+  const dir = mkdtempSync(join(tmpdir(), 'timehub-bench-'));
+  try {
+    console.log(await budgetStatusTable(dir));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main() {
   if (only === 'exports') return exportsOnly();
+  if (only === 'budgets') return budgetsOnly();
   if (only === 'odata') return odataOnly();
   const began = performance.now();
   const loadBefore = loadavg()[0]!;
@@ -128,6 +140,8 @@ async function main() {
   await exportsOnly();
   console.log();
   await odataOnly();
+  console.log();
+  await budgetsOnly();
   console.log(`bench took ${((performance.now() - began) / 1000).toFixed(1)} s`);
 }
 

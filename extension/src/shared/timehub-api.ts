@@ -9,6 +9,7 @@ import type {
   TrackingPolicy, TrackingSettingsRequest, UserSettingsRequest, WorklogPatchRequest, WorklogView,
 } from './api-types.js';
 import { approvalsApi } from './approvals-api.js';
+import { budgetsApi } from './budgets-api.js';
 import { explorerApi } from './explorer-api.js';
 import { targetsApi } from './targets-api.js';
 
@@ -56,6 +57,7 @@ export function timehubApi(client: ApiClient) {
     explorer: explorerApi(client),
     approvals: approvalsApi(client),
     targets: targetsApi(client),
+    budgets: budgetsApi(client),
 
     /** 7pace's envelope; the UI lists the org's own types, without the "[Not Set]" pseudo-type. */
     activityTypes: async () =>

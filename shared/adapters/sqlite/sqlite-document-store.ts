@@ -171,13 +171,20 @@ export class SqliteDocumentStore implements DocumentStore {
          ON CONFLICT (container, pk, id) DO UPDATE SET body = excluded.body, etag = excluded.etag,
          expires_at = excluded.expires_at, ${COLUMNS.split(', ').map((column) => `${column} = excluded.${column}`).join(', ')}`,
       )
-      .run(container, plain.pk, plain.id, JSON.stringify(plain), etag, expiresAt, ...FIELDS.map((field) => columnValue((plain as Record<string, unknown>)[field])));
+      .run(container, plain.pk, plain.id, JSON.stringify(plain), etag, expiresAt, ...FIELDS.map((field) => columnValue(valueAt(plain, field))));
     return { ...(plain as T), _etag: etag };
   }
 }
 
 const FIELDS = Object.keys(INDEXED_COLUMNS) as IndexedField[];
 const COLUMNS = FIELDS.map((field) => INDEXED_COLUMNS[field]).join(', ');
+
+/** The value at a field's path ('item.parentId': the parentId of the item object). */
+function valueAt(doc: object, field: string): unknown {
+  let value: unknown = doc;
+  for (const key of field.split('.')) value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+  return value;
+}
 
 /** What json_extract would give for the field, so that the columns and the body never disagree. */
 function columnValue(value: unknown): string | number | null {

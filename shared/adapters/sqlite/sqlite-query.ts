@@ -52,7 +52,8 @@ function selected(fields: Query['select']): string {
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(field)) throw new RangeError(`invalid selected field ${field}`);
     return `'${field}', json_extract(body, '$.${field}')`;
   });
-  return `json_object('id', id, 'pk', pk, ${pairs.join(', ')}) AS body`;
+  // No field but the keys: the body is not read at all (an ETag listing of large documents).
+  return `json_object(${["'id', id", "'pk', pk", ...pairs].join(', ')}) AS body`;
 }
 
 /** Turns a portable query into SQL over the documents table: one SQL text per query shape. */
