@@ -63,12 +63,13 @@ export async function openSide(options: SideOptions): Promise<Side> {
   const clock = options.realClock ? systemClock : new StepClock(options.clockStart);
   const file = join(options.dir, `${options.scenario.replace(/\W+/g, '-')}-${options.kind}${options.withoutRollups ? '-without-rollups' : ''}.sqlite`);
   const sqlite = new SqliteDocumentStore(file, clock);
-  const store = new CountingStore(options.withoutRollups ? new RollupFreeStore(sqlite) : sqlite);
+  // Counted as the store sees it: without rollups, their reads and writes never reach it.
+  const store = new CountingStore(sqlite);
   // The embedded queue (the trackers' timers) in the same file, as composeApp would; nothing in .data/.
   const queue = new SqliteMessageQueue(file, clock);
   const mailer = new OutboxMailer(join(options.dir, 'outbox'));
   // An empty environment: the embedded defaults, whatever the shell has set.
-  const app = await composeApp(loadSettings({ DATA_DIR: options.dir, RATE_LIMIT_PER_MINUTE: '0' /* the bench drives few users far past any per-user limit */ }), { store, clock, queue, mailer });
+  const app = await composeApp(loadSettings({ DATA_DIR: options.dir, RATE_LIMIT_PER_MINUTE: '0' /* the bench drives few users far past any per-user limit */ }), { store: options.withoutRollups ? new RollupFreeStore(store) : store, clock, queue, mailer });
   const callers = virtualUsers(options.users);
   await loadOrganization(app.ports, callers[0]!.orgId, callers[0]!.orgName);
   const tokens: string[] = [];
