@@ -16,6 +16,7 @@ import { loadOrganization } from '../shared/orgs/organization.js';
 import { systemClock } from '../shared/ports/clock.js';
 import type { Ports } from '../shared/ports/index.js';
 import { createBareServer } from './bare-server.js';
+import { RollupFreeStore } from './rollup-free-store.js';
 import { CountingStore } from './counting-store.js';
 import { StepClock } from './step-clock.js';
 
@@ -42,6 +43,8 @@ export interface SideOptions {
   realClock?: boolean;
   /** Session tokens, as the extension's pages send, instead of API tokens. */
   sessions?: boolean;
+  /** Timehub as before rollups: its store keeps none (rollup-free-store.ts). */
+  withoutRollups?: boolean;
 }
 
 /** Virtual users in the seeded fabrikam org: a Caller is all the use cases need. */
@@ -58,13 +61,15 @@ function virtualUsers(count: number): Caller[] {
 
 export async function openSide(options: SideOptions): Promise<Side> {
   const clock = options.realClock ? systemClock : new StepClock(options.clockStart);
-  const file = join(options.dir, `${options.scenario.replace(/\W+/g, '-')}-${options.kind}.sqlite`);
-  const store = new CountingStore(new SqliteDocumentStore(file, clock));
+  const file = join(options.dir, `${options.scenario.replace(/\W+/g, '-')}-${options.kind}${options.withoutRollups ? '-without-rollups' : ''}.sqlite`);
+  const sqlite = new SqliteDocumentStore(file, clock);
+  // Counted as the store sees it: without rollups, their reads and writes never reach it.
+  const store = new CountingStore(sqlite);
   // The embedded queue (the trackers' timers) in the same file, as composeApp would; nothing in .data/.
   const queue = new SqliteMessageQueue(file, clock);
   const mailer = new OutboxMailer(join(options.dir, 'outbox'));
   // An empty environment: the embedded defaults, whatever the shell has set.
-  const app = await composeApp(loadSettings({ DATA_DIR: options.dir, RATE_LIMIT_PER_MINUTE: '0' /* the bench drives few users far past any per-user limit */ }), { store, clock, queue, mailer });
+  const app = await composeApp(loadSettings({ DATA_DIR: options.dir, RATE_LIMIT_PER_MINUTE: '0' /* the bench drives few users far past any per-user limit */ }), { store: options.withoutRollups ? new RollupFreeStore(store) : store, clock, queue, mailer });
   const callers = virtualUsers(options.users);
   await loadOrganization(app.ports, callers[0]!.orgId, callers[0]!.orgName);
   const tokens: string[] = [];

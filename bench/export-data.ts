@@ -22,7 +22,7 @@ function worklog(caller: Caller, k: number): Worklog {
   return {
     id: `${caller.user.id}-${k}`, userId: caller.user.id, user: caller.user, addedByUser: caller.user,
     timestamp: at(start), endTimestamp: at(start + 2_700_000), length: 2700, billableLength: billable ? 2700 : 0, utcOffsetMinutes: 60,
-    localDay: at(start + 3_600_000).slice(0, 10), workItemId: (k % 300) + 1, comment: k % 3 ? `task ${k}, "review"` : `task ${k}`,
+    localDay: at(start + 3_600_000).slice(0, 10), workItemId: (k % 300) + 1, targetId: null, comment: k % 3 ? `task ${k}, "review"` : `task ${k}`,
     activityTypeId: ACTIVITIES[k % ACTIVITIES.length]!, createdTimestamp: at(start), editedTimestamp: null,
     flags: { isTracked: k % 2 === 0, isManuallyEntered: k % 2 === 1, isChanged: false, isBillable: billable }, stopReason: null,
   };

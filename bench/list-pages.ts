@@ -28,7 +28,7 @@ function worklog(caller: Caller, k: number): Worklog {
   return {
     id: `${caller.user.id}-${k}`, userId: caller.user.id, user: caller.user, addedByUser: caller.user,
     timestamp: at(start), endTimestamp: at(start + 1800_000), length: 1800, billableLength: 1800, utcOffsetMinutes: 0,
-    localDay: at(start).slice(0, 10), workItemId: (k % 20) + 1, comment: `seeded ${k}`, activityTypeId: null,
+    localDay: at(start).slice(0, 10), workItemId: (k % 20) + 1, targetId: null, comment: `seeded ${k}`, activityTypeId: null,
     createdTimestamp: at(start), editedTimestamp: null, flags: { isTracked: false, isManuallyEntered: true, isChanged: false, isBillable: true },
     stopReason: null,
   };

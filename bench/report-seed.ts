@@ -30,7 +30,7 @@ function worklogOf(userId: string, day: number, k: number, u: number, d: number)
   return {
     id: `${userId}-${d}-${k}`, userId, user, addedByUser: user, timestamp: at(start), endTimestamp: at(start + HOUR),
     length: 3600, billableLength: billable ? 3600 : 0, utcOffsetMinutes: 0, localDay: at(start).slice(0, 10),
-    workItemId: item, comment: null, activityTypeId: ACTIVITIES[item % 3]!, createdTimestamp: at(start), editedTimestamp: null,
+    workItemId: item, targetId: null, comment: null, activityTypeId: ACTIVITIES[item % 3]!, createdTimestamp: at(start), editedTimestamp: null,
     flags: { isTracked: false, isManuallyEntered: true, isChanged: false, isBillable: billable }, stopReason: null,
   };
 }

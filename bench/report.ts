@@ -46,9 +46,12 @@ export function tallyFor(results: Results, label: string, kind: SideKind) {
 const ms = (n: number) => n.toFixed(2);
 const int = (n: number) => Math.round(n).toString();
 
-export function table(results: Results): string {
-  const header = ['scenario', 'timehub req/s', 'p50 ms', 'p99 ms', 'bare req/s', 'p50 ms', 'p99 ms',
-    'overhead (bare/timehub rps)', 'store ops/req timehub', 'store ops/req bare', 'requests/side'];
+const TIMEHUB_VS_BARE = ['scenario', 'timehub req/s', 'p50 ms', 'p99 ms', 'bare req/s', 'p50 ms', 'p99 ms',
+  'overhead (bare/timehub rps)', 'store ops/req timehub', 'store ops/req bare', 'requests/side'];
+const WITH_VS_WITHOUT_ROLLUPS = ['writes (Timehub over HTTP)', 'with rollups req/s', 'p50 ms', 'p99 ms', 'without rollups req/s', 'p50 ms', 'p99 ms',
+  'cost (without/with rps)', 'store ops/req with', 'store ops/req without', 'requests/side'];
+
+export function table(results: Results, header = TIMEHUB_VS_BARE): string {
   const rows = [...results].map(([label, { timehub: t, bare: b }]) => [
     label, int(t.rps()), ms(t.percentile(50)), ms(t.percentile(99)), int(b.rps()), ms(b.percentile(50)), ms(b.percentile(99)),
     `${(b.rps() / t.rps()).toFixed(2)}×`, t.storeOps(), b.storeOps(), String(t.requests),
@@ -56,6 +59,9 @@ export function table(results: Results): string {
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
+
+/** The writes with rollups (tallied as timehub) beside the same writes on a store that keeps none (tallied as bare). */
+export const rollupCostTable = (results: Results) => table(results, WITH_VS_WITHOUT_ROLLUPS);
 
 /** `loadBefore`: the 1-minute load average when the bench began (other work on the machine skews figures). */
 export function machineNote(concurrency: number, loadBefore: number) {

@@ -51,7 +51,8 @@ resource containers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containe
         indexingMode: 'consistent'
         automatic: true
         includedPaths: [ { path: '/*' } ]
-        excludedPaths: [ { path: '/"_etag"/?' } ]
+        // Rollup cells and totals and batch intents' operations are never queried (cosmos-document-store.ts).
+        excludedPaths: [ { path: '/"_etag"/?' }, { path: '/cells/*' }, { path: '/totals/*' }, { path: '/operations/*' } ]
         compositeIndexes: [
           [ { path: '/timestamp', order: 'ascending' }, { path: '/id', order: 'ascending' } ]
           [ { path: '/timestamp', order: 'descending' }, { path: '/id', order: 'descending' } ]

@@ -1,4 +1,5 @@
 import { lockOn, type LockState, type WeekLock } from '../domain/week-locks.js';
+import type { Worklog } from '../domain/worklog.js';
 import type { DocumentStore } from '../ports/document-store.js';
 import { readUserState, type UserStateDoc } from '../worklogs/user-ledger.js';
 
@@ -18,4 +19,11 @@ export async function locksOfUsers(store: DocumentStore, orgId: string, userIds:
 /** Whether `userId`'s `day` is in one of the states asked for. */
 export function inApprovalStates(locks: Map<string, WeekLock[]>, wanted: readonly ApprovalFilter[], userId: string, day: string) {
   return wanted.includes(lockOn(locks.get(userId), day)?.state ?? 'open');
+}
+
+/** The worklogs on days in the states asked for (all of them when none are asked for); their users' locks are read once. */
+export async function worklogsInApprovalStates(store: DocumentStore, orgId: string, worklogs: Worklog[], wanted: readonly ApprovalFilter[] | undefined) {
+  if (!wanted) return worklogs;
+  const locks = await locksOfUsers(store, orgId, [...new Set(worklogs.map((w) => w.userId))]);
+  return worklogs.filter((w) => inApprovalStates(locks, wanted, w.userId, w.localDay));
 }

@@ -1,4 +1,5 @@
-import type { BatchOperation, ContainerName, Document, DocumentStore, Query } from '../ports/document-store.js';
+import { DelegatingStore } from '../ports/delegating-store.js';
+import type { BatchOperation, ContainerName, DocumentStore } from '../ports/document-store.js';
 import type { MessageQueue } from '../ports/message-queue.js';
 import { dispatchOutbox, OUTBOX_TYPE, type WorkItemOutboxDoc } from './work-item-outbox.js';
 
@@ -15,53 +16,19 @@ export function outboxDispatchingStore(store: DocumentStore, queue: MessageQueue
 const outboxIn = (operations: readonly BatchOperation[]) =>
   operations.flatMap((op) => (op.op === 'create' && op.doc.type === OUTBOX_TYPE ? [op.doc as WorkItemOutboxDoc] : []));
 
-class OutboxDispatchingStore implements DocumentStore {
-  constructor(private readonly store: DocumentStore, private readonly queue: MessageQueue, private readonly log: (line: string) => void) {
-    if (store.purgeExpired) this.purgeExpired = store.purgeExpired.bind(store);
+class OutboxDispatchingStore extends DelegatingStore {
+  constructor(inner: DocumentStore, private readonly queue: MessageQueue, private readonly log: (line: string) => void) {
+    super(inner);
   }
 
-  get maxBatchOperations() {
-    return this.store.maxBatchOperations;
-  }
-
-  purgeExpired?: () => Promise<number>;
-
-  read<T extends Document>(container: ContainerName, pk: string, id: string) {
-    return this.store.read<T>(container, pk, id);
-  }
-
-  query<T extends Document>(container: ContainerName, query: Query) {
-    return this.store.query<T>(container, query);
-  }
-
-  create<T extends Document>(container: ContainerName, doc: T) {
-    return this.store.create(container, doc);
-  }
-
-  upsert<T extends Document>(container: ContainerName, doc: T) {
-    return this.store.upsert(container, doc);
-  }
-
-  replace<T extends Document>(container: ContainerName, doc: T, ifMatch?: string) {
-    return this.store.replace(container, doc, ifMatch);
-  }
-
-  delete(container: ContainerName, pk: string, id: string, ifMatch?: string) {
-    return this.store.delete(container, pk, id, ifMatch);
-  }
-
-  async batch(container: ContainerName, pk: string, operations: BatchOperation[]) {
-    await this.store.batch(container, pk, operations);
+  override async batch(container: ContainerName, pk: string, operations: BatchOperation[]) {
+    await this.inner.batch(container, pk, operations);
     for (const doc of container === 'worklogs' ? outboxIn(operations) : []) {
       try {
-        await dispatchOutbox(this.queue, this.store, doc);
+        await dispatchOutbox(this.queue, this.inner, doc);
       } catch (error) {
         this.log(`work item outbox ${doc.id}: not sent, the sweep will (${error instanceof Error ? error.message : String(error)})`);
       }
     }
-  }
-
-  close() {
-    return this.store.close();
   }
 }

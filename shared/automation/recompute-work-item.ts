@@ -51,7 +51,7 @@ async function recount(ports: Pick<Ports, 'store' | 'directory'>, caller: Caller
     throw error;
   });
   if (!current) throw notFound(`Work item ${workItemId}`);
-  const trackedSeconds = (await readOrgWorkItemTotals(ports.store, caller.orgId)).get(workItemId)?.length ?? 0;
+  const trackedSeconds = (await readOrgWorkItemTotals(ports, caller.orgId)).get(workItemId)?.length ?? 0;
   const reset: WorkItemShareDoc = { ...share, trackedSeconds, writtenHours: current.completedWork ?? 0, note: null };
   const { changes } = planFields(reset, current, settings);
   const computed = { completedWork: changes.completedWork ?? current.completedWork, remainingWork: changes.remainingWork ?? current.remainingWork };

@@ -67,7 +67,7 @@ export async function checkBudgetThresholds(ports: CheckPorts, orgId: string) {
   const open = budgets.filter((budget) => !budget.isClosed && budget.planned > 0);
   const org = open.length > 0 ? await loadOrganizationById(ports, orgId) : undefined;
   if (!org) return;
-  const [thresholds, own] = await Promise.all([readBudgetThresholds(ports.store, orgId), readOrgWorkItemTotals(ports.store, orgId)]);
+  const [thresholds, own] = await Promise.all([readBudgetThresholds(ports.store, orgId), readOrgWorkItemTotals(ports, orgId)]);
   const byItem = byWorkItem(budgets);
   for (const budget of open) {
     const subtree = await evaluateSubtree(ports, { orgId, orgName: org.name }, budget.workItemId, byItem, own);

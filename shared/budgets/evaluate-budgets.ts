@@ -18,6 +18,8 @@ export interface EvaluatedSubtree {
   tracked: Map<number, Totals>;
   /** The budget covering the root from above, when the root has none of its own. */
   inheritedFrom: Stored<BudgetDoc> | null;
+  /** The root's ancestors, nearest first. */
+  ancestors: WorkItemDetails[];
 }
 
 /**
@@ -36,13 +38,15 @@ export async function evaluateSubtree(
   const items = await cache.subtree(org, rootId);
   const root = items[0];
   if (!root) return undefined;
-  const above = budgets.has(rootId) ? undefined : (await cache.ancestors(org, root)).find((ancestor) => budgets.has(ancestor.id));
+  const ancestors = await cache.ancestors(org, root);
+  const above = budgets.has(rootId) ? undefined : ancestors.find((ancestor) => budgets.has(ancestor.id));
   const coverage = coverageOf(items, new Set(budgets.keys()), above?.id ?? null);
   return {
     items, coverage,
     totals: subtreeTotals(items, own),
     tracked: trackedPerBudget(coverage, own),
     inheritedFrom: above ? budgets.get(above.id)! : null,
+    ancestors,
   };
 }
 

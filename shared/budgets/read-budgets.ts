@@ -16,7 +16,7 @@ const coveredBy = (coverage: Map<number, { budgetItemId: number | null }>, workI
 /** Every budget the caller may see, with its status (one totals query, one subtree walk per budget). */
 export async function listBudgetViews(ports: BudgetPorts, caller: Caller): Promise<BudgetView[]> {
   const [budgets, own, tracked] = await Promise.all([
-    listBudgets(ports.store, caller.orgId), readOrgWorkItemTotals(ports.store, caller.orgId), trackedByMember(ports.store, caller),
+    listBudgets(ports.store, caller.orgId), readOrgWorkItemTotals(ports, caller.orgId), trackedByMember(ports.store, caller),
   ]);
   const byItem = byWorkItem(budgets);
   const views: BudgetView[] = [];
@@ -33,7 +33,7 @@ export async function getBudgetView(ports: BudgetPorts, caller: Caller, budgetId
   const budget = await readBudget(ports.store, caller.orgId, budgetId);
   if (!budget) throw notFound(`budget ${budgetId}`);
   const [budgets, own, tracked] = await Promise.all([
-    listBudgets(ports.store, caller.orgId), readOrgWorkItemTotals(ports.store, caller.orgId), trackedByMember(ports.store, caller),
+    listBudgets(ports.store, caller.orgId), readOrgWorkItemTotals(ports, caller.orgId), trackedByMember(ports.store, caller),
   ]);
   const subtree = await evaluateSubtree(ports, orgOf(caller), budget.workItemId, byWorkItem(budgets), own);
   assertTrackedOne(caller, tracked, subtree ? coveredBy(subtree.coverage, budget.workItemId) : [budget.workItemId]);
@@ -42,12 +42,12 @@ export async function getBudgetView(ports: BudgetPorts, caller: Caller, budgetId
 
 /**
  * A subtree's work items with their budget source and tracked time, the budgets in it
- * with their status, and the budget that covers the root from above (without a status:
- * ask for its own work item).
+ * with their status, the budget that covers the root from above, and the root's ancestors
+ * with their budgets' ids (without a status: ask for a budget by its id).
  */
 export async function budgetStatus(ports: BudgetPorts, caller: Caller, rootId: number) {
   const [budgets, own, tracked] = await Promise.all([
-    listBudgets(ports.store, caller.orgId), readOrgWorkItemTotals(ports.store, caller.orgId), trackedByMember(ports.store, caller),
+    listBudgets(ports.store, caller.orgId), readOrgWorkItemTotals(ports, caller.orgId), trackedByMember(ports.store, caller),
   ]);
   const byItem = byWorkItem(budgets);
   const subtree = await evaluateSubtree(ports, orgOf(caller), rootId, byItem, own);
@@ -61,5 +61,6 @@ export async function budgetStatus(ports: BudgetPorts, caller: Caller, rootId: n
     items: treeItems(subtree, own, budgetIdOf),
     budgets: inside.map((budget) => budgetView(budget, subtree.tracked.get(budget.workItemId))),
     inheritedFrom: inherited && { id: inherited.budgetId, workItemId: inherited.workItemId, name: inherited.name },
+    ancestors: subtree.ancestors.map(({ id, title, type }) => ({ id, title, type, budgetId: budgetIdOf(id) })),
   };
 }

@@ -3,7 +3,7 @@ import { comment, isoDay, queryInt } from './common.js';
 import { userId } from './roles.js';
 import { clockTimeOrDay, liberalKeys, liberalQueryKeys } from './seven-pace.js';
 
-const weekday = z.number().int().min(0).max(6).describe('0 = Sunday … 6 = Saturday');
+export const weekday = z.number().int().min(0).max(6).describe('0 = Sunday … 6 = Saturday');
 
 export const approvalSettingsBody = z.strictObject({
   enabled: z.boolean(),

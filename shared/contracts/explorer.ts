@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { activityTypeId, isoInstant, queryBoolean, queryInt, workItemId } from './common.js';
 import { userId } from './roles.js';
+import { targetId } from './targets.js';
 import { MAX_PAGE } from './worklogs.js';
 
 /** The most worklogs one bulk action touches: its job document stays well under Cosmos' 2 MB. */
@@ -19,6 +20,9 @@ const csvOf = <T extends z.ZodType>(item: T, example: string) =>
       return parsed.data;
     });
 
+/** The approval states the grid and its export narrow to, as reports name them. */
+export const APPROVAL_FILTERS = ['submitted', 'approved', 'closed', 'open'] as const;
+
 /** What the grid filters by; every filter narrows (AND), each list matches any of its values. */
 export const explorerFilter = z
   .strictObject({
@@ -30,6 +34,8 @@ export const explorerFilter = z
     billable: queryBoolean.optional().describe('true: only billable worklogs; false: only non-billable ones'),
     tracked: queryBoolean.optional().describe('true: only tracked worklogs; false: only manually entered ones'),
     edited: queryBoolean.optional().describe('true: only worklogs changed after they were added; false: only unchanged ones'),
+    approval: csvOf(z.enum(APPROVAL_FILTERS), 'approved,open').optional()
+      .describe("only worklogs on days in weeks in these approval states (open: never submitted, withdrawn or reopened), by each worklog's user and local day"),
   });
 export type ExplorerFilter = z.infer<typeof explorerFilter>;
 
@@ -50,6 +56,7 @@ export const bulkChange = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('activityType'), activityTypeId: activityTypeId.nullable() }),
   z.strictObject({ kind: z.literal('billable'), billable: z.boolean().describe('true: billableLength becomes length; false: 0') }),
   z.strictObject({ kind: z.literal('workItem'), workItemId }),
+  z.strictObject({ kind: z.literal('target'), targetId }).describe('moves the worklogs to an internal target (off their work item)'),
   z.strictObject({ kind: z.literal('delete') }),
 ]);
 export type BulkChange = z.infer<typeof bulkChange>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { activityTypeId, isoDay, queryBoolean } from './common.js';
 import { teamName, userId } from './roles.js';
+import { targetId } from './targets.js';
 
 /**
  * A report spans at most a year and a day (a leap year, from any day to the same day a
@@ -15,7 +16,7 @@ export const MAX_REPORT_ROWS = 100_000;
 /** Names in one filter: a longer list is an org-wide report with extra steps. */
 const MAX_FILTER_ITEMS = 200;
 
-export const REPORT_DIMENSIONS = ['user', 'workItem', 'activityType', 'billable', 'day', 'week', 'month'] as const;
+export const REPORT_DIMENSIONS = ['user', 'workItem', 'target', 'activityType', 'billable', 'day', 'week', 'month'] as const;
 export type ReportDimension = (typeof REPORT_DIMENSIONS)[number];
 
 const csv = <T extends z.ZodType<unknown, string>>(item: T, what: string) =>
@@ -42,6 +43,7 @@ export const timeReportFields = z
     teams: csv(teamName, 'team names').optional(),
     workItems: csv(workItemIdText, 'work item ids').optional(),
     activityTypes: csv(activityTypeId, 'activity type ids').optional(),
+    targets: csv(targetId, 'target ids').optional().describe('only time on these internal targets'),
     billable: queryBoolean.optional().describe('only billable (true) or only non-billable (false) time'),
     approval: csv(z.enum(['submitted', 'approved', 'closed', 'open']), 'approval states').optional()
       .describe('only time in weeks in these approval states (open: not submitted, withdrawn or reopened)'),

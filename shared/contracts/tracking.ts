@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import { activityTypeId, comment, queryInt } from './common.js';
+import { targetId } from './targets.js';
 import { liberalKeys, liberalQueryKeys, liberalWorkItemId, zoneOrMinutes } from './seven-pace.js';
 
 /** Timehub's UI and 7pace's tracking client (`tfsId`, `timeZone` in minutes east of UTC) both start this way. */
 export const startTrackingFields = z.strictObject({
-  workItemId: liberalWorkItemId.optional().describe("the work item (7pace: tfsId); left out: the one chosen by POST selected"),
+  workItemId: liberalWorkItemId.optional().describe("the work item (7pace: tfsId); left out: the target, else the one chosen by POST selected"),
+  targetId: targetId.optional().describe("an internal target (GET /rest/targets) instead of a work item, never both; Timehub's, 7pace has none"),
   remark: comment.nullable().optional(),
   activityTypeId: activityTypeId.nullable().optional().describe('left out, null or the all-zero "[Not Set]" id: the default type'),
-  isBillable: z.boolean().nullable().optional().describe('null or left out: billable'),
+  isBillable: z.boolean().nullable().optional().describe("null or left out: billable (on a target: the target's default)"),
   timeZone: zoneOrMinutes.optional().describe('IANA zone or minutes east of UTC: the day the time counts on'),
 });
 export type StartTrackingInput = z.infer<typeof startTrackingFields>;

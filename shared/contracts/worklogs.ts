@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { activityTypeId, comment, queryInt } from './common.js';
 import { userId } from './roles.js';
+import { targetId } from './targets.js';
 import { clockTime, clockTimeOrDay, liberalKeys, liberalQueryBoolean, liberalQueryKeys, liberalWorkItemId, zoneOrMinutes } from './seven-pace.js';
 
 export const MAX_PAGE = 500;
@@ -15,6 +16,7 @@ export const worklogFields = z.strictObject({
   length: z.number().int().describe('seconds, 1 to 86400'),
   billableLength: z.number().int().nonnegative().nullable().optional().describe('seconds; null or left out: length'),
   workItemId: liberalWorkItemId.nullable().optional(),
+  targetId: targetId.nullable().optional().describe("an internal target (GET /rest/targets) instead of a work item, never both; Timehub's, 7pace has none"),
   comment: comment.nullable().optional(),
   activityTypeId: activityTypeId.nullable().optional().describe('left out, null or the all-zero "[Not Set]" id: none'),
   activityType: z.looseObject({ id: activityTypeId }).nullable().optional().describe('another spelling of activityTypeId'),

@@ -8,7 +8,10 @@ export interface Tracker {
   id: string;
   orgName: string;
   user: UserRef;
-  workItemId: number;
+  /** The work item tracked, or null when the tracker runs on a target. */
+  workItemId: number | null;
+  /** An internal target instead of a work item; absent on trackers started before targets. */
+  targetId?: string | null;
   startTimestamp: string;
   activityTypeId: string | null;
   comment: string | null;
@@ -46,6 +49,7 @@ export function trackedDraft(tracker: Tracker, stopAt: Date, nextStart?: Date): 
     billableLength: tracker.isBillable ? length : 0,
     utcOffsetMinutes: tracker.utcOffsetMinutes,
     workItemId: tracker.workItemId,
+    targetId: tracker.targetId ?? null,
     comment: tracker.comment,
     activityTypeId: tracker.activityTypeId,
   };
@@ -55,6 +59,7 @@ export function trackerView(tracker: Tracker, now: Date) {
   const outcome = settle(watchOf(tracker), now);
   return {
     workItemId: tracker.workItemId,
+    targetId: tracker.targetId ?? null,
     startTimestamp: tracker.startTimestamp,
     elapsedSeconds: elapsedSeconds(tracker, now),
     activityTypeId: tracker.activityTypeId,

@@ -28,6 +28,8 @@ export interface Worklog {
   /** The day the worklog starts on, in the user's offset at that time. */
   localDay: string;
   workItemId: number | null;
+  /** An internal target (vacation, meetings, ...) instead of a work item; never both. */
+  targetId: string | null;
   comment: string | null;
   activityTypeId: string | null;
   createdTimestamp: string;
@@ -46,6 +48,7 @@ export interface WorklogDraft {
   billableLength: number;
   utcOffsetMinutes: number;
   workItemId: number | null;
+  targetId: string | null;
   comment: string | null;
   activityTypeId: string | null;
 }
@@ -66,8 +69,11 @@ export function checkDraft(draft: WorklogDraft, now: Date): ErrorDetail[] {
   if (draft.billableLength < 0 || draft.billableLength > draft.length) {
     problems.push({ path: 'billableLength', code: 'worklog.billable_out_of_range', message: 'billableLength must be between 0 and length' });
   }
-  if (draft.workItemId === null && !draft.comment?.trim()) {
-    problems.push({ path: 'workItemId', code: 'worklog.needs_work_item_or_comment', message: 'a worklog needs a workItemId or a comment' });
+  if (draft.workItemId !== null && draft.targetId !== null) {
+    problems.push({ path: 'targetId', code: 'worklog.work_item_and_target', message: 'a worklog has a work item or a target, not both' });
+  }
+  if (draft.workItemId === null && draft.targetId === null && !draft.comment?.trim()) {
+    problems.push({ path: 'workItemId', code: 'worklog.needs_work_item_or_comment', message: 'a worklog needs a workItemId, a targetId or a comment' });
   }
   if (draft.start.getTime() > addSeconds(now, SECONDS_PER_DAY).getTime()) {
     problems.push({ path: 'timestamp', code: 'worklog.too_far_in_future', message: 'timestamp may be at most one day in the future' });
@@ -96,6 +102,7 @@ function fieldsOf(draft: WorklogDraft) {
     utcOffsetMinutes: draft.utcOffsetMinutes,
     localDay: localDay(draft.start, draft.utcOffsetMinutes),
     workItemId: draft.workItemId,
+    targetId: draft.targetId,
     comment: draft.comment,
     activityTypeId: draft.activityTypeId,
   };
@@ -138,6 +145,7 @@ export function draftOf(worklog: Worklog): WorklogDraft {
     billableLength: worklog.billableLength,
     utcOffsetMinutes: worklog.utcOffsetMinutes,
     workItemId: worklog.workItemId,
+    targetId: worklog.targetId,
     comment: worklog.comment,
     activityTypeId: worklog.activityTypeId,
   };

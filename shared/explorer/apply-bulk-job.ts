@@ -19,12 +19,14 @@ interface Tally {
 function draftWith(change: Exclude<BulkChange, { kind: 'delete' }>, worklog: Worklog): WorklogDraft {
   const draft = draftOf(worklog);
   if (change.kind === 'activityType') return { ...draft, activityTypeId: change.activityTypeId };
-  if (change.kind === 'workItem') return { ...draft, workItemId: change.workItemId };
+  // A worklog names a work item or a target: moving it to one leaves the other.
+  if (change.kind === 'workItem') return { ...draft, workItemId: change.workItemId, targetId: null };
+  if (change.kind === 'target') return { ...draft, workItemId: null, targetId: change.targetId };
   return { ...draft, billableLength: change.billable ? draft.length : 0 };
 }
 
 const sameDraft = (a: WorklogDraft, b: WorklogDraft) =>
-  a.activityTypeId === b.activityTypeId && a.workItemId === b.workItemId && a.billableLength === b.billableLength;
+  a.activityTypeId === b.activityTypeId && a.workItemId === b.workItemId && a.targetId === b.targetId && a.billableLength === b.billableLength;
 
 /** Someone other than the job's editor changed it after the job started: their later decision stands. */
 const changedSince = (worklog: Worklog, job: BulkJobDoc) =>
@@ -72,9 +74,9 @@ export async function applyBulkJob(ports: Ports, orgId: string, jobId: string): 
   const job = await readBulkJob(ports.store, orgId, jobId);
   if (!job || job.status === 'done') return job;
   const total: Tally = { applied: 0, missing: 0, skipped: 0 };
-  // A commit must fit one store batch: the state, and per worklog itself plus at worst the
-  // month and year rollups of a period no other worklog in the commit touches.
-  const size = Math.max(1, Math.floor((ports.store.maxBatchOperations - 1) / 3));
+  // A commit must fit one store batch: the state, the user's all-time rollup, and per worklog
+  // itself plus at worst the month and year rollups of a period no other worklog in the commit touches.
+  const size = Math.max(1, Math.floor((ports.store.maxBatchOperations - 2) / 3));
   for (const { userId, ids } of job.targets) {
     for (let i = 0; i < ids.length; i += size) {
       const tally = await applyToGroup(ports, job, { userId, ids: ids.slice(i, i + size) });

@@ -8,10 +8,11 @@ import { activityTypesOf, loadOrganization } from '../orgs/organization.js';
 import type { Worklog } from '../domain/worklog.js';
 import type { Ports } from '../ports/index.js';
 import { requirePermission } from '../roles/member-access.js';
+import { targetsOf } from '../targets/org-targets.js';
 import { groupByUser, matchingWorklogs, selectedWorklogs, tooMany } from './bulk-targets.js';
 import { lockedTargetProblems } from './locked-targets.js';
 
-/** What a bulk action's change asks for that the org does not have: an unknown or retired activity type, an unknown work item. */
+/** What a bulk action's change asks for that the org does not have: an unknown or retired activity type or target, an unknown work item. */
 async function changeProblems(ports: Ports, caller: Caller, change: BulkChange): Promise<ErrorDetail[]> {
   if (change.kind === 'activityType' && change.activityTypeId !== null) {
     const type = (await activityTypesOf(ports, caller.orgId, caller.orgName)).find((a) => a.id === change.activityTypeId);
@@ -21,6 +22,11 @@ async function changeProblems(ports: Ports, caller: Caller, change: BulkChange):
   if (change.kind === 'workItem') {
     const [found] = await ports.directory.workItems(caller.orgName, [change.workItemId]);
     if (!found) return [{ path: 'change.workItemId', code: 'worklog.unknown_work_item', message: `work item ${change.workItemId} does not exist in this organization` }];
+  }
+  if (change.kind === 'target') {
+    const target = (await targetsOf(ports.store, caller.orgId)).find((t) => t.id === change.targetId);
+    if (!target) return [{ path: 'change.targetId', code: 'worklog.unknown_target', message: `target ${change.targetId} does not exist` }];
+    if (!target.isActive) return [{ path: 'change.targetId', code: 'worklog.inactive_target', message: `target ${target.name} is no longer in use` }];
   }
   return [];
 }

@@ -1,3 +1,4 @@
+import { worklogsInApprovalStates } from '../approvals/approval-filter.js';
 import type { ExplorerListQuery } from '../contracts/explorer.js';
 import type { Worklog } from '../domain/worklog.js';
 import type { Caller } from '../identity/caller.js';
@@ -19,13 +20,13 @@ async function workItemsOf(ports: Ports, caller: Caller, worklogs: readonly Work
  * One page of the Times Explorer grid: the worklogs the caller's role may read that match
  * the filters, by start time either way, each page bounded (see worklog-pages.ts: with a
  * filter no index serves, a page may come back short, even empty, with a token to go on).
- * Rows carry the names a grid shows: user, work item title, activity type, flags.
+ * An approval filter narrows each page after it is read. Rows carry the names a grid shows: user, work item title, activity type, flags.
  */
 export async function listExplorerWorklogs(ports: Ports, caller: Caller, query: ExplorerListQuery) {
-  const { sort, $count, $continuationToken, ...filters } = query;
+  const { sort, $count, $continuationToken, approval, ...filters } = query;
   const selection: WorklogSelection = { ...filters, userIds: await usersInReach(ports, caller, filters.userIds) };
   const direction = sort === '-timestamp' ? 'desc' : 'asc';
-  const scope = ['explorer', caller.orgId, caller.user.id, direction, selection];
+  const scope = ['explorer', caller.orgId, caller.user.id, direction, selection, approval ?? null];
   const page = pageRequest({ $count, $continuationToken }, scope);
   const single = selection.userIds?.length === 1 ? selection.userIds[0] : undefined;
   if (single !== undefined) await settlePartition(ports.store, caller.orgId, single);
@@ -33,8 +34,10 @@ export async function listExplorerWorklogs(ports: Ports, caller: Caller, query: 
     activityTypesOf(ports, caller.orgId, caller.orgName),
     readWorklogPage(ports.store, selectionQuery(caller.orgId, selection), page, scope, direction),
   ]);
-  const workItems = await workItemsOf(ports, caller, read.worklogs);
-  const items = read.worklogs.map((w) => ({
+  // Approval states live in the users' locks, not on worklogs: a page narrowed by them may come back short.
+  const worklogs = await worklogsInApprovalStates(ports.store, caller.orgId, read.worklogs, approval);
+  const workItems = await workItemsOf(ports, caller, worklogs);
+  const items = worklogs.map((w) => ({
     ...worklogView(w, activityTypes),
     userId: w.userId,
     workItem: w.workItemId === null ? null : { id: w.workItemId, title: workItems.get(w.workItemId)?.title ?? null, type: workItems.get(w.workItemId)?.type ?? null },

@@ -6,9 +6,10 @@ import { activityTypesOf } from '../orgs/organization.js';
 import type { Ports } from '../ports/index.js';
 import type { ReportRow } from '../reports/group-report.js';
 import { reportTime } from '../reports/report-time.js';
+import { targetsOf } from '../targets/org-targets.js';
 import { exportTimeReport, type TimeReportExportRow } from './export-time-report.js';
 
-const FIELD = { user: 'userId', workItem: 'workItemId', activityType: 'activityTypeId', billable: 'billable', day: 'day', week: 'week', month: 'month' } as const;
+const FIELD = { user: 'userId', workItem: 'workItemId', target: 'targetId', activityType: 'activityTypeId', billable: 'billable', day: 'day', week: 'week', month: 'month' } as const;
 
 /** Display names of the users in a report, read in lists of 100 (the store's `in` stays small). */
 async function userNames(ports: Pick<Ports, 'store'>, orgId: string, userIds: string[]) {
@@ -33,11 +34,13 @@ export async function exportReport(ports: Ports, caller: Caller, query: TimeRepo
   const groupBy: readonly ReportDimension[] = report.groupBy;
   const users = groupBy.includes('user') ? await userNames(ports, caller.orgId, [...new Set(report.rows.map((r) => r.userId ?? ''))].filter(Boolean)) : new Map<string, string>();
   const activities = new Map((await activityTypesOf(ports, caller.orgId, caller.orgName)).map((a) => [a.id, a.name]));
+  const targets = groupBy.includes('target') ? new Map((await targetsOf(ports.store, caller.orgId)).map((t) => [t.id, t.name])) : new Map<string, string>();
   const label = (dimension: ReportDimension, row: ReportRow): string | number | null => {
     const value = row[FIELD[dimension]];
     if (value === undefined || value === null) return null;
     if (dimension === 'user') return users.get(String(value)) ?? String(value);
     if (dimension === 'activityType') return activities.get(String(value)) ?? String(value);
+    if (dimension === 'target') return targets.get(String(value)) ?? String(value);
     if (dimension === 'billable') return value ? 'Billable' : 'Not billable';
     return typeof value === 'number' ? value : String(value);
   };

@@ -1,10 +1,13 @@
+import { worklogsInApprovalStates } from '../approvals/approval-filter.js';
 import type { ExplorerFilter } from '../contracts/explorer.js';
+import type { Worklog } from '../domain/worklog.js';
 import type { WorklogExportQuery } from '../contracts/exports.js';
 import { selectionQuery, usersInReach } from '../explorer/explorer-selection.js';
 import type { Caller } from '../identity/caller.js';
 import { activityTypesOf } from '../orgs/organization.js';
 import type { Ports } from '../ports/index.js';
 import { assertMayReadTimeOf } from '../roles/time-access.js';
+import { targetsOf } from '../targets/org-targets.js';
 import { settlePartition } from '../worklogs/user-ledger.js';
 import { exportFile, type ExportFile } from './export-file.js';
 import { readWorklogBatches } from './read-worklog-batches.js';
@@ -16,11 +19,19 @@ import { worklogColumns } from './worklog-columns.js';
  * (Members their own, Team leads their teams', managers and Administrators everyone's).
  * A named user is checked first: outside the caller's reach 403, no user of this org 404.
  */
-export async function exportedWorklogs(ports: Pick<Ports, 'store'>, caller: Caller, filter: ExplorerFilter) {
+export async function exportedWorklogs(ports: Pick<Ports, 'store'>, caller: Caller, { approval: _approval, ...filter }: ExplorerFilter) {
   for (const userId of new Set(filter.userIds)) await assertMayReadTimeOf(ports, caller, userId);
   const selection = { ...filter, userIds: await usersInReach(ports, caller, filter.userIds) };
   if (selection.userIds?.length === 1) await settlePartition(ports.store, caller.orgId, selection.userIds[0]!);
   return selectionQuery(caller.orgId, selection);
+}
+
+/** Each batch narrowed to the approval states asked for (the states live in the users' locks, not on worklogs). */
+async function* inApproval(batches: AsyncIterable<Worklog[]>, keep: (batch: Worklog[]) => Promise<Worklog[]>): AsyncGenerator<Worklog[]> {
+  for await (const batch of batches) {
+    const kept = await keep(batch);
+    if (kept.length) yield kept;
+  }
 }
 
 /**
@@ -31,7 +42,8 @@ export async function exportWorklogs(ports: Ports, caller: Caller, query: Worklo
   const { format, ...filter } = query;
   const where = await exportedWorklogs(ports, caller, filter);
   const activityTypes = await activityTypesOf(ports, caller.orgId, caller.orgName);
-  const batches = await startedIteration(readWorklogBatches(ports.store, where, signal));
+  const targets = await targetsOf(ports.store, caller.orgId);
+  const batches = await startedIteration(inApproval(readWorklogBatches(ports.store, where, signal), (batch) => worklogsInApprovalStates(ports.store, caller.orgId, batch, filter.approval)));
   const name = ['worklogs', caller.orgName, filter.from?.slice(0, 10), filter.to?.slice(0, 10)].filter(Boolean).join('-');
-  return exportFile(format, name, worklogColumns(activityTypes), batches);
+  return exportFile(format, name, worklogColumns(activityTypes, targets), batches);
 }

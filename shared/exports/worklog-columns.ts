@@ -1,4 +1,5 @@
 import type { ActivityType } from '../domain/activity-types.js';
+import type { Target } from '../domain/targets.js';
 import type { Worklog } from '../domain/worklog.js';
 import type { ExportColumn } from './export-columns.js';
 
@@ -14,8 +15,9 @@ function offsetText(minutes: number) {
 }
 
 /** What billing and payroll need of a worklog, in the user's local time. */
-export function worklogColumns(activityTypes: readonly ActivityType[]): ExportColumn<Worklog>[] {
+export function worklogColumns(activityTypes: readonly ActivityType[], targets: readonly Target[]): ExportColumn<Worklog>[] {
   const names = new Map(activityTypes.map((a) => [a.id, a.name]));
+  const targetNames = new Map(targets.map((t) => [t.id, t.name]));
   return [
     { header: 'Date', kind: 'day', value: (w) => w.localDay, width: 12 },
     { header: 'Start', kind: 'localTime', value: (w) => wallClock(w.timestamp, w.utcOffsetMinutes), width: 20 },
@@ -24,6 +26,8 @@ export function worklogColumns(activityTypes: readonly ActivityType[]): ExportCo
     { header: 'User', kind: 'text', value: (w) => w.user.name, width: 24 },
     { header: 'Unique name', kind: 'text', value: (w) => w.user.uniqueName, width: 28 },
     { header: 'Work item', kind: 'integer', value: (w) => w.workItemId, width: 10 },
+    // Worklogs read before targets existed lack the field.
+    { header: 'Target', kind: 'text', value: (w) => (w.targetId ? (targetNames.get(w.targetId) ?? w.targetId) : null), width: 16 },
     { header: 'Activity type', kind: 'text', value: (w) => (w.activityTypeId ? (names.get(w.activityTypeId) ?? w.activityTypeId) : null), width: 16 },
     { header: 'Comment', kind: 'text', value: (w) => w.comment, width: 40 },
     { header: 'Hours', kind: 'hours', value: (w) => w.length, width: 8 },

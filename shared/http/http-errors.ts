@@ -13,9 +13,18 @@ export interface HttpOutput {
   stream?: AsyncIterable<Uint8Array>;
 }
 
+type Issue = z.ZodError['issues'][number];
+
+/** A union names no field by itself: report the issues of the branch that came closest (the fewest). */
+function closestIssues(issue: Issue): Issue[] {
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return [issue];
+  const best = [...issue.errors].sort((a, b) => a.length - b.length)[0] ?? [];
+  return best.flatMap((inner) => closestIssues({ ...inner, path: [...issue.path, ...inner.path] } as Issue));
+}
+
 /** Turns zod issues into one readable message plus a detail per issue. */
 export function invalidInput(where: 'body' | 'query' | 'path', error: z.ZodError): AppError {
-  const details: ErrorDetail[] = error.issues.map((issue) => {
+  const details: ErrorDetail[] = error.issues.flatMap(closestIssues).map((issue) => {
     const path = [where, ...issue.path.map(String)].join('.');
     return { path, code: `request.${issue.code}`, message: `${path}: ${issue.message}` };
   });

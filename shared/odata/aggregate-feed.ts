@@ -15,9 +15,9 @@ import { everyFeedRow, type FeedRequest } from './read-feed-page.js';
 /** Worklogs an aggregate that rollups cannot answer may read; past that it is refused. */
 export const MAX_AGGREGATE_SCAN = 200_000;
 
-/** What a rollup cell knows: its user, work item, activity type, billable, and its day or month. */
+/** What a rollup cell knows: its user, work item, target, activity type, billable, and its day or month. */
 const FROM_ROLLUPS = new Set([
-  'UserId', 'User/Id', 'User/Name', 'User/Email', 'WorkItemId', 'ActivityTypeId', 'ActivityType/Id', 'ActivityType/Name',
+  'UserId', 'User/Id', 'User/Name', 'User/Email', 'WorkItemId', 'TargetId', 'ActivityTypeId', 'ActivityType/Id', 'ActivityType/Name',
   'ActivityType/Color', 'IsBillable', 'WorklogDate/Year', 'WorklogDate/Month', 'WorklogDate/Day', 'WorklogDate/ShortDate',
 ]);
 const NEEDS_DAYS = new Set(['WorklogDate/Day', 'WorklogDate/ShortDate']);
@@ -69,7 +69,7 @@ function cellRow(cell: ReportCell, users: Map<string, Row>, types: Map<string, R
   const day = bucket.length === 10;
   return {
     UserId: cell.userId, User: users.get(cell.userId) ?? { Id: cell.userId, Name: null, Email: null },
-    WorkItemId: workItemId, ActivityTypeId: activityTypeId, ActivityType: activityTypeId === null ? null : (types.get(activityTypeId) ?? null),
+    WorkItemId: workItemId, TargetId: cell.cell[7] ?? null, ActivityTypeId: activityTypeId, ActivityType: activityTypeId === null ? null : (types.get(activityTypeId) ?? null),
     IsBillable: billable, PeriodLength: length, BillablePeriodLength: billableLength,
     WorklogDate: { Year: Number(bucket.slice(0, 4)), Month: Number(bucket.slice(5, 7)), Day: day ? Number(bucket.slice(8, 10)) : null, ShortDate: day ? bucket : null },
   };

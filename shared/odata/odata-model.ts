@@ -44,7 +44,7 @@ export const COMPLEX_TYPES = {
 
 const flags = ['IsTracked', 'IsManuallyEntered', 'IsChanged', 'IsTrackedExtended', 'IsImported', 'IsFromApi', 'IsBillable'];
 
-/** ReportingWorkLog, in 7pace's order. */
+/** ReportingWorkLog, in 7pace's order, then Timehub's own. */
 const WORKLOG_PROPERTIES: Property[] = [
   c('AddedByUser', 'ReportingUser', false), c('ActivityType', 'ReportingActivityType'), c('User', 'ReportingUser', false),
   p('Id', 'Edm.Guid', false), p('UserId', 'Edm.Guid'), p('AddedByUserId', 'Edm.Guid'), p('BudgetId', 'Edm.Guid'),
@@ -53,6 +53,8 @@ const WORKLOG_PROPERTIES: Property[] = [
   p('CreatedTimestamp', 'Edm.DateTimeOffset', false), ...flags.map((name) => p(name, 'Edm.Boolean', false)),
   p('BillablePeriodLength', 'Edm.Int32'), c('EditedByUser', 'ReportingUser'), c('Budget', 'ReportingBudget'),
   c('WorklogDate', 'ReportingDate'),
+  // Timehub's internal targets, after 7pace's properties (7pace names nothing Target*).
+  p('TargetId', 'Edm.String'), p('TargetName', 'Edm.String'),
 ];
 
 export interface EntityType {

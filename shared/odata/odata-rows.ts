@@ -33,6 +33,8 @@ export function reportingWorkItem(id: number | null, known: WorkItem | undefined
 
 export interface RowContext {
   activityTypes: ReadonlyMap<string, ActivityType>;
+  /** Internal target names by id. */
+  targets: ReadonlyMap<string, string>;
   /** Set for workLogsWorkItems: the page's work items by id. */
   workItems?: ReadonlyMap<number, WorkItem>;
 }
@@ -69,6 +71,8 @@ export function reportingWorklog(worklog: Worklog, context: RowContext): Row {
     EditedByUser: worklog.editedByUser ? reportingUser(worklog.editedByUser) : null,
     Budget: null,
     WorklogDate: { Year: year, Month: month, Day: day, ShortDate: worklog.localDay },
+    TargetId: worklog.targetId ?? null,
+    TargetName: worklog.targetId ? (context.targets.get(worklog.targetId) ?? null) : null,
   };
   if (context.workItems) row.WorkItem = reportingWorkItem(worklog.workItemId, worklog.workItemId === null ? undefined : context.workItems.get(worklog.workItemId));
   return row;

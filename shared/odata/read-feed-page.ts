@@ -5,6 +5,7 @@ import type { Caller } from '../identity/caller.js';
 import { activityTypesOf } from '../orgs/organization.js';
 import type { Query } from '../ports/document-store.js';
 import type { Ports } from '../ports/index.js';
+import { targetsOf } from '../targets/org-targets.js';
 import type { PageKey } from '../worklogs/continuation-token.js';
 import { matches } from './odata-evaluate.js';
 import type { Expression } from './odata-expression.js';
@@ -41,14 +42,15 @@ export interface FeedPage {
   skipLeft: number;
 }
 
-/** What rows of these worklogs need besides the worklogs: activity types, and work items for workLogsWorkItems. */
+/** What rows of these worklogs need besides the worklogs: activity types, targets, and work items for workLogsWorkItems. */
 export async function rowContext(ports: Ports, caller: Caller, worklogs: readonly Worklog[], withWorkItems: boolean): Promise<RowContext> {
   const types = await activityTypesOf(ports, caller.orgId, caller.orgName);
   const activityTypes = new Map(types.map((t) => [t.id, t]));
-  if (!withWorkItems) return { activityTypes };
+  const targets = new Map((await targetsOf(ports.store, caller.orgId)).map((t) => [t.id, t.name]));
+  if (!withWorkItems) return { activityTypes, targets };
   const ids = [...new Set(worklogs.flatMap((w) => (w.workItemId === null ? [] : [w.workItemId])))];
   const found = ids.length ? await ports.directory.workItems(caller.orgName, ids) : [];
-  return { activityTypes, workItems: new Map(found.map((w) => [w.id, w])) };
+  return { activityTypes, targets, workItems: new Map(found.map((w) => [w.id, w])) };
 }
 
 const keyOf = (w: Worklog): PageKey => [w.timestamp, w.id];

@@ -1,6 +1,6 @@
 import { badRequest } from '../domain/errors.js';
 import { MAX_REPORT_ROWS, type ReportDimension, type TimeReportQuery } from '../contracts/reports.js';
-import type { RollupCell } from '../rollups/rollup-docs.js';
+import { targetOfCell, type RollupCell } from '../rollups/rollup-docs.js';
 import type { UserCells } from './read-rollup-cells.js';
 
 export interface ReportSums {
@@ -9,10 +9,10 @@ export interface ReportSums {
   count: number;
 }
 
-export type ReportRow = Partial<Record<'userId' | 'activityTypeId' | 'day' | 'week' | 'month', string | null>> &
+export type ReportRow = Partial<Record<'userId' | 'targetId' | 'activityTypeId' | 'day' | 'week' | 'month', string | null>> &
   Partial<Record<'workItemId', number | null>> & Partial<Record<'billable', boolean>> & ReportSums;
 
-type Filters = Pick<TimeReportQuery, 'workItems' | 'activityTypes' | 'billable'>;
+type Filters = Pick<TimeReportQuery, 'workItems' | 'targets' | 'activityTypes' | 'billable'>;
 
 const weeks = new Map<string, string>();
 
@@ -29,13 +29,14 @@ function weekOf(day: string) {
 }
 
 const FIELD: Record<ReportDimension, keyof ReportRow> = {
-  user: 'userId', workItem: 'workItemId', activityType: 'activityTypeId', billable: 'billable', day: 'day', week: 'week', month: 'month',
+  user: 'userId', workItem: 'workItemId', target: 'targetId', activityType: 'activityTypeId', billable: 'billable', day: 'day', week: 'week', month: 'month',
 };
 
 function valueOf(dimension: ReportDimension, userId: string, cell: RollupCell): string | number | boolean | null {
   switch (dimension) {
     case 'user': return userId;
     case 'workItem': return cell[1];
+    case 'target': return targetOfCell(cell);
     case 'activityType': return cell[2];
     case 'billable': return cell[3];
     case 'day': return cell[0];
@@ -62,6 +63,7 @@ export function groupReport(cellGroups: readonly UserCells[], groupBy: readonly 
     for (const cell of cells) {
       const [, workItemId, activityTypeId, billable, length, billableLength, count] = cell;
       if (filters.workItems && (workItemId === null || !filters.workItems.includes(workItemId))) continue;
+      if (filters.targets && !filters.targets.includes(targetOfCell(cell) ?? '')) continue;
       if (filters.activityTypes && (activityTypeId === null || !filters.activityTypes.includes(activityTypeId))) continue;
       if (filters.billable !== undefined && billable !== filters.billable) continue;
       const a = valueOf(first, userId, cell);

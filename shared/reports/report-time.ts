@@ -16,7 +16,7 @@ export async function reportTime(ports: Pick<Ports, 'store'>, caller: Caller, qu
   // An approval filter decides per day: it reads days (month rollups) and the users' locks.
   const needsDays = query.groupBy.includes('day') || query.groupBy.includes('week') || query.approval !== undefined;
   const totalsOnly = query.groupBy.every((d) => d === 'user' || d === 'day' || d === 'week' || d === 'month')
-    && !query.workItems && !query.activityTypes && query.billable === undefined;
+    && !query.workItems && !query.targets && !query.activityTypes && query.billable === undefined;
   const { groups } = await readRollupGroups(ports.store, { orgId: caller.orgId, userIds, from: query.from, to: query.to, needsDays, totalsOnly });
   const locks = query.approval && (await locksOfUsers(ports.store, caller.orgId, userIds));
   const approved = locks ? groups.map(({ userId, cells }) => ({ userId, cells: cells.filter((cell) => inApprovalStates(locks, query.approval!, userId, cell[0])) })) : groups;

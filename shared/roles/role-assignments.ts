@@ -1,22 +1,26 @@
 import { conflict, notFound } from '../domain/errors.js';
 import { ROLE_TITLES, effectiveRole, permissionsOf } from '../domain/roles.js';
-import type { RoleAssignmentInput } from '../contracts/roles.js';
+import type { RoleAssignmentInput, UserRolesQuery } from '../contracts/roles.js';
 import type { Caller } from '../identity/caller.js';
 import { updateDocument } from '../orgs/conditional-update.js';
 import { accessOf, listOrgUsers, orgUserId, type OrgUserDoc } from '../orgs/org-users.js';
 import type { Ports } from '../ports/index.js';
+import { sevenPaceUser } from '../users/user-view.js';
+import { sevenPaceRole } from './seven-pace-roles.js';
 
 /** The directory's word on `doc`'s user; when not recorded yet, the caller's token speaks for the caller. */
-function collectionAdminOf(doc: OrgUserDoc, caller: Caller) {
+export function collectionAdminOf(doc: OrgUserDoc, caller: Caller) {
   return doc.collectionAdmin ?? (doc.userId === caller.user.id && caller.roles.includes('admin'));
 }
 
+/** 7pace's userWithRole (the user's fields and `role: { id, name }`), plus Timehub's teams and flags. */
 function assignmentView(doc: OrgUserDoc, caller: Caller) {
   const collectionAdmin = collectionAdminOf(doc, caller);
   const role = effectiveRole(doc.role, collectionAdmin);
   return {
+    ...sevenPaceUser(doc.user),
     user: doc.user,
-    role,
+    role: sevenPaceRole(role),
     roleTitle: ROLE_TITLES[role],
     teams: doc.teams,
     isCollectionAdmin: collectionAdmin,
@@ -25,9 +29,12 @@ function assignmentView(doc: OrgUserDoc, caller: Caller) {
   };
 }
 
-/** Everyone who signed in to the org, with their role (Administrators). */
-export async function listRoles(ports: Pick<Ports, 'store'>, caller: Caller) {
-  return (await listOrgUsers(ports.store, caller.orgId)).map((doc) => assignmentView(doc, caller));
+/** Everyone who signed in to the org, with their role (Administrators); those with None only with includeNoneRoles, as in 7pace. */
+export async function listRoles(ports: Pick<Ports, 'store'>, caller: Caller, query: UserRolesQuery = {}) {
+  const views = (await listOrgUsers(ports.store, caller.orgId)).map((doc) => assignmentView(doc, caller));
+  const shown = query.includeNoneRoles ? views : views.filter((view) => view.role.id !== 'none');
+  const skip = query.$skip ?? 0;
+  return shown.slice(skip, skip + (query.$count ?? 500));
 }
 
 /**

@@ -54,6 +54,12 @@ export async function visibleUserIds(ports: Pick<Ports, 'store'>, caller: Caller
   return [...new Set([caller.user.id, ...team])];
 }
 
+/** Whose time the caller may read: undefined for everyone, else user ids (a Member: only themselves). Never 403. */
+export async function readableUserIds(ports: Pick<Ports, 'store'>, caller: Caller): Promise<string[] | undefined> {
+  if (scopeOf(accessOrOwnOnly(caller), 'read') === 'own') return [caller.user.id];
+  return visibleUserIds(ports, caller);
+}
+
 /** The user someone else's time is written for: they must have signed in to this org. */
 export async function subjectUser(ports: Pick<Ports, 'store'>, caller: Caller, userId: string | undefined) {
   if (userId === undefined || userId === caller.user.id) return caller.user;

@@ -16,17 +16,22 @@ const PAGE = 100;
 export async function rebuildMissingRollups(store: DocumentStore) {
   let users = 0;
   let worklogs = 0;
-  for (;;) {
-    const stale = (rollups: Condition) => store.query<UserStateDoc>('worklogs', {
-      partition: { crossPartition: true }, where: [{ field: 'type', op: '=', value: 'userState' }, rollups], limit: PAGE,
-    });
-    // Never recounted (null), or recounted by a release whose rollups lacked something (an older version).
-    const never = await stale({ field: 'rollups', op: '=', value: null });
-    const states = never.length > 0 ? never : await stale({ field: 'rollups', op: '<', value: ROLLUP_VERSION });
-    for (const state of states) {
-      worklogs += await recountUserRollups(store, state.orgId, state.userId);
-      users++;
+  const recounted = new Set<string>();
+  const stale = (rollups: Condition) => store.query<UserStateDoc>('worklogs', {
+    partition: { crossPartition: true }, where: [{ field: 'type', op: '=', value: 'userState' }, rollups], limit: PAGE,
+  });
+  // Never recounted (null), then recounted by a release whose rollups lacked something (an older version).
+  for (const rollups of [{ field: 'rollups', op: '=', value: null }, { field: 'rollups', op: '<', value: ROLLUP_VERSION }] satisfies Condition[]) {
+    for (;;) {
+      // A partition counts once per run: one its recount cannot mark (a stray state document) must not loop the maintenance.
+      const states = (await stale(rollups)).filter((state) => !recounted.has(state.pk));
+      for (const state of states) {
+        recounted.add(state.pk);
+        worklogs += await recountUserRollups(store, state.orgId, state.userId);
+        users++;
+      }
+      if (states.length === 0) break;
     }
-    if (states.length < PAGE && never.length === 0) return { users, worklogs };
   }
+  return { users, worklogs };
 }

@@ -6,7 +6,7 @@ import type { Document } from '../ports/document-store.js';
  * batch as the worklogs it sums (see rollup-changes.ts). Two granularities, so that a year
  * report reads one small document per user and year, and a day or week report at most
  * one per user and month:
- * - period 'YYYY-MM': one cell per local day and (work item, activity type, billable);
+ * - period 'YYYY-MM': one cell per local day and (work item, activity type, billable, target);
  * - period 'YYYY': one cell per local month and the same keys;
  * - period 'all' (TOTALS_PERIOD): one cell per work item, all time, for budgets: a budget's
  *   status reads one such document per user of the org, whatever the years.
@@ -27,11 +27,21 @@ export interface RollupDoc extends Document {
 /** [bucket, length, billableLength, count] */
 export type BucketTotal = [string, number, number, number];
 
-/** [bucket (a day in a month rollup, a month in a year rollup), workItemId, activityTypeId, billable, length, billableLength, count] */
-export type RollupCell = [string, number | null, string | null, boolean, number, number, number];
+/**
+ * [bucket (a day in a month rollup, a month in a year rollup), workItemId, activityTypeId, billable, length, billableLength, count, targetId?]
+ * The target comes last and only when there is one: cells of time on no target keep the
+ * seven elements they had before targets existed, so older documents read the same.
+ */
+export type RollupCell = [string, number | null, string | null, boolean, number, number, number, (string | null)?];
 
-/** 2: with the all-time totals per work item; a partition marked 1 (or null) is recounted by the maintenance. */
-export const ROLLUP_VERSION = 2;
+/** The internal target of a cell; null for time on a work item, on nothing, or written before targets. */
+export const targetOfCell = (cell: RollupCell): string | null => cell[7] ?? null;
+
+/**
+ * 2: with the all-time totals per work item; 3: cells keyed by target too. A partition
+ * marked lower (or null) is recounted by the maintenance.
+ */
+export const ROLLUP_VERSION = 3;
 export const TOTALS_PERIOD = 'all';
 export const rollupId = (period: string) => `rollup:${period}`;
 
@@ -42,11 +52,17 @@ export interface Contribution {
 }
 
 /** The cells a worklog adds to: its local day in its month, its local month in its year, its work item's total. */
-export function contributionsOf(worklog: Pick<Worklog, 'localDay' | 'workItemId' | 'activityTypeId' | 'flags' | 'length' | 'billableLength'>): Contribution[] {
+export function contributionsOf(
+  worklog: Pick<Worklog, 'localDay' | 'workItemId' | 'activityTypeId' | 'flags' | 'length' | 'billableLength'> & { targetId?: string | null },
+): Contribution[] {
   const day = worklog.localDay;
   const month = day.slice(0, 7);
-  const sums = (bucket: string): RollupCell =>
-    [bucket, worklog.workItemId, worklog.activityTypeId, worklog.flags.isBillable, worklog.length, worklog.billableLength, 1];
+  const target = worklog.targetId ?? null;
+  const sums = (bucket: string): RollupCell => {
+    const cell: RollupCell = [bucket, worklog.workItemId, worklog.activityTypeId, worklog.flags.isBillable, worklog.length, worklog.billableLength, 1];
+    if (target !== null) cell.push(target);
+    return cell;
+  };
   const periods = [{ period: month, cell: sums(day) }, { period: day.slice(0, 4), cell: sums(month) }];
   if (worklog.workItemId === null) return periods;
   return [...periods, { period: TOTALS_PERIOD, cell: totalCell(worklog.workItemId, worklog.length, worklog.billableLength, 1) }];
@@ -65,8 +81,11 @@ export function totalsOfYears(years: readonly Pick<RollupDoc, 'cells'>[]): Rollu
   return sums.toCells();
 }
 
-/** Tells cells apart (the tags keep a null work item or activity apart from the text 'null'). */
-const keyOf = (cell: RollupCell) => `${cell[0]}|${cell[1] ?? '~'}|${cell[2] === null ? '~' : `'${cell[2]}`}|${cell[3] ? 1 : 0}`;
+/** Tells cells apart (the tags keep a null work item, activity or target apart from the text 'null'). */
+const keyOf = (cell: RollupCell) => {
+  const target = targetOfCell(cell);
+  return `${cell[0]}|${cell[1] ?? '~'}|${cell[2] === null ? '~' : `'${cell[2]}`}|${cell[3] ? 1 : 0}${target === null ? '' : `|'${target}`}`;
+};
 
 /** Cells by their key, for adding contributions in place. */
 export class CellSums {
@@ -78,7 +97,7 @@ export class CellSums {
 
   add(cell: RollupCell, sign: 1 | -1) {
     const key = keyOf(cell);
-    const sum = this.cells.get(key) ?? [cell[0], cell[1], cell[2], cell[3], 0, 0, 0];
+    const sum = this.cells.get(key) ?? emptyLike(cell);
     sum[4] += sign * cell[4];
     sum[5] += sign * cell[5];
     sum[6] += sign * cell[6];
@@ -91,6 +110,12 @@ export class CellSums {
   toCells(): RollupCell[] {
     return [...this.cells.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, cell]) => cell);
   }
+}
+
+/** A zero cell with the keys of `cell` (its target only when it has one). */
+function emptyLike(cell: RollupCell): RollupCell {
+  const target = targetOfCell(cell);
+  return target === null ? [cell[0], cell[1], cell[2], cell[3], 0, 0, 0] : [cell[0], cell[1], cell[2], cell[3], 0, 0, 0, target];
 }
 
 /** Cells summed per bucket, in bucket order. */

@@ -16,7 +16,7 @@ export async function currentTracker(ports: Pick<Ports, 'store' | 'clock' | 'dir
   if (!expand) return trackingState(tracker, now, { orgName: caller.orgName });
   const [activityTypes, [workItem]] = await Promise.all([
     activityTypesOf(ports, caller.orgId, caller.orgName),
-    tracker ? ports.directory.workItems(caller.orgName, [tracker.workItemId]) : Promise.resolve([]),
+    tracker?.workItemId ? ports.directory.workItems(caller.orgName, [tracker.workItemId]) : Promise.resolve([]),
   ]);
   return trackingState(tracker, now, { orgName: caller.orgName, user: caller.user, activityTypes, workItem });
 }

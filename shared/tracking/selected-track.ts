@@ -34,16 +34,16 @@ export async function selectTrack(ports: Pick<Ports, 'store' | 'clock'>, caller:
 }
 
 /**
- * A start that names no work item takes the selected one (and its remark and activity type,
- * unless the start names its own); 422 when nothing is selected either.
+ * A start that names no work item and no target takes the selected work item (and its remark
+ * and activity type, unless the start names its own); 422 when nothing is selected either.
  */
-export async function withSelection<T extends { workItemId?: number; remark?: string | null; activityTypeId?: string | null }>(
+export async function withSelection<T extends { workItemId?: number; targetId?: string; remark?: string | null; activityTypeId?: string | null }>(
   ports: Pick<Ports, 'store'>, caller: Caller, input: T,
-): Promise<T & { workItemId: number }> {
-  if (input.workItemId !== undefined) return { ...input, workItemId: input.workItemId };
+): Promise<T & { workItemId: number | null }> {
+  if (input.workItemId !== undefined || input.targetId !== undefined) return { ...input, workItemId: input.workItemId ?? null };
   const selected = await ports.store.read<SelectedTrackDoc>('worklogs', userPartition(caller.orgId, caller.user.id), ID);
   if (!selected?.workItemId) {
-    throw unprocessable('tracking.needs_work_item', 'a tracker needs a work item: send workItemId (tfsId), or choose one with POST /api/tracking/client/selected first');
+    throw unprocessable('tracking.needs_work_item', 'a tracker needs a work item or a target: send workItemId (tfsId) or targetId, or choose a work item with POST /api/tracking/client/selected first');
   }
   return {
     ...input, workItemId: selected.workItemId,

@@ -8,6 +8,8 @@ import type { StartTrackingInput } from '../contracts/tracking.js';
 import type { Caller } from '../identity/caller.js';
 import { activityTypesIn, loadOrganization, trackingPolicyOf } from '../orgs/organization.js';
 import type { Ports } from '../ports/index.js';
+import { billableByDefault } from '../domain/targets.js';
+import { targetsOf } from '../targets/org-targets.js';
 import { commitToLedger, type BeforeCommit } from '../worklogs/user-ledger.js';
 import { draftProblems, throwIfAny } from '../worklogs/worklog-checks.js';
 import { assertWeeksOpen } from '../worklogs/week-lock-check.js';
@@ -26,20 +28,23 @@ export async function startTracking(ports: Ports, caller: Caller, asked: StartTr
   const input = await withSelection(ports, caller, asked);
   const org = await loadOrganization(ports, caller.orgId, caller.orgName);
   const activityTypes = activityTypesIn(org);
+  const targets = await targetsOf(ports.store, caller.orgId);
+  const targetId = input.targetId ?? null;
   const now = toWholeSecond(ports.clock.now());
   const probe: WorklogDraft = {
-    start: now, length: 1, billableLength: 0, utcOffsetMinutes: 0, workItemId: input.workItemId,
+    start: now, length: 1, billableLength: 0, utcOffsetMinutes: 0, workItemId: input.workItemId, targetId,
     comment: null, activityTypeId: chosenType(input.activityTypeId),
   };
-  throwIfAny(await draftProblems(ports, caller, [probe], activityTypes));
+  throwIfAny(await draftProblems(ports, caller, [probe], { activityTypes, targets }));
   const fresh: Omit<Tracker, 'id'> = {
     orgName: caller.orgName,
     user: caller.user,
     workItemId: input.workItemId,
+    targetId,
     startTimestamp: isoSeconds(now),
     activityTypeId: chosenType(input.activityTypeId) ?? activityTypes.find((a) => a.isDefault)?.id ?? null,
     comment: input.remark?.trim() || null,
-    isBillable: input.isBillable ?? true,
+    isBillable: input.isBillable ?? billableByDefault(targets, targetId),
     utcOffsetMinutes: input.timeZone === undefined ? 0 : offsetIn(input.timeZone, now),
     timeZone: typeof input.timeZone === 'string' ? input.timeZone : null,
     watch: watchFor(trackingPolicyOf(org), now),

@@ -29,7 +29,7 @@ function sevenPaceTrack(tracker: Tracker, now: Date, details: StateDetails) {
     tfsId: tracker.workItemId,
     remark: tracker.comment,
     activityTypeId: tracker.activityTypeId ?? NOT_SET_ACTIVITY_TYPE_ID,
-    workItem: details.workItem ? trackingWorkItem(details.orgName, details.workItem) : { id: tracker.workItemId },
+    workItem: details.workItem ? trackingWorkItem(details.orgName, details.workItem) : tracker.workItemId === null ? null : { id: tracker.workItemId },
     trackingState: raisedAt ? ACTIVITY_CHECK : TRACKING,
     stoppedTrackType: 0,
     activityCheck: { isRunning: raisedAt !== null, secondsLeft: respondBy ? Math.max(0, secondsBetween(now, respondBy)) : null },

@@ -5,4 +5,9 @@ function version1To2(doc: StoredFields): Record<string, unknown> {
   return { ...doc, stopReason: doc.stopReason ?? null };
 }
 
-export const worklogUpgrades: DocumentUpgrades = { type: 'worklog', steps: [version1To2] };
+/** Worklogs from before internal targets name none. */
+function version2To3(doc: StoredFields): Record<string, unknown> {
+  return { ...doc, targetId: doc.targetId ?? null };
+}
+
+export const worklogUpgrades: DocumentUpgrades = { type: 'worklog', steps: [version1To2, version2To3] };

@@ -7,6 +7,7 @@ import { activityTypesOf } from '../orgs/organization.js';
 import type { Ports } from '../ports/index.js';
 import { subjectUser } from '../roles/time-access.js';
 import { readUserSettings } from '../settings/user-settings.js';
+import { targetsOf } from '../targets/org-targets.js';
 import { earlierResult, idempotentRequest, rememberResult } from './idempotency.js';
 import { commitToLedger, userPartition, type BeforeCommit } from './user-ledger.js';
 import { assertWeeksOpen } from './week-lock-check.js';
@@ -64,9 +65,10 @@ async function inItemTerms<T>(indexes: number[], run: () => Promise<T>): Promise
 async function addForUser(ports: Ports, caller: Caller, userId: string, inputs: NewWorklogInput[], options: AddOptions) {
   const user = await subjectUser(ports, caller, userId);
   const activityTypes = await activityTypesOf(ports, caller.orgId, caller.orgName);
+  const targets = inputs.some((input) => input.targetId) ? await targetsOf(ports.store, caller.orgId) : [];
   const userZone = inputs.some(needsUserZone) ? (await readUserSettings(ports, caller.orgId, user.id)).timeZone : null;
-  const drafts = inputs.map((input) => draftFromInput(input, userZone, ports.clock.now()));
-  throwIfAny(await draftProblems(ports, caller, drafts, activityTypes));
+  const drafts = inputs.map((input) => draftFromInput(input, userZone, ports.clock.now(), targets));
+  throwIfAny(await draftProblems(ports, caller, drafts, { activityTypes, targets }));
   const pk = userPartition(caller.orgId, user.id);
   const request = options.validateOnly ? undefined : idempotentRequest(options.idempotencyKey, 'addWorklogs', inputs);
   return commitToLedger<WorklogView[]>(ports.store, caller.orgId, user.id, async (state) => {

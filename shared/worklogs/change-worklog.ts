@@ -7,6 +7,7 @@ import { activityTypesOf } from '../orgs/organization.js';
 import type { Ports } from '../ports/index.js';
 import { assertMayWriteTimeOf } from '../roles/time-access.js';
 import { readUserSettings } from '../settings/user-settings.js';
+import { targetsOf } from '../targets/org-targets.js';
 import { commitToLedger, type BeforeCommit } from './user-ledger.js';
 import { draftProblems, overlapProblems, throwIfAny } from './worklog-checks.js';
 import { fromDoc, readWorklog, toDoc, worklogsAround } from './worklog-documents.js';
@@ -29,13 +30,14 @@ export async function updateWorklog(ports: Ports, caller: Caller, id: string, pa
   const userId = options.userId ?? caller.user.id;
   assertMayWriteTimeOf(caller, userId);
   const activityTypes = await activityTypesOf(ports, caller.orgId, caller.orgName);
+  const targets = await targetsOf(ports.store, caller.orgId);
   const userZone = patch.timestamp !== undefined && needsUserZone(patch) ? (await readUserSettings(ports, caller.orgId, userId)).timeZone : null;
   return commitToLedger(ports.store, caller.orgId, userId, async (state) => {
     const doc = await readWorklog(ports.store, caller.orgId, userId, id);
     if (!doc) throw notFound(`worklog ${id}`);
     const current = fromDoc(doc);
     const draft = draftWithPatch(current, patch, userZone);
-    throwIfAny(await draftProblems(ports, caller, [draft], activityTypes, current.activityTypeId));
+    throwIfAny(await draftProblems(ports, caller, [draft], { activityTypes, targets }, { activityTypeId: current.activityTypeId, targetId: current.targetId }));
     const now = ports.clock.now();
     const existing = await worklogsAround(ports.store, caller.orgId, userId, draft.start, endOf(draft));
     throwIfAny(overlapProblems([draft], existing, state?.tracker ?? null, toWholeSecond(now), id), 409);

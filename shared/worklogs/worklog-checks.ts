@@ -1,4 +1,5 @@
 import type { ActivityType } from '../domain/activity-types.js';
+import type { Target } from '../domain/targets.js';
 import { AppError, type ErrorDetail } from '../domain/errors.js';
 import { isoSeconds } from '../domain/time.js';
 import type { Tracker } from '../domain/tracker.js';
@@ -6,17 +7,28 @@ import { checkDraft, endOf, findOverlap, type Interval, type WorklogDraft } from
 import type { Ports } from '../ports/index.js';
 import type { Caller } from '../identity/caller.js';
 
+/** What the org lets time name besides work items. */
+export interface OrgChoices {
+  activityTypes: readonly ActivityType[];
+  targets: readonly Target[];
+}
+
+/** A worklog being changed may keep the type and target it has, even if deactivated since. */
+export interface Kept {
+  activityTypeId?: string | null;
+  targetId?: string | null;
+}
+
 /**
  * Checks drafts against the rules and the org's directory (work items, activity
- * types). Every problem is reported with the index of the draft it belongs to.
+ * types, targets). Every problem is reported with the index of the draft it belongs to.
  */
 export async function draftProblems(
   ports: Pick<Ports, 'directory' | 'clock'>,
   caller: Caller,
   drafts: readonly WorklogDraft[],
-  activityTypes: readonly ActivityType[],
-  /** A worklog being changed may keep the type it has, even if that was deactivated since. */
-  keptActivityTypeId?: string | null,
+  { activityTypes, targets }: OrgChoices,
+  kept: Kept = {},
 ): Promise<ErrorDetail[]> {
   const now = ports.clock.now();
   const ids = [...new Set(drafts.flatMap((d) => (d.workItemId === null ? [] : [d.workItemId])))];
@@ -29,11 +41,20 @@ export async function draftProblems(
     const activityType = activityTypes.find((a) => a.id === draft.activityTypeId);
     if (draft.activityTypeId !== null && !activityType) {
       problems.push({ path: 'activityTypeId', code: 'worklog.unknown_activity_type', message: `activity type ${draft.activityTypeId} does not exist` });
-    } else if (activityType && !activityType.isActive && activityType.id !== keptActivityTypeId) {
+    } else if (activityType && !activityType.isActive && activityType.id !== kept.activityTypeId) {
       problems.push({ path: 'activityTypeId', code: 'worklog.inactive_activity_type', message: `activity type ${activityType.name} is no longer in use` });
     }
+    problems.push(...targetProblems(draft.targetId, targets, kept.targetId));
     return problems.map((p) => (drafts.length > 1 ? { ...p, index } : p));
   });
+}
+
+function targetProblems(targetId: string | null, targets: readonly Target[], keptId: string | null | undefined): ErrorDetail[] {
+  if (targetId === null) return [];
+  const target = targets.find((t) => t.id === targetId);
+  if (!target) return [{ path: 'targetId', code: 'worklog.unknown_target', message: `target ${targetId} does not exist` }];
+  if (!target.isActive && target.id !== keptId) return [{ path: 'targetId', code: 'worklog.inactive_target', message: `target ${target.name} is no longer in use` }];
+  return [];
 }
 
 /** 422 for broken rules, 409 for time already taken; one problem names itself. */

@@ -1,4 +1,5 @@
 import { NOT_SET_ACTIVITY_TYPE_ID } from '../domain/activity-types.js';
+import { billableByDefault, type Target } from '../domain/targets.js';
 import { hasOffset, offsetIn, offsetWrittenIn, toWholeSecond, wallClockInstant, type Zone } from '../domain/time.js';
 import type { Worklog, WorklogDraft } from '../domain/worklog.js';
 import { draftOf } from '../domain/worklog.js';
@@ -32,13 +33,15 @@ function activityTypeOf(input: Pick<NewWorklogInput, 'activityTypeId' | 'activit
   return id?.toLowerCase() === NOT_SET_ACTIVITY_TYPE_ID ? null : id;
 }
 
-/** A new worklog as asked for. */
-export function draftFromInput(input: NewWorklogInput, userZone: string | null, now: Date): WorklogDraft {
+/** A new worklog as asked for; time on a target is billable as the target says unless the input says. */
+export function draftFromInput(input: NewWorklogInput, userZone: string | null, now: Date, targets: readonly Target[] = []): WorklogDraft {
+  const targetId = input.targetId ?? null;
   return {
     ...placed(input.timestamp, input.timeZone, userZone ?? 0, now),
     length: input.length,
-    billableLength: input.billableLength ?? input.length,
+    billableLength: input.billableLength ?? (billableByDefault(targets, targetId) ? input.length : 0),
     workItemId: input.workItemId ?? null,
+    targetId,
     comment: input.comment?.trim() || null,
     activityTypeId: activityTypeOf(input) ?? null,
   };
@@ -59,6 +62,7 @@ export function draftWithPatch(worklog: Worklog, patch: WorklogPatch, userZone: 
     billableLength: patch.billableLength ?? Math.min(current.billableLength, length),
     utcOffsetMinutes,
     workItemId: patch.workItemId === undefined ? current.workItemId : patch.workItemId,
+    targetId: patch.targetId === undefined ? current.targetId : patch.targetId,
     comment: patch.comment === undefined ? current.comment : patch.comment?.trim() || null,
     activityTypeId: activityTypeId === undefined ? current.activityTypeId : activityTypeId,
   };

@@ -13,6 +13,8 @@ export function worklogView(worklog: Worklog, activityTypes: readonly ActivityTy
     length: worklog.length,
     billableLength: worklog.billableLength,
     workItemId: worklog.workItemId,
+    /** Timehub's internal target (GET /rest/targets), null for time on a work item or none. */
+    targetId: worklog.targetId,
     comment: worklog.comment,
     // 7pace shows a worklog without a type as its "[Not Set]" pseudo-type.
     activityType: activityType ? sevenPaceActivityType(activityType) : NOT_SET_ACTIVITY_TYPE,

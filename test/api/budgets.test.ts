@@ -77,6 +77,15 @@ describe('budget inheritance over a four-level tree', () => {
     expect(data.budgets).toEqual([]);
   });
 
+  it("lists the root's ancestors, nearest first, each with its budget's id", async () => {
+    const data = await status(world.alice, 10);
+    expect(data.ancestors).toEqual([
+      { id: 5, title: 'As a customer I can pick a two-hour installation window', type: 'User Story', budgetId: storyBudget },
+      { id: 2, title: 'Online service appointment booking', type: 'Feature', budgetId: null },
+      { id: 1, title: 'Fiber customer self-service portal', type: 'Epic', budgetId: epicBudget },
+    ]);
+  });
+
   it('is fresh as of the last write, and falls to the budget above when one is removed', async () => {
     await log(world.carol, 12, 1800);
     expect((await ok(world.alice, 'GET', `/rest/budgets/${storyBudget}`)).status.tracked).toBe(5400);

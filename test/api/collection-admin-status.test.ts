@@ -31,7 +31,7 @@ describe('a Project Collection Administrator known only from their API token', (
     expect((await alice('POST', '/rest/workLogs', logged(1))).status).toBe(201);
     await expectStillAdministrator();
     const me = (await alice('GET', '/rest/users/roles')).body.data.find((row: { user: { name: string } }) => row.user.name === 'Alice Anders');
-    expect(me).toMatchObject({ role: 'administrator', isCollectionAdmin: true, isBillingAdmin: true });
+    expect(me).toMatchObject({ role: { id: 'administrator' }, isCollectionAdmin: true, isBillingAdmin: true });
   });
 
   it('stays one after a seat is taken for them by an Administrator logging their time', async () => {

@@ -22,15 +22,15 @@ async function signedIn(api: TestApi) {
 
 /**
  * A bulk action over bob's and carol's worklogs whose process dies after `crashAfter`
- * store batches (at most 4 operations each, so that each worklog takes a commit of its own, as
- * more than 33 would on Cosmos); carol changes one of her worklogs before the queue rolls the job forward.
+ * store batches (at most 5 operations each, so that each worklog takes a commit of its own, as
+ * more than 32 would on Cosmos); carol changes one of her worklogs before the queue rolls the job forward.
  */
 async function crashMidJob(crashAfter: number) {
   const clock = new MutableClock(T0);
   const dataDir = mkdtempSync(join(tmpdir(), 'timehub-bulk-crash-'));
   const underlying = new SqliteDocumentStore(':memory:', clock);
   try {
-    const dying = new CrashingStore(underlying, 4);
+    const dying = new CrashingStore(underlying, 5);
     const before = await startTestApi({ store: dying, clock, dataDir });
     const first = await signedIn(before);
     const added = await first.bob('POST', '/rest/workLogs/batch', consecutiveWorklogs(3, FROM, 1800));
@@ -42,7 +42,7 @@ async function crashMidJob(crashAfter: number) {
     expect(killed.status).toBe(500);
     await before.close();
 
-    const after = await startTestApi({ store: new CrashingStore(underlying, 4), clock, dataDir });
+    const after = await startTestApi({ store: new CrashingStore(underlying, 5), clock, dataDir });
     try {
       const again = await signedIn(after);
       clock.advance(MINUTE);

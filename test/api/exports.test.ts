@@ -57,7 +57,7 @@ describe('GET /api/exports/workLogs: the file a billing admin opens', () => {
 
   it('answers an export with no rows as a header alone', async () => {
     const csv = await download(api, zoe.token, '/exports/workLogs?format=csv&from=2030-01-01T00:00:00Z');
-    expect(csv.bytes.toString('utf8')).toBe('\uFEFFDate,Start,End,UTC offset,User,Unique name,Work item,Activity type,Comment,Hours,Billable hours,Billable,Tracked,Manual,Edited,Worklog id\r\n');
+    expect(csv.bytes.toString('utf8')).toBe('\uFEFFDate,Start,End,UTC offset,User,Unique name,Work item,Target,Activity type,Comment,Hours,Billable hours,Billable,Tracked,Manual,Edited,Worklog id\r\n');
     expect(await xlsxRecords((await download(api, zoe.token, '/exports/workLogs?format=xlsx&from=2030-01-01T00:00:00Z')).bytes)).toEqual([]);
   });
 

@@ -33,7 +33,7 @@ describe('subscriptions and the org lifecycle on Cosmos DB', () => {
     expect((await alice('POST', '/subscription/activate', { subscriptionId: 'sub-cosmos' })).body.data.status).toBe('active');
     expect((await bob('POST', '/rest/workLogs', aWorklog({ timestamp: at(T0, -DAY) }))).status).toBe(201);
     expect((await alice('GET', '/subscription')).body.data.seats).toEqual({ licensed: 3, used: 1 });
-    expect((await alice('GET', '/rest/users/roles')).body.data.map((u: { role: string }) => u.role)).toEqual(['administrator', 'member']);
+    expect((await alice('GET', '/rest/users/roles')).body.data.map((u: { role: { id: string } }) => u.role.id)).toEqual(['administrator', 'member']);
     expect((await alice('POST', '/subscription/license', aLicense({ seats: 4 }))).body.data.seats.licensed).toBe(4);
 
     expect((await alice('POST', '/orgs/uninstall', { confirm: 'fabrikam' })).status).toBe(200);

@@ -32,7 +32,7 @@ describe('documents of release 0.1.0 on Cosmos DB', () => {
       if (doc.type === 'organization') {
         expect(read).toMatchObject({ schemaVersion: 2, installState: 'installed', uninstalledTimestamp: null, trialStartTimestamp: doc.createdTimestamp });
       } else if (doc.type === 'worklog') {
-        expect(read).toEqual({ ...doc, schemaVersion: 2, stopReason: doc.stopReason ?? null, _etag: expect.any(String) });
+        expect(read).toEqual({ ...doc, schemaVersion: 3, stopReason: doc.stopReason ?? null, targetId: null, _etag: expect.any(String) });
       } else {
         expect(read, `${container}/${doc.id}`).toMatchObject(doc);
       }

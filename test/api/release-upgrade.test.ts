@@ -58,7 +58,7 @@ describe('a data folder from release 0.1.0', () => {
     for (const { container, doc } of RELEASE_0_1_0.documents) {
       const read = await store.read(container, doc.pk, doc.id);
       if (doc.type === 'organization') continue;
-      const expected = doc.type === 'worklog' ? { ...doc, schemaVersion: 2, stopReason: doc.stopReason ?? null } : doc;
+      const expected = doc.type === 'worklog' ? { ...doc, schemaVersion: 3, stopReason: doc.stopReason ?? null, targetId: null } : doc;
       expect(read, `${container}/${doc.pk}/${doc.id}`).toEqual({ ...expected, _etag: expect.any(String) });
     }
     const contoso = await store.read('orgs', CONTOSO, 'organization');

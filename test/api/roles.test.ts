@@ -22,8 +22,8 @@ describe('GET /api/rest/users/roles', () => {
     const res = await alice('GET', '/rest/users/roles');
     expect(res.status).toBe(200);
     expect(res.body.data).toEqual([
-      expect.objectContaining({ user: expect.objectContaining({ name: 'Alice Anders' }), role: 'administrator', isCollectionAdmin: true, isBillingAdmin: true, isDefaultRole: false }),
-      expect.objectContaining({ user: expect.objectContaining({ name: 'Bob Brandt' }), role: 'member', roleTitle: 'Member', teams: [], isBillingAdmin: false, isDefaultRole: true }),
+      expect.objectContaining({ user: expect.objectContaining({ name: 'Alice Anders' }), role: { id: 'administrator', name: 'Administrator' }, isCollectionAdmin: true, isBillingAdmin: true, isDefaultRole: false }),
+      expect.objectContaining({ user: expect.objectContaining({ name: 'Bob Brandt' }), role: { id: 'member', name: 'Team' }, roleTitle: 'Member', teams: [], isBillingAdmin: false, isDefaultRole: true }),
     ]);
   });
 
@@ -38,7 +38,7 @@ describe('POST /api/rest/users/roles', () => {
   it('sets a role and teams, and the answer lists what the role may do', async () => {
     const res = await alice('POST', '/rest/users/roles', { userId: bobId, role: 'teamLead', teams: ['red', 'red', 'blue'] });
     expect(res.status).toBe(200);
-    expect(res.body.data).toMatchObject({ role: 'teamLead', roleTitle: 'Team lead', teams: ['red', 'blue'], isDefaultRole: false });
+    expect(res.body.data).toMatchObject({ role: { id: 'teamLead' }, roleTitle: 'Team lead', teams: ['red', 'blue'], isDefaultRole: false });
     expect(res.body.data.permissions).toContain('worklogs:read:team');
     expect(res.body.data.permissions).not.toContain('worklogs:write:all');
   });

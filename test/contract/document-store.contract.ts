@@ -318,6 +318,11 @@ export function documentStoreContract(
         expect(ordered.map((d) => [d.id, d.n])).toEqual([['e', 5], ['c', 3], ['a', 1]]);
       });
 
+      it('an empty select returns only the id, pk and _etag of each document', async () => {
+        const [doc] = await store.query('worklogs', { partition: { pk: 'p2' }, select: [] });
+        expect(doc).toEqual({ id: 'z', pk: 'p2', _etag: (await store.read('worklogs', 'p2', 'z'))!._etag });
+      });
+
       it('query results carry their _etag and only the stored fields', async () => {
         const [doc] = await store.query('worklogs', { partition: { pk: 'p2' } });
         expect(doc).toEqual({ ...SEED[5], _etag: expect.any(String) });

@@ -18,7 +18,7 @@ describe('the activity check in the tracking bar', { timeout: 180_000 }, () => {
 
     // Start tracking #2 from the tracking bar.
     await hub.getByRole('tab', { name: 'Timesheet' }).click();
-    await hub.getByRole('textbox', { name: 'Work item' }).fill('2');
+    await hub.getByRole('textbox', { name: 'Work item', exact: true }).fill('2');
     await hub.getByRole('textbox', { name: 'Comment' }).fill('Booking flow');
     await hub.getByRole('button', { name: 'Start tracking' }).click();
     await expect.poll(() => hub.getByTestId('tracker-running').getAttribute('data-work-item-id')).toBe('2');

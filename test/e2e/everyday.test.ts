@@ -14,7 +14,7 @@ const DAY = /\w{3}, \w{3} \d{1,2}(, \d{4})?/;
 
 async function fillWorklog(panel: FrameLocator, values: { workItem?: string; day?: string; start: string; end: string }) {
   const form = panel.getByTestId('worklog-form').last();
-  if (values.workItem !== undefined) await form.getByRole('textbox', { name: 'Work item' }).fill(values.workItem);
+  if (values.workItem !== undefined) await form.getByRole('textbox', { name: 'Work item', exact: true }).fill(values.workItem);
   if (values.day) await form.getByTestId('worklog-day').fill(values.day);
   await form.getByTestId('worklog-start').fill(values.start);
   await form.getByTestId('worklog-end').fill(values.end);
@@ -43,14 +43,14 @@ describe('a member\'s everyday in the dev host', { timeout: 180_000 }, () => {
     await e2e.host.screenshotBothThemes('tracking-bar-idle', 'time-hub');
 
     // An unknown work item is refused; emptying the field takes the stale message away.
-    await idle.getByRole('textbox', { name: 'Work item' }).fill('999');
+    await idle.getByRole('textbox', { name: 'Work item', exact: true }).fill('999');
     await idle.getByRole('button', { name: 'Start tracking' }).click();
     await expect.poll(() => hub.getByTestId('action-error').textContent()).toContain('999');
-    await idle.getByRole('textbox', { name: 'Work item' }).fill('');
+    await idle.getByRole('textbox', { name: 'Work item', exact: true }).fill('');
     await expect.poll(() => hub.getByTestId('action-error').count()).toBe(0);
 
     // Half a minute tracked: "30s", not "0:00"; the timer in the host's font.
-    await idle.getByRole('textbox', { name: 'Work item' }).fill('4');
+    await idle.getByRole('textbox', { name: 'Work item', exact: true }).fill('4');
     await idle.getByRole('button', { name: 'Start tracking' }).click();
     const elapsed = hub.getByTestId('tracker-elapsed');
     await elapsed.waitFor();

@@ -8,7 +8,7 @@ import { startE2eServer, type E2eServer } from './support/e2e-server.js';
 /** Fills the worklog form of the open panel (times are local to the browser's zone). */
 async function fillWorklog(panel: FrameLocator, values: { workItem?: string; day?: string; start: string; end: string; comment?: string }) {
   const form = panel.getByTestId('worklog-form').last();
-  if (values.workItem !== undefined) await form.getByRole('textbox', { name: 'Work item' }).fill(values.workItem);
+  if (values.workItem !== undefined) await form.getByRole('textbox', { name: 'Work item', exact: true }).fill(values.workItem);
   if (values.day) await form.getByTestId('worklog-day').fill(values.day);
   await form.getByTestId('worklog-start').fill(values.start);
   await form.getByTestId('worklog-end').fill(values.end);

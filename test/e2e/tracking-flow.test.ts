@@ -9,7 +9,7 @@ describe('tracking from a work item', { timeout: 180_000 }, () => {
   it('starts from the toolbar action, shows the timer in the tab, stops, and finds the worklogs in the timesheet', async () => {
     const { page } = e2e.watched;
     await e2e.host.open('#/boards', { user: 'bob' });
-    await expect.poll(() => page.getByTestId('work-items').locator('tbody tr').count()).toBe(20);
+    await expect.poll(() => page.getByTestId('work-items').locator('tbody tr').count()).toBe(25);
     await e2e.host.screenshotBothThemes('boards-work-items');
 
     // Start Tracking on #5 from the work item's toolbar menu: a toast confirms.

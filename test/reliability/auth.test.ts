@@ -14,11 +14,13 @@ let world: FuzzWorld;
 let kit: AttackKit;
 let held = 0;
 let contosoBudget = '';
+let contosoTarget = '';
 
 beforeAll(async () => {
   world = await startFuzzWorld({ PUBLIC_HOST_SUFFIX: HOST_SUFFIX });
   kit = attackKit(world);
   contosoBudget = (await kit.as('contoso', 'alice')('POST', '/rest/budgets', { workItemId: 1, name: 'Redesign', planned: 36_000 })).body.data.id as string;
+  contosoTarget = (await kit.as('contoso', 'alice')('POST', '/rest/targets', { name: 'Offsite', color: '#336699' })).body.data.id as string;
 });
 afterAll(async () => {
   console.log(`auth: ${attacks.length} attacks, ${held} refused with the right status and nothing changed, ${attacks.length - held} not`);
@@ -105,6 +107,7 @@ const attacks: Attack[] = [
   ["another org's user as userId, listing worklogs", 404, (k) => k.attempt('GET', `/rest/workLogs?userId=${seedUserId('contoso', 'bob')}`, { token: alice(k) })],
   ["another org's user as userId, adding a worklog", 404, (k) => k.attempt('POST', `/rest/workLogs?userId=${seedUserId('contoso', 'bob')}`, { token: alice(k), body: aWorklog({ timestamp: at(T0, -30 * HOUR) }) })],
   ["another org's user in a report's users", 404, (k) => k.attempt('GET', `/reports/time?from=2025-01-01&to=2025-01-31&groupBy=user&users=${seedUserId('contoso', 'bob')}`, { token: alice(k) })],
+  ["another org's user's timesheet", 404, (k) => k.attempt('GET', `/timesheet?from=2025-01-06&to=2025-01-12&userId=${seedUserId('contoso', 'bob')}`, { token: alice(k) })],
   ["another org's user's rollups recounted", 404, (k) => k.attempt('POST', '/admin/rollups/recount', { token: alice(k), body: { userId: seedUserId('contoso', 'bob') } })],
   ["another org's user as userId, in a role assignment", 404, (k) => k.attempt('POST', '/rest/users/roles', { token: alice(k), body: { userId: seedUserId('contoso', 'bob'), role: 'administrator' } })],
   // A Member against Administrators' endpoints and others' time
@@ -117,6 +120,7 @@ const attacks: Attack[] = [
   ['a Member adding an activity type', 403, (k) => k.attempt('POST', '/rest/activityTypes', { token: bob(k), body: { name: 'Mine', color: '#112233' } })],
   ['a Member activating a valid license', 403, (k) => k.attempt('POST', '/subscription/license', { token: bob(k), body: aLicense({ expiry: at(T0, 30 * DAY) }) })],
   ["a Member adding time for another user", 403, (k) => k.attempt('POST', `/rest/workLogs?userId=${seedUserId('fabrikam', 'alice')}`, { token: bob(k), body: aWorklog({ timestamp: at(T0, -40 * HOUR) }) })],
+  ["a Member reading another user's timesheet", 403, (k) => k.attempt('GET', `/timesheet?from=2025-01-06&to=2025-01-12&userId=${seedUserId('fabrikam', 'alice')}`, { token: bob(k) })],
   ["a Member reading another user's worklogs", 403, (k) => k.attempt('GET', `/rest/workLogs?userId=${seedUserId('fabrikam', 'alice')}`, { token: bob(k) })],
   // Times Explorer bulk actions
   ["a Member bulk-deleting an Administrator's worklog", 403, (k) => k.attempt('POST', '/explorer/bulkActions', {
@@ -194,6 +198,18 @@ const attacks: Attack[] = [
     expect((await k.as('fabrikam', 'alice')('GET', '/rest/budgets/status?workItemId=21')).status).toBe(200); // the cache is warm: a refusal writes nothing
     await k.attempt('GET', '/rest/budgets/status?workItemId=21', { token: bob(k) });
   }],
+  // Internal targets: Administrators manage them, Members track on the active ones of their own org
+  ['a Member adding a target', 403, (k) => k.attempt('POST', '/rest/targets', { token: bob(k), body: { name: 'Mine', color: '#112233' } })],
+  ['a Member renaming a target', 403, (k) => k.attempt('PATCH', '/rest/targets/vacation', { token: bob(k), body: { name: 'Holidays' } })],
+  ['a Member deactivating a target', 403, (k) => k.attempt('DELETE', '/rest/targets/vacation', { token: bob(k) })],
+  ['a Member listing deactivated targets', 403, (k) => k.attempt('GET', '/rest/targets?includeInactive=true', { token: bob(k) })],
+  ['targets listed without a token', 401, (k) => k.attempt('GET', '/rest/targets')],
+  ["another org's target, deactivated", 404, (k) => k.attempt('DELETE', `/rest/targets/${contosoTarget}`, { token: alice(k) })],
+  ["another org's target, renamed", 404, (k) => k.attempt('PATCH', `/rest/targets/${contosoTarget}`, { token: alice(k), body: { name: 'Mine now' } })],
+  ["another org's target named in a worklog", 422, (k) => k.attempt('POST', '/rest/workLogs', {
+    token: bob(k), body: { timestamp: at(T0, -52 * HOUR), length: 600, targetId: contosoTarget },
+  })],
+  ["another org's target named in a tracker start", 422, (k) => k.attempt('POST', '/tracking/client/startTracking', { token: bob(k), body: { targetId: contosoTarget } })],
   // Escalation through body fields
   ["a Member's worklog body naming another userId (7pace's per-item userId)", 403, (k) => k.attempt('POST', '/rest/workLogs', { token: bob(k), body: { ...aWorklog({ timestamp: at(T0, -50 * HOUR) }), userId: seedUserId('fabrikam', 'alice') } })],
   ['orgId in a worklog body', 400, (k) => k.attempt('POST', '/rest/workLogs', { token: bob(k), body: { ...aWorklog({ timestamp: at(T0, -51 * HOUR) }), orgId: seedOrgId('contoso') } })],

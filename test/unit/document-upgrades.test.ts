@@ -44,8 +44,8 @@ describe('document upgrades', () => {
 
   it('gives a version 1 worklog without a stop reason none, and keeps one it has', () => {
     const worklog = { id: 'w', pk: 'p', type: 'worklog', schemaVersion: 1, length: 60 };
-    expect(upgradeDocument(worklog)).toEqual({ ...worklog, schemaVersion: 2, stopReason: null });
-    expect(upgradeDocument({ ...worklog, stopReason: 'Track length exceeded' })).toMatchObject({ schemaVersion: 2, stopReason: 'Track length exceeded' });
+    expect(upgradeDocument(worklog)).toEqual({ ...worklog, schemaVersion: 3, stopReason: null, targetId: null });
+    expect(upgradeDocument({ ...worklog, stopReason: 'Track length exceeded' })).toMatchObject({ schemaVersion: 3, stopReason: 'Track length exceeded' });
   });
 
   it('runs each step from the stored version on in order', () => {

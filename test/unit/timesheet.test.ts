@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { buildTimesheet } from '../../shared/domain/timesheet.js';
 import { localDay, offsetOf } from '../../shared/domain/time.js';
+import { DEFAULT_TARGETS } from '../../shared/domain/targets.js';
 import { buildWorklog, type WorklogDraft } from '../../shared/domain/worklog.js';
 
 const user = { id: 'u1', name: 'Bob', uniqueName: 'bob@x' };
 let next = 0;
-function worklog(start: string, length: number, workItemId: number | null, utcOffsetMinutes = 0) {
-  const draft: WorklogDraft = { start: new Date(start), length, billableLength: length, utcOffsetMinutes, workItemId, comment: 'c', activityTypeId: null };
+function worklog(start: string, length: number, workItemId: number | null, utcOffsetMinutes = 0, targetId: string | null = null) {
+  const draft: WorklogDraft = { start: new Date(start), length, billableLength: length, utcOffsetMinutes, workItemId, targetId, comment: 'c', activityTypeId: null };
   return buildWorklog(draft, { id: `w${++next}`, user, addedByUser: user }, { isTracked: false, isManuallyEntered: true, isChanged: false }, new Date(start));
 }
 
@@ -33,6 +34,22 @@ describe('the timesheet', () => {
 
   it('puts a worklog on the local day of its user', () => {
     expect(sheet.rows[2]?.cells[2]?.worklogIds).toEqual(['w4']);
+  });
+
+  it('gives each target a row with its name and colour, after the work items and before the time on neither', () => {
+    const withTargets = buildTimesheet('2026-03-09', '2026-03-11', [
+      ...worklogs,
+      worklog('2026-03-11T08:00:00Z', 3600, null, 0, 'vacation'),
+      worklog('2026-03-11T12:00:00Z', 1800, null, 0, 'meetings'),
+      worklog('2026-03-09T12:00:00Z', 1800, null, 0, 'meetings'),
+    ], new Map([[1, 'Login page'], [2, 'Fix crash']]), DEFAULT_TARGETS);
+    expect(withTargets.rows.map((r) => [r.workItemId, r.targetId, r.title, r.color, r.totalSeconds])).toEqual([
+      [1, null, 'Login page', null, 5400],
+      [2, null, 'Fix crash', null, 7200],
+      [null, 'meetings', 'Meetings', '#8764b8', 3600],
+      [null, 'vacation', 'Vacation', '#00b7c3', 3600],
+      [null, null, null, null, 600],
+    ]);
   });
 });
 

@@ -6,7 +6,7 @@ import { overlapProblems } from '../../shared/worklogs/worklog-checks.js';
 const now = new Date('2026-03-10T12:00:00Z');
 const draft = (over: Partial<WorklogDraft> = {}): WorklogDraft => ({
   start: new Date('2026-03-10T08:00:00Z'), length: 3600, billableLength: 3600, utcOffsetMinutes: 0,
-  workItemId: 1, comment: null, activityTypeId: null, ...over,
+  workItemId: 1, targetId: null, comment: null, activityTypeId: null, ...over,
 });
 const codes = (d: WorklogDraft) => checkDraft(d, now).map((p) => p.code);
 
@@ -21,6 +21,11 @@ describe('worklog rules', () => {
   it('need a work item or a comment', () => {
     expect(codes(draft({ workItemId: null, comment: '  ' }))).toEqual(['worklog.needs_work_item_or_comment']);
     expect(codes(draft({ workItemId: null, comment: 'standup' }))).toEqual([]);
+  });
+
+  it('take a target instead of a work item or a comment, never a work item and a target', () => {
+    expect(codes(draft({ workItemId: null, targetId: 'vacation' }))).toEqual([]);
+    expect(codes(draft({ workItemId: 3, targetId: 'vacation' }))).toEqual(['worklog.work_item_and_target']);
   });
 
   it('refuse a start more than one day ahead', () => {

@@ -87,7 +87,8 @@ export interface StartTrackingResult {
   stoppedWorklog: WorklogView | null;
 }
 
-export type TimesheetView = Omit<DomainTimesheet, 'worklogs'> & { worklogs: WorklogView[] };
+/** GET /api/timesheet: also whose week it is and whether the caller may change it (another's: Administrators). */
+export type TimesheetView = Omit<DomainTimesheet, 'worklogs'> & { worklogs: WorklogView[]; user: UserRef; editable: boolean };
 
 export interface ApiTokenView {
   id: string;
@@ -112,9 +113,10 @@ export interface SubscriptionView {
   billingAdmins: UserRef[];
 }
 
+/** GET /api/rest/users/roles: 7pace's userWithRole; `role.id` is Timehub's role key, `role.name` 7pace's. */
 export interface RoleAssignmentView {
   user: UserRef;
-  role: RoleName;
+  role: { id: RoleName; name: string };
   roleTitle: string;
   teams: string[];
   isCollectionAdmin: boolean;

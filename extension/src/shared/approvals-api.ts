@@ -4,7 +4,9 @@ import type { ApprovalSettingsView, ApprovalView, DecideWeekRequest, MyWeeksView
 /** Time approvals: one's weeks, submitting and withdrawing them, the approvers' queue and decisions, the org's settings. */
 export function approvalsApi({ request }: ApiClient) {
   return {
-    myWeeks: (from: string, to: string) => request<MyWeeksView>('GET', `/approvals/weeks?from=${from}&to=${to}`),
+    /** One's weeks, or `userId`'s (by role: the timesheet's person picker). */
+    myWeeks: (from: string, to: string, userId?: string) =>
+      request<MyWeeksView>('GET', `/approvals/weeks?from=${from}&to=${to}${userId ? `&userId=${encodeURIComponent(userId)}` : ''}`),
     approvers: () => request<UserRef[]>('GET', '/approvals/approvers'),
     submitWeek: (input: SubmitWeekRequest) => request<ApprovalView>('POST', '/approvals/submit', input),
     withdrawWeek: (weekStart: string) => request<boolean>('DELETE', `/rest/timeApproval/week?weekStart=${weekStart}`),

@@ -7,6 +7,7 @@ import { createApiClient } from './api-client.js';
 import { ApiContext } from './api-context.js';
 import { errorMessage } from './api-error.js';
 import { backendUrl } from './backend-url.js';
+import { loadPreferences, PreferencesProvider } from './preferences.js';
 import { FatalError } from './status-views.js';
 import { timehubApi, type TimehubApi } from './timehub-api.js';
 
@@ -39,9 +40,15 @@ export async function startContribution(setUp: (start: PageStart) => void | Prom
 
 /** A page with UI: renders `page` into #root once the handshake is done. */
 export function startPage(page: (start: PageStart) => ReactElement, register?: (start: PageStart) => void): void {
-  void startContribution((start) => {
+  void startContribution(async (start) => {
     register?.(start);
-    render(<ApiContext.Provider value={start.api}>{page(start)}</ApiContext.Provider>, rootElement());
+    const preferences = await loadPreferences(start.api);
+    render(
+      <ApiContext.Provider value={start.api}>
+        <PreferencesProvider initial={preferences}>{page(start)}</PreferencesProvider>
+      </ApiContext.Provider>,
+      rootElement(),
+    );
   });
 }
 

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { bulkActionBody } from '../../../shared/contracts/explorer.js';
 import type { ExportFormat } from '../../../shared/contracts/exports.js';
 import type { bulkJobView } from '../../../shared/explorer/bulk-jobs.js';
+import type { ApprovalFilter } from '../../../shared/approvals/approval-filter.js';
 import type { WorklogSelection } from '../../../shared/explorer/explorer-selection.js';
 import type { previewBulkAction } from '../../../shared/explorer/check-bulk-action.js';
 import type { listExplorerWorklogs } from '../../../shared/explorer/list-explorer-worklogs.js';
@@ -15,7 +16,7 @@ export type BulkJobView = ReturnType<typeof bulkJobView>;
 export type BulkActionRequest = z.input<typeof bulkActionBody>;
 
 /** What the grid filters by, as GET /explorer/workLogs takes it (from and to are instants, always set). */
-export type ExplorerQueryFilter = WorklogSelection & { from: string; to: string };
+export type ExplorerQueryFilter = WorklogSelection & { from: string; to: string; approval?: readonly ApprovalFilter[] };
 
 export type ExplorerSort = 'timestamp' | '-timestamp';
 
@@ -28,12 +29,13 @@ export function explorerParams(filter: ExplorerQueryFilter): URLSearchParams {
   for (const flag of ['billable', 'tracked', 'edited'] as const) {
     if (filter[flag] !== undefined) params.set(flag, String(filter[flag]));
   }
+  if (filter.approval?.length) params.set('approval', filter.approval.join(','));
   return params;
 }
 
-/** The same filter in a bulk action's body: the lists as arrays, nothing left empty. */
+/** The same filter in a bulk action's body: the lists as arrays, nothing left empty (a bulk filter has no approval states). */
 export function bulkFilterOf(filter: ExplorerQueryFilter): NonNullable<BulkActionRequest['filter']> {
-  const { userIds, workItemIds, activityTypeIds, ...rest } = filter;
+  const { userIds, workItemIds, activityTypeIds, approval: _approval, ...rest } = filter;
   return {
     ...rest,
     ...(userIds?.length ? { userIds: [...userIds] } : {}),
@@ -50,6 +52,7 @@ export interface ReportTotalsQuery {
   workItemIds?: readonly number[];
   activityTypeIds?: readonly string[];
   billable?: boolean;
+  approval?: readonly ApprovalFilter[];
 }
 
 /** The query of GET /reports/time that totals the same worklogs (grouped by billable: the fewest rows). */
@@ -59,6 +62,7 @@ export function reportTotalsParams(query: ReportTotalsQuery): URLSearchParams {
   if (query.workItemIds?.length) params.set('workItems', query.workItemIds.join(','));
   if (query.activityTypeIds?.length) params.set('activityTypes', query.activityTypeIds.join(','));
   if (query.billable !== undefined) params.set('billable', String(query.billable));
+  if (query.approval?.length) params.set('approval', query.approval.join(','));
   return params;
 }
 

@@ -2,6 +2,8 @@ import { Dropdown } from 'azure-devops-ui/Dropdown';
 import { FormItem } from 'azure-devops-ui/FormItem';
 import { DropdownSelection } from 'azure-devops-ui/Utilities/DropdownSelection';
 import { useEffect, useMemo, type ReactNode } from 'react';
+import { DateField, TimeField } from './fields/date-time-fields.js';
+import { FieldShell } from './fields/field-shell.js';
 import './form-fields.css';
 
 export interface Choice {
@@ -39,7 +41,10 @@ export function ChoiceField({ label, ariaLabel, choices, value, onChange, placeh
   );
 }
 
-/** The browser's own date or time input, styled like the host's fields. */
+/**
+ * A date, time or number field in the host's look (no browser-drawn date or time picker):
+ * dates as yyyy-mm-dd with a calendar, times as 24-hour hh:mm, both steppable with ↑/↓.
+ */
 export function NativeField({ label, type, value, onChange, testId, min, step }: {
   label: string;
   type: 'date' | 'time' | 'number';
@@ -49,18 +54,19 @@ export function NativeField({ label, type, value, onChange, testId, min, step }:
   min?: number;
   step?: number;
 }) {
+  const props = { label, value, onChange, testId };
   return (
     <FormItem label={label} className="th-field">
-      <input
-        className="th-native-input"
-        aria-label={label}
-        data-testid={testId}
-        type={type}
-        value={value}
-        min={min}
-        step={step}
-        onChange={(event) => onChange(event.target.value)}
-      />
+      {type === 'date' && <DateField {...props} />}
+      {type === 'time' && <TimeField {...props} />}
+      {type === 'number' && (
+        <FieldShell>
+          {(focus) => (
+            <input className="bolt-textfield-input flex-grow th-number-input" aria-label={label} data-testid={testId} type="number" inputMode="decimal"
+              value={value} min={min} step={step} {...focus} onChange={(event) => onChange(event.target.value)} />
+          )}
+        </FieldShell>
+      )}
     </FormItem>
   );
 }

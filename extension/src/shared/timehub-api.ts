@@ -1,5 +1,6 @@
 import { NOT_SET_ACTIVITY_TYPE_ID } from '../../../shared/domain/activity-types.js';
 import type { ActivityTypeList } from '../../../shared/settings/activity-type-view.js';
+import type { MySettingsView } from '../../../shared/settings/my-settings.js';
 import type { ApiClient } from './api-client.js';
 import type { DeadLetterView, ReportViewView, TimeReportView, UserView } from './api-types.js';
 import type {
@@ -9,7 +10,9 @@ import type {
 } from './api-types.js';
 import { approvalsApi } from './approvals-api.js';
 import { automationApi } from './automation-api.js';
+import { budgetsApi } from './budgets-api.js';
 import { explorerApi } from './explorer-api.js';
+import { targetsApi } from './targets-api.js';
 
 export interface WorklogFilter {
   workItemIds?: number[];
@@ -28,6 +31,8 @@ function worklogQuery(filter: WorklogFilter): string {
   return `?${query.toString()}`;
 }
 
+const subject = (userId: string | undefined) => (userId ? `?userId=${encodeURIComponent(userId)}` : '');
+
 /** Every endpoint the UI calls, typed by the shared contracts (see README.md's API table). */
 export function timehubApi(client: ApiClient) {
   const { request } = client;
@@ -42,15 +47,19 @@ export function timehubApi(client: ApiClient) {
 
     myWorklogs: (filter: WorklogFilter = {}) => request<WorklogView[]>('GET', `/rest/workLogs${worklogQuery(filter)}`),
     allWorklogs: (filter: WorklogFilter = {}) => request<WorklogView[]>('GET', `/rest/workLogs/all${worklogQuery(filter)}`),
-    addWorklog: (input: NewWorklogRequest, idempotencyKey: string) =>
-      request<WorklogView>('POST', '/rest/workLogs', input, { 'Idempotency-Key': idempotencyKey }),
-    updateWorklog: (id: string, patch: WorklogPatchRequest) => request<WorklogView>('PATCH', `/rest/workLogs/${encodeURIComponent(id)}`, patch),
-    deleteWorklog: (id: string) => request<unknown>('DELETE', `/rest/workLogs/${encodeURIComponent(id)}`),
+    // `userId`: another user's worklog (Administrators), as the timesheet's person picker writes.
+    addWorklog: (input: NewWorklogRequest, idempotencyKey: string, userId?: string) =>
+      request<WorklogView>('POST', `/rest/workLogs${subject(userId)}`, input, { 'Idempotency-Key': idempotencyKey }),
+    updateWorklog: (id: string, patch: WorklogPatchRequest, userId?: string) =>
+      request<WorklogView>('PATCH', `/rest/workLogs/${encodeURIComponent(id)}${subject(userId)}`, patch),
+    deleteWorklog: (id: string, userId?: string) => request<unknown>('DELETE', `/rest/workLogs/${encodeURIComponent(id)}${subject(userId)}`),
     timesheet: (from: string, to: string, userId?: string) =>
       request<TimesheetView>('GET', `/timesheet?from=${from}&to=${to}${userId ? `&userId=${encodeURIComponent(userId)}` : ''}`),
     explorer: explorerApi(client),
     approvals: approvalsApi(client),
     automation: automationApi(client),
+    targets: targetsApi(client),
+    budgets: budgetsApi(client),
 
     /** 7pace's envelope; the UI lists the org's own types, without the "[Not Set]" pseudo-type. */
     activityTypes: async () =>
@@ -64,6 +73,8 @@ export function timehubApi(client: ApiClient) {
 
     /** The org's users who signed in (by name); the Reports page shows names instead of ids. */
     users: () => request<UserView[]>('GET', '/rest/users?$count=500'),
+    /** Whose time the caller may read (a Team lead's teams, everyone for managers): the person picker. */
+    readableUsers: () => request<UserView[]>('GET', '/rest/users?$count=500&readableTime=true'),
     /** `query` is the report's query string (from, to, groupBy and filters), as in the hub's URL. */
     timeReport: (query: string) => request<TimeReportView>('GET', `/reports/time?${query}`),
     exportTimeReport: (query: string, format: 'csv' | 'xlsx') => client.file(`/exports/reports/time?${query}&format=${format}`, `time-report.${format}`),
@@ -73,10 +84,11 @@ export function timehubApi(client: ApiClient) {
 
     trackingSettings: () => request<TrackingPolicy>('GET', '/settings/tracking'),
     saveTrackingSettings: (policy: TrackingSettingsRequest) => request<TrackingPolicy>('PUT', '/settings/tracking', policy),
-    roles: () => request<RoleAssignmentView[]>('GET', '/rest/users/roles'),
+    /** Everyone, those with the None role too: an Administrator gives it back here. */
+    roles: () => request<RoleAssignmentView[]>('GET', '/rest/users/roles?includeNoneRoles=true'),
     setRole: (assignment: RoleAssignmentRequest) => request<RoleAssignmentView>('POST', '/rest/users/roles', assignment),
-    mySettings: () => request<UserSettingsRequest>('GET', '/rest/me/settings'),
-    saveMySettings: (settings: UserSettingsRequest) => request<UserSettingsRequest>('PUT', '/rest/me/settings', settings),
+    mySettings: () => request<MySettingsView>('GET', '/rest/me/settings'),
+    saveMySettings: (settings: UserSettingsRequest) => request<MySettingsView>('PUT', '/rest/me/settings', settings),
     about: () => request<AboutView>('GET', '/about'),
     deadLetters: () => request<DeadLetterView[]>('GET', '/admin/deadLetters'),
 

@@ -3,6 +3,7 @@ import { errorMessage } from '../shared/api-error.js';
 import { startContribution } from '../shared/bootstrap.js';
 import { lengthLabel, browserTimeZone } from '../shared/format.js';
 import { showToast, workItemTitles } from '../shared/host-services.js';
+import { loadPreferences } from '../shared/preferences.js';
 import type { TimehubApi } from '../shared/timehub-api.js';
 import { announceTrackingChanged } from '../shared/tracking/tracking-events.js';
 
@@ -63,7 +64,13 @@ export async function startTrackingFromToolbar(api: TimehubApi, context: WorkIte
 }
 
 void startContribution(({ api, contributionId }) => {
-  const run = async (context: WorkItemActionContext) => showToast(await toolbarAction(api, context ?? {}), 6000);
+  // The toast writes lengths in the user's time format: read it once, at the first action.
+  let preferences: Promise<unknown> | undefined;
+  const run = async (context: WorkItemActionContext) => {
+    preferences ??= loadPreferences(api);
+    await preferences;
+    await showToast(await toolbarAction(api, context ?? {}), 6000);
+  };
   // Azure DevOps asks getMenuItems as the menu opens and calls the item's action (hosts without it call execute).
   const action = {
     getMenuItems: async (context: WorkItemActionContext) =>

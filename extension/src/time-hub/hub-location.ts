@@ -1,5 +1,5 @@
-export type HubTab = 'timesheet' | 'explorer' | 'reports' | 'approvals' | 'settings';
-const TABS: readonly string[] = ['timesheet', 'explorer', 'reports', 'approvals', 'settings'] satisfies HubTab[];
+export type HubTab = 'timesheet' | 'explorer' | 'reports' | 'approvals' | 'budgets' | 'settings';
+const TABS: readonly string[] = ['timesheet', 'explorer', 'reports', 'approvals', 'budgets', 'settings'] satisfies HubTab[];
 const isTab = (value: string): value is HubTab => TABS.includes(value);
 
 /** Where the hub is: a tab, and that tab's own state after a `?` (the Reports page's query). */

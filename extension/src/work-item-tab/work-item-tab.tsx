@@ -5,6 +5,7 @@ import { startPage } from '../shared/bootstrap.js';
 import { SERVICE_IDS } from '../shared/host-services.js';
 import { EmptyState, Loading } from '../shared/status-views.js';
 import { TrackingBar } from '../shared/tracking/tracking-bar.js';
+import { WorkItemBudgets } from './work-item-budgets.js';
 import { registerFormListener, useFormState } from './work-item-events.js';
 import { WorkItemWorklogs } from './work-item-worklogs.js';
 
@@ -13,7 +14,7 @@ const openWorkItemId = async () => {
   return (await form.isNew()) ? undefined : form.getId();
 };
 
-/** The "Timehub" tab of a work item: tracking on this item, its worklogs and their total, and adding time. */
+/** The "Timehub" tab of a work item: tracking on this item, its worklogs and their total, adding time, and the budgets over it. */
 function WorkItemTab() {
   const { workItemId, revision, resolved } = useFormState(openWorkItemId);
   if (workItemId === undefined) {
@@ -26,6 +27,7 @@ function WorkItemTab() {
       <div className="page-content page-content-top flex-column">
         <TrackingBar workItemId={workItemId} />
         <WorkItemWorklogs key={workItemId} workItemId={workItemId} revision={revision} />
+        <WorkItemBudgets key={`budgets-${workItemId}`} workItemId={workItemId} revision={revision} />
       </div>
     </Page>
   );

@@ -30,9 +30,14 @@ const byTimestampThenId = (order: 'ascending' | 'descending') => [
   { path: '/timestamp', order },
   { path: '/id', order },
 ];
+/**
+ * Nothing is queried inside rollup cells and totals or a batch intent's operations: indexing
+ * them would make every rollup write cost index terms for hundreds of values.
+ */
+export const UNQUERIED_PATHS = ['/"_etag"/?', '/cells/*', '/totals/*', '/operations/*'];
 const INDEXING_POLICY: IndexingPolicy = {
   includedPaths: [{ path: '/*' }],
-  excludedPaths: [{ path: '/"_etag"/?' }],
+  excludedPaths: UNQUERIED_PATHS.map((path) => ({ path })),
   compositeIndexes: [byTimestampThenId('ascending'), byTimestampThenId('descending')],
 };
 

@@ -14,7 +14,7 @@ import {
   type Stored,
 } from '../../ports/document-store.js';
 import { splitAtTies, toSql } from './sqlite-query.js';
-import { migrateSchema } from './sqlite-schema.js';
+import { INDEXED_COLUMNS, migrateSchema, type IndexedField } from './sqlite-schema.js';
 import { StatementCache } from './statement-cache.js';
 
 interface Row {
@@ -167,13 +167,30 @@ export class SqliteDocumentStore implements DocumentStore {
     const expiresAt = plain.ttl && plain.ttl > 0 ? this.clock.now().getTime() + plain.ttl * 1000 : null;
     this
       .statement(
-        `INSERT INTO documents (container, pk, id, body, etag, expires_at) VALUES (?, ?, ?, ?, ?, ?)
+        `INSERT INTO documents (container, pk, id, body, etag, expires_at, ${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ${COLUMNS.replace(/\w+/g, '?')})
          ON CONFLICT (container, pk, id) DO UPDATE SET body = excluded.body, etag = excluded.etag,
-         expires_at = excluded.expires_at`,
+         expires_at = excluded.expires_at, ${COLUMNS.split(', ').map((column) => `${column} = excluded.${column}`).join(', ')}`,
       )
-      .run(container, plain.pk, plain.id, JSON.stringify(plain), etag, expiresAt);
+      .run(container, plain.pk, plain.id, JSON.stringify(plain), etag, expiresAt, ...FIELDS.map((field) => columnValue(valueAt(plain, field))));
     return { ...(plain as T), _etag: etag };
   }
+}
+
+const FIELDS = Object.keys(INDEXED_COLUMNS) as IndexedField[];
+const COLUMNS = FIELDS.map((field) => INDEXED_COLUMNS[field]).join(', ');
+
+/** The value at a field's path ('item.parentId': the parentId of the item object). */
+function valueAt(doc: object, field: string): unknown {
+  let value: unknown = doc;
+  for (const key of field.split('.')) value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+  return value;
+}
+
+/** What json_extract would give for the field, so that the columns and the body never disagree. */
+function columnValue(value: unknown): string | number | null {
+  if (typeof value === 'string' || typeof value === 'number') return value;
+  if (typeof value === 'boolean') return Number(value);
+  return value === undefined || value === null ? null : JSON.stringify(value);
 }
 
 function withEtag<T extends Document>(row: Row): Stored<T> {

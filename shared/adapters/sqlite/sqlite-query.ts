@@ -1,11 +1,13 @@
 import type { Condition, ContainerName, Query, Scalar } from '../../ports/document-store.js';
 import { keysetBounds, keysetTerms, type KeysetSide } from '../../ports/keyset.js';
+import { INDEXED_COLUMNS } from './sqlite-schema.js';
 
 const FIELD = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 
-/** `id` is also a key column: using it lets an index on (container, pk, x) serve ORDER BY x, id. */
+/** `id` is also a key column: using it lets an index on (container, pk, x) serve ORDER BY x, id. Indexed fields have columns of their own. */
 function path(field: string): string {
   if (field === 'id') return 'id';
+  if (Object.hasOwn(INDEXED_COLUMNS, field)) return INDEXED_COLUMNS[field as keyof typeof INDEXED_COLUMNS];
   if (!FIELD.test(field)) throw new RangeError(`invalid field name ${field}`);
   return `json_extract(body, '$.${field}')`;
 }
@@ -50,7 +52,8 @@ function selected(fields: Query['select']): string {
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(field)) throw new RangeError(`invalid selected field ${field}`);
     return `'${field}', json_extract(body, '$.${field}')`;
   });
-  return `json_object('id', id, 'pk', pk, ${pairs.join(', ')}) AS body`;
+  // No field but the keys: the body is not read at all (an ETag listing of large documents).
+  return `json_object(${["'id', id", "'pk', pk", ...pairs].join(', ')}) AS body`;
 }
 
 /** Turns a portable query into SQL over the documents table: one SQL text per query shape. */

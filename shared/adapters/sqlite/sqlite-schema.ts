@@ -45,10 +45,48 @@ const orgRollupIndex: SchemaMigration = {
 };
 
 /**
+ * The fields that hot-path queries filter, sort and seek on, copied into columns at every
+ * write (sqlite-document-store.ts) so that indexes read a column instead of parsing the
+ * body: a rollup document of 10 KB was parsed once per expression index and write, which
+ * made keeping rollups cost twice what the worklog did.
+ */
+const VERSION_6_COLUMNS = { timestamp: 'f_timestamp', localDay: 'f_localDay', type: 'f_type', orgId: 'f_orgId', period: 'f_period' } as const;
+export const INDEXED_COLUMNS = { ...VERSION_6_COLUMNS, 'item.parentId': 'f_itemParentId' } as const;
+export type IndexedField = keyof typeof INDEXED_COLUMNS;
+
+const indexedColumns: SchemaMigration = {
+  version: 6,
+  description: 'documents: indexed fields in columns, copied from the body at every write',
+  up(db) {
+    const fields = Object.entries(VERSION_6_COLUMNS);
+    for (const [, column] of fields) db.exec(`ALTER TABLE documents ADD COLUMN ${column}`);
+    db.exec(`UPDATE documents SET ${fields.map(([field, column]) => `${column} = json_extract(body, '$.${field}')`).join(', ')}`);
+    for (const name of ['timestamp', 'localDay', 'type', 'org_timestamp', 'org_type_period']) db.exec(`DROP INDEX IF EXISTS documents_${name}`);
+    // The same names and shapes as the expression indexes they replace.
+    db.exec('CREATE INDEX documents_timestamp ON documents (container, pk, f_timestamp)');
+    db.exec('CREATE INDEX documents_localDay ON documents (container, pk, f_localDay)');
+    db.exec('CREATE INDEX documents_type ON documents (container, pk, f_type)');
+    db.exec('CREATE INDEX documents_org_timestamp ON documents (container, f_orgId, f_timestamp, id)');
+    db.exec('CREATE INDEX documents_org_type_period ON documents (container, f_orgId, f_type, f_period)');
+  },
+};
+
+/** A budget's status walks the work item cache by parent, a level at a time (work-items/work-item-docs.ts), without a partition scan. */
+const workItemParentColumn: SchemaMigration = {
+  version: 7,
+  description: 'documents: the work item cache indexed by parent, in a column like the other indexed fields',
+  up(db) {
+    db.exec('ALTER TABLE documents ADD COLUMN f_itemParentId');
+    db.exec(`UPDATE documents SET f_itemParentId = json_extract(body, '$.item.parentId') WHERE f_type = 'workItem'`);
+    db.exec('CREATE INDEX documents_item_parent ON documents (container, pk, f_itemParentId)');
+  },
+};
+
+/**
  * Every migration of the file, in order, forever: documents and the embedded queue share
  * one file and so one `user_version`. A change to any table is a new entry at the end.
  */
-export const SQLITE_MIGRATIONS: readonly SchemaMigration[] = [documentsTable, ...QUEUE_MIGRATIONS, orgTimestampIndex, orgRollupIndex];
+export const SQLITE_MIGRATIONS: readonly SchemaMigration[] = [documentsTable, ...QUEUE_MIGRATIONS, orgTimestampIndex, orgRollupIndex, indexedColumns, workItemParentColumn];
 
 export const SQLITE_SCHEMA_VERSION = SQLITE_MIGRATIONS.length;
 

@@ -14,6 +14,7 @@ import { odataRoutes } from './odata-routes.js';
 import { orgRoutes } from './org-routes.js';
 import { reportRoutes } from './report-routes.js';
 import { settingsRoutes } from './settings-routes.js';
+import { targetRoutes } from './target-routes.js';
 import { trackingRoutes } from './tracking-routes.js';
 import { worklogRoutes } from './worklog-routes.js';
 
@@ -29,6 +30,7 @@ export const routes: AnyRoute[] = [
   }),
   ...identityRoutes,
   ...activityTypeRoutes,
+  ...targetRoutes,
   ...trackingRoutes,
   ...settingsRoutes,
   ...automationRoutes,

@@ -1,7 +1,8 @@
 import { uninstallBody } from '../../contracts/orgs.js';
-import { roleAssignmentBody } from '../../contracts/roles.js';
+import { userRolesBody, userRolesQuery } from '../../contracts/roles.js';
 import { aboutView } from '../../orgs/about.js';
 import { uninstallOrganization } from '../../orgs/install-state.js';
+import { assignSevenPaceRoles } from '../../roles/assign-roles.js';
 import { assignRole, listRoles } from '../../roles/role-assignments.js';
 import { defineRoute } from '../route.js';
 
@@ -20,13 +21,14 @@ export const orgRoutes = [
   }),
   defineRoute({
     name: 'listUserRoles', method: 'GET', path: '/rest/users/roles', access: 'admin', tag: 'Organization',
-    summary: 'Everyone who signed in, with their role and teams (Administrators)', permission: 'roles:manage',
-    handle: ({ app, caller }) => listRoles(app.ports, caller),
+    summary: "Everyone who signed in, as 7pace's userWithRole (role: { id, name }) with their teams (Administrators); None only with includeNoneRoles=true",
+    permission: 'roles:manage', query: userRolesQuery,
+    handle: ({ app, caller, query }) => listRoles(app.ports, caller, query),
   }),
   defineRoute({
     name: 'setUserRole', method: 'POST', path: '/rest/users/roles', access: 'admin', tag: 'Organization',
-    summary: "Set a user's role and teams (Administrators); Project Collection Administrators stay Administrators",
-    permission: 'roles:manage', body: roleAssignmentBody,
-    handle: ({ app, caller, body }) => assignRole(app.ports, caller, body),
+    summary: "Set roles (Administrators): Timehub's { userId, role, teams } answers the assignment; 7pace's { skipErrors, users: [{ id | vstsId | email, role: { id | name } }] } answers { succeeded, failed, failedEntries }. Project Collection Administrators stay Administrators",
+    permission: 'roles:manage', body: userRolesBody,
+    handle: ({ app, caller, body }) => ('users' in body ? assignSevenPaceRoles(app.ports, caller, body) : assignRole(app.ports, caller, body)),
   }),
 ];

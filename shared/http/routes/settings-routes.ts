@@ -1,7 +1,7 @@
 import { deadLetterQuery, trackingSettingsBody, userSettingsBody } from '../../contracts/settings.js';
 import { listDeadLetters } from '../../operations/list-dead-letters.js';
 import { readTrackingSettings, writeTrackingSettings } from '../../settings/tracking-settings.js';
-import { readUserSettings, writeUserSettings } from '../../settings/user-settings.js';
+import { readMySettings, writeMySettings } from '../../settings/my-settings.js';
 import { defineRoute } from '../route.js';
 
 const tag = 'Settings';
@@ -20,14 +20,14 @@ export const settingsRoutes = [
   }),
   defineRoute({
     name: 'getMySettings', method: 'GET', path: '/rest/me/settings', access: 'member', tag,
-    summary: "The caller's own settings",
-    handle: ({ app, caller }) => readUserSettings(app.ports, caller.orgId, caller.user.id),
+    summary: "The caller's own settings and preferences, and the organization's first day of the week",
+    handle: ({ app, caller }) => readMySettings(app.ports, caller),
   }),
   defineRoute({
     name: 'putMySettings', method: 'PUT', path: '/rest/me/settings', access: 'member', tag,
-    summary: "Change the caller's own settings (email notices when the server stops a tracker)",
+    summary: "Change the caller's own settings: email notices, time zone, time and date formats, week start, daily target (left out: unchanged)",
     body: userSettingsBody,
-    handle: ({ app, caller, body }) => writeUserSettings(app.ports, caller.orgId, caller.user.id, body),
+    handle: ({ app, caller, body }) => writeMySettings(app.ports, caller, body),
   }),
   defineRoute({
     name: 'listDeadLetters', method: 'GET', path: '/admin/deadLetters', access: 'admin', tag,

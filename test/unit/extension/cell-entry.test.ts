@@ -6,7 +6,7 @@ const day = '2026-11-30';
 const at = (hh: number) => new Date(2026, 10, 30, hh).toISOString();
 const worklog = (id: string, workItemId: number | null, start: number, length: number) =>
   ({ id, workItemId, localDay: day, timestamp: at(start), length, billableLength: length }) as WorklogView;
-const cell = { workItemId: 3, day };
+const cell = { workItemId: 3, targetId: null, day };
 
 describe('typing a length into a timesheet cell', () => {
   it('names_text_that_is_no_length', () => {
@@ -30,5 +30,14 @@ describe('typing a length into a timesheet cell', () => {
     expect(planCellEntry('2:30', cell, two)).toMatchObject({ kind: 'add', request: { timestamp: at(14), length: 1800 } });
     expect(planCellEntry('1:30', cell, two)).toEqual({ kind: 'patch', id: 'b', patch: { length: 1800, billableLength: 1800 } });
     expect(planCellEntry('0:30', cell, two)).toMatchObject({ kind: 'refused' });
+  });
+
+  it('in_a_targets_row_adds_time_on_the_target_and_leaves_the_row_without_a_work_item_alone', () => {
+    const vacation = { workItemId: null, targetId: 'vacation', day };
+    const elsewhere = [worklog('a', null, 9, 3600)];
+    const plan = planCellEntry('8', vacation, elsewhere);
+    expect(plan).toMatchObject({ kind: 'add', request: { timestamp: at(10), length: 8 * 3600, workItemId: null, targetId: 'vacation', billableLength: undefined } });
+    const onTarget = [{ ...worklog('b', null, 9, 3600), targetId: 'vacation' }];
+    expect(planCellEntry('2', vacation, onTarget)).toEqual({ kind: 'patch', id: 'b', patch: { length: 7200, billableLength: 7200 } });
   });
 });

@@ -9,9 +9,9 @@ const today = new Date(2026, 10, 18, 12); // Wednesday 18 November 2026, local
 
 describe('the report query in the hub URL', () => {
   it('round_trips_a_query_with_every_filter', () => {
-    const query = { from: '2026-10-01', to: '2026-10-31', groupBy: ['user' as const, 'day' as const], users: ['u1', 'u2'], teams: ['R&D'], workItems: [3, 12], activityTypes: ['meeting'], billable: false };
+    const query = { from: '2026-10-01', to: '2026-10-31', groupBy: ['user' as const, 'day' as const], users: ['u1', 'u2'], teams: ['R&D'], workItems: [3, 12], activityTypes: ['meeting'], targets: ['vacation', 'sick-leave'], billable: false };
     const params = toParams(query);
-    expect(params).toBe('from=2026-10-01&to=2026-10-31&groupBy=user%2Cday&users=u1%2Cu2&teams=R%26D&workItems=3%2C12&activityTypes=meeting&billable=false');
+    expect(params).toBe('from=2026-10-01&to=2026-10-31&groupBy=user%2Cday&users=u1%2Cu2&teams=R%26D&workItems=3%2C12&activityTypes=meeting&targets=vacation%2Csick-leave&billable=false');
     expect(fromParams(params, today)).toEqual({ query });
   });
 

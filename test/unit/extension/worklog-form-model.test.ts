@@ -25,6 +25,13 @@ describe('the worklog form', () => {
     expect(toWorklogRequest({ ...newWorklogValues('2026-11-23'), workItemText: '', comment: 'Planning' })).toMatchObject({ ok: true, request: { workItemId: null } });
     expect(toWorklogRequest({ ...newWorklogValues('2026-11-23'), workItemText: 'abc' })).toMatchObject({ ok: false });
   });
+
+  it('puts_time_on_a_target_billable_as_the_target_says_and_never_on_a_work_item_as_well', () => {
+    const vacation = newWorklogValues('2026-11-23', undefined, { id: 'vacation', isBillable: false });
+    expect(toWorklogRequest(vacation)).toMatchObject({ ok: true, request: { targetId: 'vacation', workItemId: null, billableLength: 0 } });
+    expect(toWorklogRequest({ ...vacation, workItemText: '12' })).toEqual({ ok: false, problem: 'Time goes on a work item or a target, not both.' });
+    expect(toWorklogRequest(vacation, 7)).toMatchObject({ ok: true, request: { targetId: null, workItemId: 7 } });
+  });
 });
 
 describe('lengths and weeks', () => {

@@ -2,9 +2,10 @@ import { Button } from 'azure-devops-ui/Button';
 import { Checkbox } from 'azure-devops-ui/Checkbox';
 import { FormItem } from 'azure-devops-ui/FormItem';
 import { TextField } from 'azure-devops-ui/TextField';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { StartTrackingRequest } from '../api-types.js';
 import { ChoiceField, FieldRow } from '../form-fields.js';
+import { SHORTCUTS, useShortcut, withKey } from '../use-shortcut.js';
 import { selectableTypes, useActivityTypes } from './use-activity-types.js';
 
 /** What to track: the work item (unless the page is about one), comment, activity type, billable. */
@@ -23,12 +24,20 @@ export function StartTrackingForm({ fixedWorkItemId, busy, onStart, onEdit }: {
   const workItemId = fixedWorkItemId ?? (/^\d+$/.test(workItemText.trim()) ? Number(workItemText.trim()) : undefined);
   const types = selectableTypes(activityTypes.data);
   const chosenType = activityTypeId ?? types.find((type) => type.isDefault)?.id;
+  const workItemField = useRef<HTMLTextAreaElement & HTMLInputElement>(null);
+  const start = () => workItemId !== undefined && onStart({ workItemId, remark: remark.trim() || undefined, activityTypeId: chosenType, isBillable });
+  // The key starts what the form holds; without a work item yet, it goes to the work item field.
+  useShortcut(SHORTCUTS.track, () => {
+    if (busy) return;
+    if (workItemId === undefined) workItemField.current?.focus();
+    else start();
+  });
 
   return (
     <FieldRow>
       {fixedWorkItemId === undefined && (
         <FormItem label="Work item" className="th-field">
-          <TextField ariaLabel="Work item id" placeholder="Id, e.g. 12" value={workItemText} onChange={(_e, v) => { setWorkItemText(v); onEdit?.(); }} />
+          <TextField inputElement={workItemField} ariaLabel="Work item id" placeholder="Id, e.g. 12" value={workItemText} onChange={(_e, v) => { setWorkItemText(v); onEdit?.(); }} />
         </FormItem>
       )}
       <FormItem label="Comment" className="th-field flex-grow">
@@ -48,7 +57,8 @@ export function StartTrackingForm({ fixedWorkItemId, busy, onStart, onEdit }: {
         primary
         iconProps={{ iconName: 'Play' }}
         disabled={busy || workItemId === undefined}
-        onClick={() => workItemId !== undefined && onStart({ workItemId, remark: remark.trim() || undefined, activityTypeId: chosenType, isBillable })}
+        tooltipProps={{ text: withKey('Start tracking', SHORTCUTS.track) }}
+        onClick={start}
       />
     </FieldRow>
   );

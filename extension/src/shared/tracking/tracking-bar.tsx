@@ -3,12 +3,15 @@ import { Card } from 'azure-devops-ui/Card';
 import { MessageCardSeverity } from 'azure-devops-ui/MessageCard';
 import { Pill, PillSize } from 'azure-devops-ui/Pill';
 import { ActionError, ErrorCard, Loading, Notice } from '../status-views.js';
+import { SHORTCUTS, useShortcut, withKey } from '../use-shortcut.js';
 import { clock } from '../format.js';
 import { ActivityCheckPrompt } from './activity-check-prompt.js';
 import { StartTrackingForm } from './start-tracking-form.js';
+import { TargetQuickPick, TargetSwatch } from './target-quick-pick.js';
 import { useActivityTypes } from './use-activity-types.js';
 import { useTrackingActions } from './tracking-actions.js';
 import { elapsedNow, serverNow, useCurrentTracker, useTicker } from './use-current-tracker.js';
+import { useTargets } from './use-targets.js';
 import { useWorkItemTitle } from './use-work-item-title.js';
 import './tracking-bar.css';
 
@@ -21,8 +24,12 @@ export function TrackingBar({ workItemId }: { workItemId?: number }) {
   const actions = useTrackingActions(accept);
   const tracker = snapshot?.tracker ?? null;
   const now = useTicker(tracker !== null);
-  const title = useWorkItemTitle(tracker?.workItemId);
+  const title = useWorkItemTitle(tracker?.workItemId ?? undefined);
+  const targets = useTargets().data;
+  const target = tracker?.targetId ? (targets?.find((t) => t.id === tracker.targetId) ?? { name: tracker.targetId, color: null }) : undefined;
   const activityType = useActivityTypes().data?.find((type) => type.id === tracker?.activityTypeId);
+  // While idle the start form takes the same key.
+  useShortcut(SHORTCUTS.track, () => { if (!actions.busy) void actions.stop(); }, tracker !== null);
 
   if (!snapshot) {
     return error ? <ErrorCard error={error} what="the running tracker" /> : <Loading label="Checking the tracker…" />;
@@ -39,9 +46,13 @@ export function TrackingBar({ workItemId }: { workItemId?: number }) {
         {actions.error !== undefined && <ActionError error={actions.error} onDismiss={actions.dismissError} />}
         {check && <ActivityCheckPrompt check={check} secondsLeft={check.respondBy ? (Date.parse(check.respondBy) - serverNow(snapshot, now)) / 1000 : 0} answering={actions.busy} onAnswer={() => void actions.answerCheck()} />}
         {tracker ? (
-          <div className="flex-row flex-center flex-wrap th-gap" data-testid="tracker-running" data-work-item-id={tracker.workItemId}>
+          <div className="flex-row flex-center flex-wrap th-gap" data-testid="tracker-running" data-work-item-id={tracker.workItemId ?? undefined} data-target-id={tracker.targetId ?? undefined}>
             <span className="th-tracking-dot" aria-hidden="true" />
-            <span className="font-weight-semibold">{`Tracking #${tracker.workItemId}`}</span>
+            {target ? (
+              <span className="font-weight-semibold flex-row flex-center"><TargetSwatch color={target.color} />{`Tracking ${target.name}`}</span>
+            ) : (
+              <span className="font-weight-semibold">{`Tracking #${tracker.workItemId}`}</span>
+            )}
             {title && <span className="th-tracking-title">{title}</span>}
             <span className="th-numbers title-s" data-testid="tracker-elapsed">{clock(elapsedNow(snapshot, now))}</span>
             {activityType && <Pill size={PillSize.compact}>{activityType.name}</Pill>}
@@ -51,12 +62,14 @@ export function TrackingBar({ workItemId }: { workItemId?: number }) {
             {otherItemRuns && workItemId !== undefined && (
               <Button text="Track this item instead" disabled={actions.busy} onClick={() => void actions.start({ workItemId })} />
             )}
-            <Button text="Stop" danger iconProps={{ iconName: 'Stop' }} disabled={actions.busy} onClick={() => void actions.stop()} />
+            <Button text="Stop" danger iconProps={{ iconName: 'Stop' }} disabled={actions.busy} onClick={() => void actions.stop()}
+              tooltipProps={{ text: withKey('Stop tracking', SHORTCUTS.track) }} />
           </div>
         ) : (
           <div className="flex-column" data-testid="tracker-idle">
             <div className="th-muted" style={{ marginBottom: 8 }}>Not tracking.</div>
             <StartTrackingForm fixedWorkItemId={workItemId} busy={actions.busy} onStart={(input) => void actions.start(input)} onEdit={actions.dismissError} />
+            {workItemId === undefined && <TargetQuickPick busy={actions.busy} onPick={(picked) => void actions.start({ targetId: picked.id })} />}
           </div>
         )}
       </div>

@@ -1,33 +1,13 @@
-import { useEffect } from 'react';
-import { useApi } from '../api-context.js';
 import type { ActivityType } from '../api-types.js';
-import { useAsync } from '../use-async.js';
+import { pageList } from '../page-list.js';
 
-let cached: Promise<ActivityType[]> | undefined;
-const reloaders = new Set<() => void>();
+const activityTypes = pageList((api) => api.activityTypes());
 
 /** The organization's activity types (inactive ones included), loaded once per page. */
-export function useActivityTypes() {
-  const api = useApi();
-  const { state, reload } = useAsync(() => {
-    cached ??= api.activityTypes().catch((error: unknown) => {
-      cached = undefined;
-      throw error;
-    });
-    return cached;
-  }, [api]);
-  useEffect(() => {
-    reloaders.add(reload);
-    return () => { reloaders.delete(reload); };
-  }, [reload]);
-  return state;
-}
+export const useActivityTypes = activityTypes.useList;
 
 /** After an admin changed them: every view on the page showing activity types loads them again. */
-export function activityTypesChanged() {
-  cached = undefined;
-  reloaders.forEach((reload) => reload());
-}
+export const activityTypesChanged = activityTypes.changed;
 
 /** What new time may use: the active types. */
 export const selectableTypes = (types: readonly ActivityType[] | undefined, keep?: string | null) =>

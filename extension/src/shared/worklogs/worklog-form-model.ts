@@ -1,6 +1,6 @@
 import { NOT_SET_ACTIVITY_TYPE_ID } from '../../../../shared/domain/activity-types.js';
 import type { NewWorklogRequest, WorklogView } from '../api-types.js';
-import { browserTimeZone, hoursMinutes, localDayOf, localInstant, localTimeOf, parseDuration } from '../format.js';
+import { browserTimeZone, hoursLabel, localDayOf, localInstant, localTimeOf, parseDuration } from '../format.js';
 
 /** What the worklog form edits: text as typed, turned into a request only on save. */
 export interface WorklogFormValues {
@@ -12,13 +12,15 @@ export interface WorklogFormValues {
   duration: string;
   comment: string;
   activityTypeId?: string;
+  /** An internal target instead of a work item. */
+  targetId?: string;
   billable: boolean;
 }
 
-export function newWorklogValues(day: string, workItemId?: number | null): WorklogFormValues {
+export function newWorklogValues(day: string, workItemId?: number | null, target?: { id: string; isBillable: boolean }): WorklogFormValues {
   return {
     workItemText: workItemId ? String(workItemId) : '', day, mode: 'timeframe',
-    start: '09:00', end: '10:00', duration: '1:00', comment: '', billable: true,
+    start: '09:00', end: '10:00', duration: hoursLabel(3600), comment: '', targetId: target?.id, billable: target?.isBillable ?? true,
   };
 }
 
@@ -28,8 +30,9 @@ export function editWorklogValues(worklog: WorklogView): WorklogFormValues {
   return {
     workItemText: worklog.workItemId ? String(worklog.workItemId) : '',
     day: localDayOf(start), mode: 'timeframe', start: localTimeOf(start), end: localTimeOf(end),
-    duration: hoursMinutes(worklog.length), comment: worklog.comment ?? '',
-    activityTypeId: worklog.activityType?.id === NOT_SET_ACTIVITY_TYPE_ID ? undefined : worklog.activityType?.id, billable: worklog.billableLength > 0,
+    duration: hoursLabel(worklog.length), comment: worklog.comment ?? '',
+    activityTypeId: worklog.activityType?.id === NOT_SET_ACTIVITY_TYPE_ID ? undefined : worklog.activityType?.id,
+    targetId: worklog.targetId ?? undefined, billable: worklog.billableLength > 0,
   };
 }
 
@@ -39,6 +42,8 @@ export type FormResult = { ok: true; request: NewWorklogRequest } | { ok: false;
 export function toWorklogRequest(values: WorklogFormValues, fixedWorkItemId?: number): FormResult {
   const workItemText = values.workItemText.trim().replace(/^#/, '');
   if (fixedWorkItemId === undefined && workItemText && !/^\d+$/.test(workItemText)) return { ok: false, problem: 'The work item must be a number, e.g. 12.' };
+  const targetId = fixedWorkItemId === undefined ? (values.targetId ?? null) : null;
+  if (targetId !== null && workItemText) return { ok: false, problem: 'Time goes on a work item or a target, not both.' };
   if (!/^\d{4}-\d{2}-\d{2}$/.test(values.day)) return { ok: false, problem: 'Pick a day.' };
   if (!/^\d{2}:\d{2}$/.test(values.start)) return { ok: false, problem: 'Give a start time.' };
   const length = values.mode === 'timeframe' ? timeframeSeconds(values.start, values.end) : parseDuration(values.duration);
@@ -52,6 +57,7 @@ export function toWorklogRequest(values: WorklogFormValues, fixedWorkItemId?: nu
       length,
       billableLength: values.billable ? length : 0,
       workItemId: fixedWorkItemId ?? (workItemText ? Number(workItemText) : null),
+      targetId,
       comment: values.comment.trim() || null,
       activityTypeId: values.activityTypeId ?? null,
       timeZone: browserTimeZone(),

@@ -8,10 +8,13 @@ import type { NewWorklogRequest } from '../api-types.js';
 import { ChoiceField, FieldRow, NativeField } from '../form-fields.js';
 import { ActionError } from '../status-views.js';
 import { selectableTypes, useActivityTypes } from '../tracking/use-activity-types.js';
+import { useTargets } from '../tracking/use-targets.js';
 import { useMounted } from '../use-mounted.js';
 import { toWorklogRequest, type WorklogFormValues } from './worklog-form-model.js';
 
-/** Add or edit a worklog: by timeframe (from–to) or by duration, with comment, activity and billable. */
+const NO_TARGET = 'none';
+
+/** Add or edit a worklog: on a work item or a target, by timeframe (from–to) or by duration, with comment, activity and billable. */
 export function WorklogForm({ initial, fixedWorkItemId, submitText, onSubmit, onCancel }: {
   initial: WorklogFormValues;
   fixedWorkItemId?: number;
@@ -23,6 +26,7 @@ export function WorklogForm({ initial, fixedWorkItemId, submitText, onSubmit, on
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const activityTypes = useActivityTypes();
+  const targets = useTargets().data ?? [];
   const mounted = useMounted();
   // An edit answers the last error: it was about the values as they were.
   const set = (patch: Partial<WorklogFormValues>) => {
@@ -53,8 +57,17 @@ export function WorklogForm({ initial, fixedWorkItemId, submitText, onSubmit, on
       <FieldRow>
         {fixedWorkItemId === undefined && (
           <FormItem label="Work item" className="th-field">
-            <TextField ariaLabel="Work item id" placeholder="Id (optional)" value={values.workItemText} onChange={(_e, v) => set({ workItemText: v })} />
+            {/* A work item replaces the target: time goes on one of them. */}
+            <TextField ariaLabel="Work item id" placeholder="Id (optional)" value={values.workItemText}
+              onChange={(_e, v) => set({ workItemText: v, ...(v.trim() && { targetId: undefined }) })} />
           </FormItem>
+        )}
+        {fixedWorkItemId === undefined && targets.length > 0 && (
+          <ChoiceField label="Target" choices={[{ id: NO_TARGET, text: '—' }, ...targets.map((t) => ({ id: t.id, text: t.name }))]} value={values.targetId ?? NO_TARGET}
+            onChange={(id) => {
+              const target = targets.find((t) => t.id === id);
+              set(target ? { targetId: target.id, workItemText: '', billable: target.isBillable } : { targetId: undefined });
+            }} />
         )}
         <NativeField label="Day" type="date" testId="worklog-day" value={values.day} onChange={(day) => set({ day })} />
         <ButtonGroup className="th-mode-switch">

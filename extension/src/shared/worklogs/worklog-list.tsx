@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { WorklogView } from '../api-types.js';
 import { dayLabel, lengthLabel, timeRangeLabel } from '../format.js';
 import { ActionError } from '../status-views.js';
+import { targetName, useTargets } from '../tracking/use-targets.js';
 import { useMounted } from '../use-mounted.js';
 import './worklogs.css';
 
@@ -35,6 +36,7 @@ function WorklogRow({ worklog, showUser, showDay, onEdit, onDelete }: {
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<unknown>();
   const mounted = useMounted();
+  const targets = useTargets().data;
   const start = new Date(worklog.timestamp);
   const end = new Date(start.getTime() + worklog.length * 1000);
 
@@ -56,6 +58,7 @@ function WorklogRow({ worklog, showUser, showDay, onEdit, onDelete }: {
         <span className="th-numbers">{`${showDay ? `${dayLabel(worklog.localDay)}, ` : ''}${timeRangeLabel(start, end)}`}</span>
         <span className="th-numbers font-weight-semibold" data-testid="worklog-length">{lengthLabel(worklog.length)}</span>
         {worklog.workItemId !== null && <span>{`#${worklog.workItemId}`}</span>}
+        {worklog.targetId && <span data-testid="worklog-target">{targetName(targets, worklog.targetId)}</span>}
         {worklog.activityType && worklog.activityType.id !== NOT_SET_ACTIVITY_TYPE_ID && <Pill size={PillSize.compact}>{worklog.activityType.name}</Pill>}
         {worklog.billableLength === 0 && <Pill size={PillSize.compact}>Not billable</Pill>}
         {worklog.flags.isTracked && <span className="th-muted">tracked</span>}

@@ -4,7 +4,7 @@ import { TextField } from 'azure-devops-ui/TextField';
 import { Fragment, useState } from 'react';
 import { useApi } from '../../shared/api-context.js';
 import type { QueuedWeekView } from '../../shared/api-types.js';
-import { dayLabel, hoursMinutes } from '../../shared/format.js';
+import { dayLabel, dayRangeLabel, hoursLabel } from '../../shared/format.js';
 import { ActionError, EmptyState, ErrorCard, Loading, Notice } from '../../shared/status-views.js';
 import { useAsync } from '../../shared/use-async.js';
 import { useSubmit } from '../../shared/use-submit.js';
@@ -70,9 +70,9 @@ export function ApprovalsPage() {
                   <Fragment key={keyOf(week)}>
                     <tr data-testid="queued-week" data-user={week.user.name}>
                       <td><input type="checkbox" aria-label={`Select ${week.user.name}, week of ${week.weekStartDate}`} checked={selected.has(keyOf(week))} onChange={() => toggle(keyOf(week))} /></td>
-                      <td className="th-approvals-person"><b>{week.user.name}</b><div className="th-muted">{`${week.weekStartDate} – ${week.weekEndDate}`}</div></td>
-                      {Object.entries(week.secondsPerDay).map(([day, seconds]) => <td key={day} className="th-total">{seconds ? hoursMinutes(seconds) : '·'}</td>)}
-                      <td className="th-total" data-testid="queued-total"><b>{hoursMinutes(week.totalSeconds)}</b></td>
+                      <td className="th-approvals-person"><b>{week.user.name}</b><div className="th-muted">{dayRangeLabel(week.weekStartDate, week.weekEndDate)}</div></td>
+                      {Object.entries(week.secondsPerDay).map(([day, seconds]) => <td key={day} className="th-total">{seconds ? hoursLabel(seconds) : '·'}</td>)}
+                      <td className="th-total" data-testid="queued-total"><b>{hoursLabel(week.totalSeconds)}</b></td>
                       <td><Button subtle text={open === keyOf(week) ? 'Hide worklogs' : 'Worklogs'} onClick={() => setOpen(open === keyOf(week) ? undefined : keyOf(week))} /></td>
                     </tr>
                     {open === keyOf(week) && <tr><td colSpan={11}><WeekWorklogs week={week} /></td></tr>}

@@ -8,6 +8,7 @@ import { useState } from 'react';
 import type { ExplorerQueryFilter } from '../../shared/explorer-api.js';
 import { ChoiceField, FieldRow, type Choice } from '../../shared/form-fields.js';
 import { ActionError, Loading, Notice } from '../../shared/status-views.js';
+import { useTargets } from '../../shared/tracking/use-targets.js';
 import { CHANGE_CHOICES, bulkRequestOf, confirmText, doneText, previewText, type BulkChoice, type ChangeKind } from './bulk-request.js';
 import { useBulkAction } from './use-bulk-action.js';
 
@@ -23,13 +24,16 @@ export function BulkPanel({ selection, filter, activityTypes, onClose, onDone }:
   const { state, error, preview, run, edit, dismissError } = useBulkAction(onDone);
   // After a run the selection is gone: what remains to act on is the filter.
   const scope = selection.length ? choice.scope : 'filter';
-  const request = bulkRequestOf({ ...choice, scope }, selection, filter);
+  // A bulk filter cannot name approval states: with them, only a selection says exactly which worklogs.
+  const byApproval = (filter.approval?.length ?? 0) > 0;
+  const request = byApproval && scope === 'filter' ? undefined : bulkRequestOf({ ...choice, scope }, selection, filter);
   const change = (patch: Partial<BulkChoice>) => { setChoice({ ...choice, ...patch }); edit(); };
   const scopes: Choice[] = [
     ...(selection.length ? [{ id: 'selection', text: `The ${selection.length} selected worklog${selection.length === 1 ? '' : 's'}` }] : []),
-    { id: 'filter', text: 'Everything matching the filter' },
+    ...(byApproval ? [] : [{ id: 'filter', text: 'Everything matching the filter' }]),
   ];
   const typeChoices: Choice[] = [...activityTypes, { id: '', text: '[Not Set]' }];
+  const targetChoices: Choice[] = (useTargets().data ?? []).map((t) => ({ id: t.id, text: t.name }));
   const busy = state.step === 'checking' || state.step === 'running';
 
   return (
@@ -40,10 +44,12 @@ export function BulkPanel({ selection, filter, activityTypes, onClose, onDone }:
         <FieldRow>
           <ChoiceField label="Worklogs" choices={scopes} value={scope} disabled={busy} onChange={(scope) => change({ scope: scope as BulkChoice['scope'] })} />
         </FieldRow>
+        {byApproval && <div className="th-muted th-section" data-testid="bulk-approval-note">With an approval filter, select the worklogs to change: everything matching is not offered.</div>}
         <FieldRow>
           <ChoiceField label="Action" choices={CHANGE_CHOICES} value={choice.kind} disabled={busy}
             onChange={(kind) => change({ kind: kind as ChangeKind, value: kind === 'activityType' ? (activityTypes[0]?.id ?? '') : '' })} />
           {choice.kind === 'activityType' && <ChoiceField label="New activity type" choices={typeChoices} value={choice.value} disabled={busy} onChange={(value) => change({ value })} />}
+          {choice.kind === 'target' && <ChoiceField label="New target" choices={targetChoices} value={choice.value} disabled={busy} onChange={(value) => change({ value })} />}
           {choice.kind === 'workItem' && (
             <FormItem label="New work item" className="th-field">
               <TextField ariaLabel="New work item" placeholder="Id, e.g. 7" value={choice.value} disabled={busy} onChange={(_event, value) => change({ value })} />

@@ -2,17 +2,18 @@ import type { BulkActionRequest, BulkJobView, BulkPreview, ExplorerQueryFilter }
 import { bulkFilterOf } from '../../shared/explorer-api.js';
 import type { Choice } from '../../shared/form-fields.js';
 
-export type ChangeKind = 'activityType' | 'billable' | 'notBillable' | 'workItem' | 'delete';
+export type ChangeKind = 'activityType' | 'billable' | 'notBillable' | 'workItem' | 'target' | 'delete';
 
 export const CHANGE_CHOICES: Choice[] = [
   { id: 'activityType', text: 'Change the activity type' },
   { id: 'billable', text: 'Make billable' },
   { id: 'notBillable', text: 'Make not billable' },
   { id: 'workItem', text: 'Move to another work item' },
+  { id: 'target', text: 'Move to a target' },
   { id: 'delete', text: 'Delete' },
 ];
 
-/** What the person chose in the panel; `value` is the activity type id ('' for none) or the work item id as typed. */
+/** What the person chose in the panel; `value` is the activity type id ('' for none), the work item id as typed or the target id. */
 export interface BulkChoice {
   kind: ChangeKind;
   value: string;
@@ -28,6 +29,7 @@ export function changeOf(choice: BulkChoice): Change | undefined {
     case 'billable': return { kind: 'billable', billable: true };
     case 'notBillable': return { kind: 'billable', billable: false };
     case 'delete': return { kind: 'delete' };
+    case 'target': return choice.value ? { kind: 'target', targetId: choice.value } : undefined;
     case 'workItem': return /^\d{1,9}$/.test(choice.value.trim()) && Number(choice.value) > 0 ? { kind: 'workItem', workItemId: Number(choice.value) } : undefined;
   }
 }

@@ -1,3 +1,4 @@
+import type { ApprovalFilter } from '../../../../shared/approvals/approval-filter.js';
 import { MAX_REPORT_DAYS } from '../../../../shared/contracts/reports.js';
 import type { ExplorerQueryFilter, ReportTotalsQuery } from '../../shared/explorer-api.js';
 import { localDayOf, localInstant } from '../../shared/format.js';
@@ -16,12 +17,14 @@ export interface ExplorerFilterState {
   billable: FlagChoice;
   tracked: FlagChoice;
   edited: FlagChoice;
+  /** Approval states of the worklogs' weeks; none: any. */
+  approval: ApprovalFilter[];
 }
 
 /** The last 30 days, everyone the caller may see. */
 export function defaultFilter(today = new Date()): ExplorerFilterState {
   const toDay = localDayOf(today);
-  return { fromDay: addDays(toDay, -29), toDay, userIds: [], workItemIds: [], activityTypeIds: [], billable: 'any', tracked: 'any', edited: 'any' };
+  return { fromDay: addDays(toDay, -29), toDay, userIds: [], workItemIds: [], activityTypeIds: [], billable: 'any', tracked: 'any', edited: 'any', approval: [] };
 }
 
 const flag = (choice: FlagChoice) => (choice === 'any' ? undefined : choice === 'yes');
@@ -37,6 +40,7 @@ export function queryFilterOf(state: ExplorerFilterState): ExplorerQueryFilter {
     billable: flag(state.billable),
     tracked: flag(state.tracked),
     edited: flag(state.edited),
+    approval: state.approval,
   };
 }
 
@@ -47,8 +51,8 @@ export function queryFilterOf(state: ExplorerFilterState): ExplorerQueryFilter {
 export function totalsQueryOf(state: ExplorerFilterState): ReportTotalsQuery | undefined {
   if (state.tracked !== 'any' || state.edited !== 'any') return undefined;
   if (Date.parse(state.toDay) - Date.parse(state.fromDay) >= MAX_REPORT_DAYS * 86_400_000) return undefined;
-  const { fromDay, toDay, userIds, workItemIds, activityTypeIds } = state;
-  return { fromDay, toDay, userIds, workItemIds, activityTypeIds, billable: flag(state.billable) };
+  const { fromDay, toDay, userIds, workItemIds, activityTypeIds, approval } = state;
+  return { fromDay, toDay, userIds, workItemIds, activityTypeIds, approval, billable: flag(state.billable) };
 }
 
 /** "3, 17,  42" → [3, 17, 42]; undefined when any part is not a work item id. */

@@ -4,12 +4,19 @@ import { TextField } from 'azure-devops-ui/TextField';
 import { useState } from 'react';
 import { ChoiceField, FieldRow, NativeField, type Choice } from '../../shared/form-fields.js';
 import { MultiChoiceField } from '../../shared/multi-choice-field.js';
+import type { ApprovalFilter } from '../../../../shared/approvals/approval-filter.js';
 import { defaultFilter, parseWorkItemIds, type ExplorerFilterState, type FlagChoice } from './explorer-filter.js';
 
 const flagChoices = (yes: string, no: string): Choice[] => [{ id: 'any', text: 'Any' }, { id: 'yes', text: yes }, { id: 'no', text: no }];
 const BILLABLE = flagChoices('Billable', 'Not billable');
 const TRACKED = flagChoices('Tracked', 'Manual');
 const EDITED = flagChoices('Edited', 'Unchanged');
+const APPROVAL: Choice[] = [
+  { id: 'open', text: 'Not submitted' },
+  { id: 'submitted', text: 'Submitted' },
+  { id: 'approved', text: 'Approved' },
+  { id: 'closed', text: 'Closed' },
+];
 
 /** The grid's filters; each change applies at once (the work item list when it is complete). */
 export function ExplorerFilters({ filter, onChange, users, activityTypes }: {
@@ -43,6 +50,7 @@ export function ExplorerFilters({ filter, onChange, users, activityTypes }: {
         <ChoiceField label="Billable" choices={BILLABLE} value={filter.billable} onChange={(id) => set({ billable: id as FlagChoice })} />
         <ChoiceField label="Tracked or manual" choices={TRACKED} value={filter.tracked} onChange={(id) => set({ tracked: id as FlagChoice })} />
         <ChoiceField label="Edited" choices={EDITED} value={filter.edited} onChange={(id) => set({ edited: id as FlagChoice })} />
+        <MultiChoiceField label="Approval" placeholder="Any state" choices={APPROVAL} value={filter.approval} onChange={(ids) => set({ approval: ids as ApprovalFilter[] })} />
         <Button text="Reset filters" subtle iconProps={{ iconName: 'ClearFilter' }} onClick={() => { setWorkItemText(''); onChange(defaultFilter()); }} />
       </FieldRow>
     </div>

@@ -1,6 +1,6 @@
 import { useApi } from '../../shared/api-context.js';
 import { reportTotalsParams, type ReportTotalsQuery } from '../../shared/explorer-api.js';
-import { hoursMinutes } from '../../shared/format.js';
+import { hoursLabel } from '../../shared/format.js';
 import { useAsync } from '../../shared/use-async.js';
 
 /**
@@ -18,11 +18,11 @@ export function ExplorerTotals({ loaded, hasMore, totalsQuery }: {
   return (
     <div className="flex-row flex-wrap th-gap th-explorer-totals" data-testid="explorer-totals">
       <span data-testid="loaded-total">
-        {`Loaded: ${loaded.count.toLocaleString()} worklog${loaded.count === 1 ? '' : 's'}, ${hoursMinutes(loaded.length)} h${hasMore ? ' (more to load)' : ''}`}
+        {`Loaded: ${loaded.count.toLocaleString()} worklog${loaded.count === 1 ? '' : 's'}, ${hoursLabel(loaded.length)} h${hasMore ? ' (more to load)' : ''}`}
       </span>
       {totals && (
         <span data-testid="filter-total" title="From the reports, by each user's local day">
-          {`· All matching: ${totals.count.toLocaleString()} worklog${totals.count === 1 ? '' : 's'}, ${hoursMinutes(totals.length)} h, billable ${hoursMinutes(totals.billableLength)} h`}
+          {`· All matching: ${totals.count.toLocaleString()} worklog${totals.count === 1 ? '' : 's'}, ${hoursLabel(totals.length)} h, billable ${hoursLabel(totals.billableLength)} h`}
         </span>
       )}
       {totalsQuery === undefined && <span className="th-muted">· Reports cannot total by tracked or edited: load all rows for a total.</span>}

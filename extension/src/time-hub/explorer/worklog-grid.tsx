@@ -3,7 +3,8 @@ import { ColumnSorting, SimpleTableCell, SortOrder, Table, TableRow, renderColum
 import { ArrayItemProvider } from 'azure-devops-ui/Utilities/Provider';
 import { useMemo } from 'react';
 import type { ExplorerSort } from '../../shared/explorer-api.js';
-import { hoursMinutes } from '../../shared/format.js';
+import { hoursLabel } from '../../shared/format.js';
+import { useTargets } from '../../shared/tracking/use-targets.js';
 import type { GridItem, GroupHeader } from './explorer-grouping.js';
 import { CHOOSABLE_COLUMNS, cellContent, type ColumnId } from './worklog-columns.js';
 import { startLabel, startParts } from './worklog-labels.js';
@@ -27,7 +28,7 @@ function groupRow(header: GroupHeader, index: number, details: Parameters<typeof
         <span className="flex-row flex-center th-gap" data-testid="group-row">
           <span className="font-weight-semibold" data-testid="group-label">{header.label}</span>
           <span className="th-muted" data-testid="group-subtotal">
-            {`${hoursMinutes(header.length)} h, billable ${hoursMinutes(header.billableLength)} h · ${header.count} loaded worklog${header.count === 1 ? '' : 's'}`}
+            {`${hoursLabel(header.length)} h, billable ${hoursLabel(header.billableLength)} h · ${header.count} loaded worklog${header.count === 1 ? '' : 's'}`}
           </span>
         </span>
       </SimpleTableCell>
@@ -46,6 +47,7 @@ export function WorklogGrid({ items, columns, sort, onSort, selection }: {
   const provider = useMemo(() => new ArrayItemProvider<GridItem>([...items]), [items]);
   const sorting = useMemo(() => new ColumnSorting<GridItem>((_index, order) => onSort(order === SortOrder.ascending ? 'timestamp' : '-timestamp')), [onSort]);
   const { selected, toggle } = selection;
+  const targets = useTargets().data;
 
   const tableColumns = useMemo(() => {
     const list: ITableColumn<GridItem>[] = [];
@@ -73,13 +75,13 @@ export function WorklogGrid({ items, columns, sort, onSort, selection }: {
     for (const choice of CHOOSABLE_COLUMNS.filter((c) => columns.includes(c.id))) {
       list.push({
         id: choice.id, name: choice.name, width: choice.width, minWidth: 140,
-        renderCell: (_row, columnIndex, column, item) => textCell(columnIndex, column, item.kind === 'row' ? cellContent(choice.id, item.row) : '', `cell-${choice.id}`),
+        renderCell: (_row, columnIndex, column, item) => textCell(columnIndex, column, item.kind === 'row' ? cellContent(choice.id, item.row, targets) : '', `cell-${choice.id}`),
       });
     }
     // Without a proportional column, this one takes the rest of the width, as azure-devops-ui's ColumnFill does.
     if (!list.some((column) => typeof column.width === 'number' && column.width < 0)) list.push({ id: 'fill', width: -100, renderCell: renderEmptyCell });
     return list;
-  }, [columns, selected, sort, toggle]);
+  }, [columns, selected, sort, toggle, targets]);
 
   return (
     <Table<GridItem>

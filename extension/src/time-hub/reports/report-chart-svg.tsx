@@ -1,5 +1,5 @@
 import type { TimeReportView } from '../../shared/api-types.js';
-import { hoursMinutes } from '../../shared/format.js';
+import { hoursLabel } from '../../shared/format.js';
 import { chartBars, hourTicks, type ChartPeriod, type ChartStack } from './chart-series.js';
 import { labelOf, periodTick } from './report-labels.js';
 import type { ReportNames } from './report-names.js';
@@ -44,7 +44,7 @@ export function ReportChartSvg({ report, period, stack, names }: { report: TimeR
                 base += segment.seconds;
                 return (
                   <rect key={segment.series.key} data-testid="chart-segment" x={x} y={y(base)} width={barWidth} height={Math.max(0, bottom - y(base))} fill={segment.series.color}>
-                    <title>{`${seriesName(segment.series)} · ${labelOf(period, bar.period, names)}: ${hoursMinutes(segment.seconds)}`}</title>
+                    <title>{`${seriesName(segment.series)} · ${labelOf(period, bar.period, names)}: ${hoursLabel(segment.seconds)}`}</title>
                   </rect>
                 );
               })}

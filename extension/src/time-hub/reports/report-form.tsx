@@ -43,6 +43,7 @@ export function ReportForm({ query, names, today, onRun }: { query: ReportQuery;
         )}
         <MultiChoiceField label="Activity types" choices={names ? byName(names.activityTypes) : []} value={draft.activityTypes}
           onChange={(activityTypes) => change({ activityTypes })} />
+        <MultiChoiceField label="Targets" choices={names ? byName(names.targets) : []} value={draft.targets} onChange={(targets) => change({ targets })} />
         <FormItem label="Work items" className="th-field" error={!itemsValid} message={itemsValid ? undefined : 'Work item ids, e.g. 3, 12'}>
           <TextField ariaLabel="Work items" placeholder="All, or ids: 3, 12" value={workItems} onChange={(_e, v) => setWorkItems(v)} />
         </FormItem>

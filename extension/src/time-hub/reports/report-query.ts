@@ -11,6 +11,7 @@ export interface ReportQuery {
   teams: string[];
   workItems: number[];
   activityTypes: string[];
+  targets: string[];
   billable: boolean | undefined;
 }
 
@@ -42,7 +43,7 @@ export function presetOf(query: Pick<ReportQuery, 'from' | 'to'>, today: Date): 
 }
 
 export function defaultQuery(today: Date): ReportQuery {
-  return { ...presetRange('thisMonth', today), groupBy: ['user'], users: [], teams: [], workItems: [], activityTypes: [], billable: undefined };
+  return { ...presetRange('thisMonth', today), groupBy: ['user'], users: [], teams: [], workItems: [], activityTypes: [], targets: [], billable: undefined };
 }
 
 /** The query string of a report, in one order, with empty filters left out: the hub's URL and a saved view hold it. */
@@ -52,6 +53,7 @@ export function toParams(query: ReportQuery): string {
   if (query.teams.length) params.set('teams', query.teams.join(','));
   if (query.workItems.length) params.set('workItems', query.workItems.join(','));
   if (query.activityTypes.length) params.set('activityTypes', query.activityTypes.join(','));
+  if (query.targets.length) params.set('targets', query.targets.join(','));
   if (query.billable !== undefined) params.set('billable', String(query.billable));
   return params.toString();
 }
@@ -70,7 +72,7 @@ export function fromParams(text: string, today: Date): { query: ReportQuery; pro
   return {
     query: {
       from: q.from, to: q.to, groupBy: q.groupBy, users: q.users ?? [], teams: q.teams ?? [], workItems: q.workItems ?? [],
-      activityTypes: q.activityTypes ?? [], billable: q.billable,
+      activityTypes: q.activityTypes ?? [], targets: q.targets ?? [], billable: q.billable,
     },
   };
 }

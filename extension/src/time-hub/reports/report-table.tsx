@@ -1,6 +1,6 @@
 import type { ReportDimension } from '../../../../shared/contracts/reports.js';
 import type { ReportRow, TimeReportView } from '../../shared/api-types.js';
-import { hoursMinutes } from '../../shared/format.js';
+import { hoursLabel } from '../../shared/format.js';
 import { workItemTitles } from '../../shared/host-services.js';
 import { useAsync } from '../../shared/use-async.js';
 import { DIMENSION_NAMES, labelOf, valueOf, type GroupValue } from './report-labels.js';
@@ -32,8 +32,8 @@ function useWorkItemTitles(report: TimeReportView) {
 
 const SumCells = ({ sums }: { sums: Sums }) => (
   <>
-    <td className="th-number">{hoursMinutes(sums.length)}</td>
-    <td className="th-number">{hoursMinutes(sums.billableLength)}</td>
+    <td className="th-number">{hoursLabel(sums.length)}</td>
+    <td className="th-number">{hoursLabel(sums.billableLength)}</td>
     <td className="th-number">{sums.count}</td>
   </>
 );

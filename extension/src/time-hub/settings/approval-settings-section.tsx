@@ -44,7 +44,7 @@ export function ApprovalSettingsSection() {
           <>
             <Toggle text="Members submit their weeks for approval; submitted and approved weeks are locked" checked={draft.enabled} onChange={(_e, enabled) => change({ enabled })} />
             <FieldRow>
-              <WeekdayField label="Weeks start on" testId="first-day-of-week" value={draft.firstDayOfWeek} onChange={(day) => change({ firstDayOfWeek: day ?? 1 })} />
+              <WeekdayField label="The organization's weeks start on" testId="first-day-of-week" value={draft.firstDayOfWeek} onChange={(day) => change({ firstDayOfWeek: day ?? 1 })} />
               <FormItem label="Who approves" className="th-field">
                 <select className="th-native-input" aria-label="Who approves" value={draft.approvers} onChange={(e) => change({ approvers: e.target.value === 'administrators' ? 'administrators' : 'teamLeads' })}>
                   <option value="teamLeads">Team leads (their teams) and Administrators</option>

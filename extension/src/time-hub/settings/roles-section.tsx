@@ -37,7 +37,7 @@ export function RolesSection({ currentUserId }: { currentUserId: string }) {
         {state.data?.map((assignment) => (
           <div key={assignment.user.id} className="flex-row flex-center flex-wrap th-gap" style={{ padding: '4px 0' }} data-testid="role-row">
             <span style={{ minWidth: 200 }}>{assignment.user.name}{assignment.user.id === currentUserId ? ' (you)' : ''}</span>
-            <ChoiceField label="" ariaLabel={`Role of ${assignment.user.name}`} choices={ROLE_CHOICES} value={assignment.role} disabled={assignment.isCollectionAdmin}
+            <ChoiceField label="" ariaLabel={`Role of ${assignment.user.name}`} choices={ROLE_CHOICES} value={assignment.role.id} disabled={assignment.isCollectionAdmin}
               onChange={(role) => void change(assignment, role as RoleName)} />
             {assignment.isCollectionAdmin && <Pill size={PillSize.compact}>Project Collection Administrator</Pill>}
             {assignment.isBillingAdmin && <Pill size={PillSize.compact}>Billing admin</Pill>}

@@ -9,7 +9,9 @@ import { ApprovalSettingsSection } from './approval-settings-section.js';
 import { AutomationSettingsSection } from './automation-settings-section.js';
 import { DeadLettersSection } from './dead-letters-section.js';
 import { MyNotificationsSection } from './my-notifications-section.js';
+import { MyPreferencesSection } from './my-preferences-section.js';
 import { RolesSection } from './roles-section.js';
+import { TargetsSection } from './targets-section.js';
 import { TrackingSettingsSection } from './tracking-settings-section.js';
 
 /** Time → Settings: the org's tracking rules, activity types and roles (admins), your API tokens, and About. */
@@ -29,8 +31,10 @@ export function SettingsPage() {
       {admin && <ApprovalSettingsSection />}
       {admin && <AutomationSettingsSection />}
       <ActivityTypesSection canManage={admin} />
+      {admin && <TargetsSection />}
       {admin && <RolesSection currentUserId={session.data.user.id} />}
       {admin && <DeadLettersSection />}
+      <MyPreferencesSection />
       <MyNotificationsSection />
       <ApiTokensSection />
       <AboutSection />

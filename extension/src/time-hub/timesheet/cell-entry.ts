@@ -1,5 +1,8 @@
 import type { NewWorklogRequest, WorklogPatchRequest, WorklogView } from '../../shared/api-types.js';
 import { browserTimeZone, localDayOf, localInstant, parseDuration } from '../../shared/format.js';
+import { inRow, type RowSubject } from './row-key.js';
+
+type Cell = RowSubject & { day: string };
 
 /** What typing a length into a cell does to the cell's worklogs. */
 export type CellEntryPlan =
@@ -15,10 +18,10 @@ export const CELL_ENTRY_HINT = 'Type a length (1:30, 1.5 or 90m) and press Enter
 const DAY_START = '09:00';
 
 /** Turns typed text into one API call that makes the cell hold that length. */
-export function planCellEntry(text: string, cell: { workItemId: number | null; day: string }, dayWorklogs: WorklogView[]): CellEntryPlan {
+export function planCellEntry(text: string, cell: Cell, dayWorklogs: WorklogView[]): CellEntryPlan {
   const target = text.trim() === '' ? 0 : parseDuration(text);
   if (target === undefined) return { kind: 'refused', problem: `"${text.trim()}" is not a length. Type 1:30, 1.5 or 90m.` };
-  const mine = dayWorklogs.filter((w) => w.workItemId === cell.workItemId && w.localDay === cell.day)
+  const mine = dayWorklogs.filter((w) => inRow(w, cell) && w.localDay === cell.day)
     .sort((a, b) => a.timestamp.localeCompare(b.timestamp));
   const current = mine.reduce((sum, w) => sum + w.length, 0);
   if (target === current) return { kind: 'none' };
@@ -38,7 +41,7 @@ export function planCellEntry(text: string, cell: { workItemId: number | null; d
 }
 
 /** A new worklog after the day's last one (or at 09:00), so typed time does not overlap logged time. */
-function addAfterDay(length: number, cell: { workItemId: number | null; day: string }, dayWorklogs: WorklogView[]): CellEntryPlan {
+function addAfterDay(length: number, cell: Cell, dayWorklogs: WorklogView[]): CellEntryPlan {
   const dayStart = new Date(localInstant(cell.day, DAY_START)).getTime();
   const lastEnd = dayWorklogs.filter((w) => w.localDay === cell.day)
     .reduce((end, w) => Math.max(end, new Date(w.timestamp).getTime() + w.length * 1000), dayStart);
@@ -49,8 +52,9 @@ function addAfterDay(length: number, cell: { workItemId: number | null; day: str
   return {
     kind: 'add',
     request: {
-      timestamp: new Date(start).toISOString(), length, billableLength: length, workItemId: cell.workItemId,
-      comment: null, activityTypeId: null, timeZone: browserTimeZone(),
+      // On a target, the server bills as the target says.
+      timestamp: new Date(start).toISOString(), length, billableLength: cell.targetId === null ? length : undefined, workItemId: cell.workItemId,
+      targetId: cell.targetId, comment: null, activityTypeId: null, timeZone: browserTimeZone(),
     },
   };
 }

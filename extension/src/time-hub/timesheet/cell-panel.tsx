@@ -9,12 +9,22 @@ import { EmptyState, Notice } from '../../shared/status-views.js';
 import { WorklogForm } from '../../shared/worklogs/worklog-form.js';
 import { editWorklogValues, newWorklogValues } from '../../shared/worklogs/worklog-form-model.js';
 import { WorklogList } from '../../shared/worklogs/worklog-list.js';
+import { useTargets } from '../../shared/tracking/use-targets.js';
+import { inRow } from './row-key.js';
 
-/** A cell to look into, or `workItemId: undefined` for "Add time" on any work item. */
+/** A cell to look into (a work item's, a target's or neither's), `workItemId: undefined` for "Add time" on anything, or a whole day (the month view). */
 export interface PanelTarget {
   workItemId: number | null | undefined;
+  targetId?: string | null;
   title: string | null;
   day: string;
+  wholeDay?: boolean;
+}
+
+function titleOf(target: PanelTarget) {
+  if (target.workItemId === undefined) return 'Add time';
+  if (target.workItemId !== null) return `#${target.workItemId} ${target.title ?? ''}`;
+  return target.targetId ? (target.title ?? target.targetId) : 'No work item';
 }
 
 /** One cell's worklogs: see, add, edit and delete them (only see them in a locked week). Server refusals show in the form. */
@@ -27,14 +37,16 @@ export function CellPanel({ target, sheet, onClose, onChanged, locked }: {
   locked?: string;
 }) {
   const api = useApi();
-  const free = target.workItemId === undefined;
-  const worklogs = free ? [] : sheet.worklogs.filter((w) => w.workItemId === target.workItemId && w.localDay === target.day);
+  const free = target.workItemId === undefined && !target.wholeDay;
+  const row = { workItemId: target.workItemId ?? null, targetId: target.targetId ?? null };
+  const worklogs = free ? [] : sheet.worklogs.filter((w) => (target.wholeDay || inRow(w, row)) && w.localDay === target.day);
+  const cellTarget = useTargets().data?.find((t) => t.id === target.targetId);
   const [editing, setEditing] = useState<WorklogView | 'new' | undefined>(worklogs.length === 0 && !locked ? 'new' : undefined);
   const fixedWorkItemId = typeof target.workItemId === 'number' ? target.workItemId : undefined;
-  const title = free ? 'Add time' : target.workItemId === null ? 'No work item' : `#${target.workItemId} ${target.title ?? ''}`;
-  // "Add time" is about the whole day; a cell about its own worklogs.
+  const title = target.wholeDay ? dayLabel(target.day) : titleOf(target);
+  // "Add time" and a whole day are about the day; a cell about its own worklogs.
   const total = free ? (sheet.days.find((d) => d.day === target.day)?.totalSeconds ?? 0) : worklogs.reduce((sum, w) => sum + w.length, 0);
-  const description = `${dayLabel(target.day)} · ${lengthLabel(total)} ${free ? 'logged that day' : 'on this item'}`;
+  const description = target.wholeDay ? `${lengthLabel(total)} logged that day` : `${dayLabel(target.day)} · ${lengthLabel(total)} ${free ? 'logged that day' : 'on this item'}`;
 
   const done = () => {
     setEditing(undefined);
@@ -52,7 +64,7 @@ export function CellPanel({ target, sheet, onClose, onChanged, locked }: {
             onDelete={locked ? undefined : async (worklog) => { await api.deleteWorklog(worklog.id); done(); }} />
         )}
         {editing === 'new' && (
-          <WorklogForm key="new" initial={newWorklogValues(target.day, fixedWorkItemId)} fixedWorkItemId={target.workItemId === null ? undefined : fixedWorkItemId}
+          <WorklogForm key="new" initial={newWorklogValues(target.day, fixedWorkItemId, cellTarget)} fixedWorkItemId={target.workItemId === null ? undefined : fixedWorkItemId}
             submitText="Add worklog" onCancel={worklogs.length && !free ? () => setEditing(undefined) : undefined}
             onSubmit={async (request) => {
               await api.addWorklog(request, crypto.randomUUID());

@@ -4,12 +4,14 @@ import type { WorklogView } from '../../shared/api-types.js';
 import { errorLines } from '../../shared/error-text.js';
 import { lengthLabel } from '../../shared/format.js';
 import { CELL_ENTRY_HINT, planCellEntry } from './cell-entry.js';
+import { rowKey } from './row-key.js';
 
 const STARTS_TYPING = /^[0-9.:]$/;
 
 /** A timesheet cell: click for its worklogs, or type a length to set it (Enter saves, Escape leaves it). A locked cell only opens. */
-export function TypedCell({ workItemId, day, seconds, label, dayWorklogs, onOpen, onChanged, lockedReason }: {
+export function TypedCell({ workItemId, targetId, day, seconds, label, dayWorklogs, onOpen, onChanged, lockedReason }: {
   workItemId: number | null;
+  targetId: string | null;
   day: string;
   seconds: number;
   label: string;
@@ -21,10 +23,10 @@ export function TypedCell({ workItemId, day, seconds, label, dayWorklogs, onOpen
   const api = useApi();
   const [draft, setDraft] = useState<string>();
   const [problem, setProblem] = useState<string>();
-  const testId = `${workItemId ?? 'none'}-${day}`;
+  const testId = `${rowKey({ workItemId, targetId })}-${day}`;
 
   const save = async (text: string) => {
-    const plan = planCellEntry(text, { workItemId, day }, dayWorklogs);
+    const plan = planCellEntry(text, { workItemId, targetId, day }, dayWorklogs);
     if (plan.kind === 'refused') return setProblem(plan.problem);
     setDraft(undefined);
     setProblem(undefined);

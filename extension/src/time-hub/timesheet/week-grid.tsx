@@ -1,14 +1,26 @@
 import type { TimesheetView } from '../../shared/api-types.js';
 import { dayLabel, lengthLabel } from '../../shared/format.js';
+import { TargetSwatch } from '../../shared/tracking/target-quick-pick.js';
+import { rowKey, type RowSubject } from './row-key.js';
 import { TypedCell } from './typed-cell.js';
 
-export interface CellRef {
-  workItemId: number | null;
+export interface CellRef extends RowSubject {
   title: string | null;
   day: string;
 }
 
-/** Work items by days with row, day and week totals; every cell opens its worklogs or takes a typed length. A locked day's cells say why (approvals). */
+type Row = TimesheetView['rows'][number];
+
+/** What the first column says of a row: the work item, the target with its colour, or neither. */
+function RowName({ row }: { row: Row }) {
+  if (row.workItemId !== null) return <><b>{`#${row.workItemId}`}</b> {row.title ?? ''}</>;
+  if (row.targetId !== null) return <span className="flex-row flex-center"><TargetSwatch color={row.color} />{row.title ?? row.targetId}</span>;
+  return <span className="th-muted">No work item</span>;
+}
+
+const rowLabel = (row: Row) => (row.workItemId !== null ? `#${row.workItemId}` : row.targetId !== null ? (row.title ?? row.targetId) : 'No work item');
+
+/** Work items and targets by days with row, day and week totals; every cell opens its worklogs or takes a typed length. A locked day's cells say why (approvals). */
 export function WeekGrid({ sheet, today, onOpen, onChanged, locked }: {
   sheet: TimesheetView; today: string; onOpen: (cell: CellRef) => void; onChanged: () => void; locked?: ReadonlyMap<string, string>;
 }) {
@@ -24,19 +36,16 @@ export function WeekGrid({ sheet, today, onOpen, onChanged, locked }: {
       </thead>
       <tbody>
         {sheet.rows.map((row) => (
-          <tr key={row.workItemId ?? 'none'} data-testid={`row-${row.workItemId ?? 'none'}`}>
-            <td className="th-item-col">
-              {row.workItemId === null ? <span className="th-muted">No work item</span> : <><b>{`#${row.workItemId}`}</b> {row.title ?? ''}</>}
-            </td>
+          <tr key={rowKey(row)} data-testid={`row-${rowKey(row)}`}>
+            <td className="th-item-col"><RowName row={row} /></td>
             {row.cells.map((cell) => (
               <td key={cell.day} className={cell.day === today ? 'th-today' : undefined}>
-                <TypedCell workItemId={row.workItemId} day={cell.day} seconds={cell.seconds}
-                  label={row.workItemId === null ? 'No work item' : `#${row.workItemId}`}
+                <TypedCell workItemId={row.workItemId} targetId={row.targetId} day={cell.day} seconds={cell.seconds} label={rowLabel(row)}
                   dayWorklogs={sheet.worklogs.filter((w) => w.localDay === cell.day)} onChanged={onChanged} lockedReason={locked?.get(cell.day)}
-                  onOpen={() => onOpen({ workItemId: row.workItemId, title: row.title, day: cell.day })} />
+                  onOpen={() => onOpen({ workItemId: row.workItemId, targetId: row.targetId, title: row.title, day: cell.day })} />
               </td>
             ))}
-            <td className="th-total" data-testid={`row-total-${row.workItemId ?? 'none'}`}>{lengthLabel(row.totalSeconds)}</td>
+            <td className="th-total" data-testid={`row-total-${rowKey(row)}`}>{lengthLabel(row.totalSeconds)}</td>
           </tr>
         ))}
       </tbody>

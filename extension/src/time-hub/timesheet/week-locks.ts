@@ -1,5 +1,5 @@
 import type { ApprovalView } from '../../shared/api-types.js';
-import { addDays } from './week.js';
+import { addDays, weekStartOf } from './week.js';
 
 /** Why a week's cells are locked, in the member's words; undefined when its time may change. */
 export function lockReason(week: ApprovalView): string | undefined {
@@ -18,4 +18,13 @@ export function lockedDays(weeks: readonly ApprovalView[]): Map<string, string> 
     for (let day = week.weekStartDate; day <= week.weekEndDate; day = addDays(day, 1)) days.set(day, reason);
   }
   return days;
+}
+
+/**
+ * The starts of the org's approval weeks that share a day with the shown week: one when the
+ * user's week starts on the org's first day, else the two it straddles.
+ */
+export function approvalPeriodStarts(weekStart: string, organizationFirstDayOfWeek: number): string[] {
+  const first = weekStartOf(new Date(`${weekStart}T12:00:00`), organizationFirstDayOfWeek);
+  return first === weekStart ? [first] : [first, addDays(first, 7)];
 }
