@@ -69,4 +69,5 @@ export const noQueue: MessageQueue = {
   schedule: async () => '',
   cancel: async () => {},
   deadLetters: async () => [],
+  retryDeadLetter: async () => false,
 };

@@ -46,6 +46,9 @@ param appBaseUrl string = 'https://dev.azure.com'
 
 param devOpsBaseUrl string = 'https://dev.azure.com'
 
+@description('Client id of Timehub\'s multitenant app registration that customer orgs add as a user to have time written back to work items (DEVOPS_APP_CLIENT_ID). Give it a federated credential trusting the app identity (outputs DEVOPS_APP_FEDERATED_*). Empty: work item automation reads and writes as the app identity, in its own tenant only.')
+param devOpsAppClientId string = ''
+
 @description('Outgoing mail for the email notices; the password goes into the vault as smtp-password.')
 param smtpHost string
 param smtpPort int = 587
@@ -69,7 +72,7 @@ var keyVaultName = 'kv-timehub-${take(token, 12)}'
 var cosmosDatabaseName = 'timehub'
 // The names the code uses: shared/ports/document-store.ts and shared/ports/message-queue.ts.
 var cosmosContainers = [ 'orgs', 'worklogs', 'subscriptions' ]
-var serviceBusQueues = [ 'activity-checks', 'email-notices', 'bulk-actions' ]
+var serviceBusQueues = [ 'activity-checks', 'email-notices', 'bulk-actions', 'work-item-updates' ]
 
 // A Key Vault reference: the app's identity resolves it; the app setting never holds the value.
 var secretUriPrefix = 'https://${keyVaultName}${environment().suffixes.keyvaultDns}/secrets'
@@ -149,6 +152,7 @@ var appSettings = {
   SERVICEBUS__credential: 'managedidentity'
   SERVICEBUS__clientId: appIdentity.outputs.clientId
   DEVOPS_BASE_URL: devOpsBaseUrl
+  DEVOPS_APP_CLIENT_ID: devOpsAppClientId
   SMTP_HOST: smtpHost
   SMTP_PORT: string(smtpPort)
   SMTP_SECURE: smtpSecure ? 'true' : 'false'
@@ -233,3 +237,7 @@ output AZURE_APP_INSIGHTS_NAME string = monitoring.outputs.appInsightsName
 output API_BASE_URL_PATTERN string = 'https://{org}.${publicDomain}/api'
 output FRONT_DOOR_ENDPOINT_HOST_NAME string = frontDoor.outputs.endpointHostName
 output WILDCARD_DOMAIN_VALIDATION_TOKEN string = frontDoor.outputs.wildcardValidationToken
+// The federated credential to add to the multitenant app registration (README, Deployment): it trusts the app identity.
+output DEVOPS_APP_FEDERATED_ISSUER string = '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0'
+output DEVOPS_APP_FEDERATED_SUBJECT string = appIdentity.outputs.principalId
+output DEVOPS_APP_FEDERATED_AUDIENCE string = 'api://AzureADTokenExchange'

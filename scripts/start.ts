@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { composeApp, composeWorker, documentStoreKind, outboxFolder } from '../shared/composition.js';
 import { loadSettings, SettingsError } from '../shared/config/settings.js';
 import { runRetentionMaintenance } from '../shared/orgs/retention-maintenance.js';
+import { sweepOutbox } from '../shared/automation/work-item-outbox.js';
 import { createLocalHost } from '../shared/http/local-host.js';
 import { routes } from '../shared/http/routes/index.js';
 import { localDevHost } from './dev-host/mount-dev-host.js';
@@ -30,6 +31,7 @@ async function main() {
   // npm run token finds the server (and its data folder) by this record.
   const forget = settings.COSMOS_ENDPOINT ? () => {} : recordLocalServer(settings.PORT, settings.DATA_DIR, app.ports.clock.now());
   const maintenance = startDailyMaintenance(app.ports, log);
+  const sweep = startOutboxSweep(app.ports, log);
   console.log(`Timehub API on http://localhost:${settings.PORT}/api (OpenAPI: /api/openapi.json), listening on ${settings.HOST} only`);
   if (devHost) console.log(`Timehub in a local Azure DevOps (dev host): http://localhost:${settings.PORT}/`);
   console.log(`Store: ${documentStoreKind(settings)}`);
@@ -41,6 +43,7 @@ async function main() {
     forget();
     server.close();
     clearInterval(maintenance);
+    clearInterval(sweep);
     void (worker?.stop() ?? Promise.resolve()).then(() => app.ports.store.close()).then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
@@ -56,6 +59,17 @@ function startDailyMaintenance(ports: Parameters<typeof runRetentionMaintenance>
     );
   void run();
   return setInterval(() => void run(), 24 * 3600_000);
+}
+
+/** Work item updates that a crash left unsent: at start, then every 5 minutes, as in Azure. */
+function startOutboxSweep(ports: Parameters<typeof sweepOutbox>[0], log: (line: string) => void) {
+  const run = () =>
+    sweepOutbox(ports).then(
+      (sent) => sent > 0 && log(`work item outbox: sent ${sent} left behind`),
+      (error: unknown) => log(`work item outbox sweep failed: ${String(error)}`),
+    );
+  void run();
+  return setInterval(() => void run(), 5 * 60_000);
 }
 
 exitOnHelp(usage);

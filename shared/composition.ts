@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { LOCAL_SECRETS, loadSettings, type Settings } from './config/settings.js';
 import type { BillingSettings } from './billing/billing-settings.js';
+import { outboxDispatchingStore } from './automation/outbox-dispatching-store.js';
 import { AccessCache } from './http/access-cache.js';
 import { RateLimiter } from './http/rate-limit.js';
 import type { AppContext } from './http/route.js';
@@ -18,12 +19,15 @@ export async function composeApp(settings: Settings, overrides: Partial<Ports> =
   const clock: Clock = overrides.clock ?? systemClock;
   // Readers upgrade older documents, whichever store runs (DESIGN.md, data rules). Every write
   // goes through the access cache's store, so that this instance forgets a changed role at once.
-  const accessCache = new AccessCache(upgradingDocumentStore(overrides.store ?? (await documentStore(settings, clock))), clock);
+  const queue = overrides.queue ?? (await messageQueue(settings, clock));
+  // A ledger commit that moves time on work items is sent on to the queue once it holds.
+  const stored = outboxDispatchingStore(upgradingDocumentStore(overrides.store ?? (await documentStore(settings, clock))), queue);
+  const accessCache = new AccessCache(stored, clock);
   const ports: Ports = {
     clock,
     store: accessCache.store,
     directory: overrides.directory ?? (await devOpsDirectory(settings)),
-    queue: overrides.queue ?? (await messageQueue(settings, clock)),
+    queue,
     mailer: overrides.mailer ?? (await mailer(settings)),
     newId: overrides.newId ?? randomUUID,
   };
@@ -76,8 +80,15 @@ async function devOpsDirectory(settings: Settings): Promise<DevOpsDirectory> {
     return new LocalDevOpsDirectory({ accessTokenSecret: settings.LOCAL_DEVOPS_SECRET });
   }
   const { RestDevOpsDirectory, entraServiceToken } = await import('./adapters/devops/rest-devops-directory.js');
-  const { DefaultAzureCredential } = await import('@azure/identity');
-  return new RestDevOpsDirectory({ baseUrl: settings.DEVOPS_BASE_URL, serviceToken: entraServiceToken(new DefaultAzureCredential()) });
+  const { ClientAssertionCredential, DefaultAzureCredential } = await import('@azure/identity');
+  const managedIdentity = new DefaultAzureCredential();
+  const appClientId = settings.DEVOPS_APP_CLIENT_ID;
+  if (!appClientId) return new RestDevOpsDirectory({ baseUrl: settings.DEVOPS_BASE_URL, serviceToken: entraServiceToken(managedIdentity) });
+  // The multitenant app in each customer's tenant, proven by the managed identity (federated credential): no secret, no PAT.
+  const { tenantServiceToken } = await import('./adapters/devops/tenant-service-token.js');
+  const assertion = async () => (await managedIdentity.getToken('api://AzureADTokenExchange/.default')).token;
+  const serviceToken = tenantServiceToken({ baseUrl: settings.DEVOPS_BASE_URL, credentialFor: (tenantId) => new ClientAssertionCredential(tenantId, appClientId, assertion) });
+  return new RestDevOpsDirectory({ baseUrl: settings.DEVOPS_BASE_URL, serviceToken });
 }
 
 async function messageQueue(settings: Settings, clock: Clock): Promise<MessageQueue> {

@@ -43,6 +43,12 @@ export const schema = z.object({
   COSMOS_KEY: optionalText,
   COSMOS_DATABASE: z.string().regex(/^[A-Za-z0-9-_]{1,255}$/).default('timehub'),
   DEVOPS_BASE_URL: z.url().optional(),
+  /**
+   * Client id of Timehub's multitenant Entra app, which customer orgs add as a user to let
+   * Timehub write time back to work items; tokens come from a federated credential that
+   * trusts the app's managed identity. Unset: the managed identity itself (its own tenant only).
+   */
+  DEVOPS_APP_CLIENT_ID: z.guid('must be the client id (a GUID) of the multitenant app registration').or(z.literal('')).optional().transform((id) => id || undefined),
   APP_TOKEN_SECRET: z.string().min(16, 'must be the extension certificate secret (16+ characters)').optional(),
   APP_TOKEN_ISSUER: z.string().default('app.vstoken.visualstudio.com'),
   APP_TOKEN_AUDIENCES: list.default(['timehub.local']),

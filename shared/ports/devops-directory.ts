@@ -49,6 +49,24 @@ export class DevOpsThrottledError extends Error {
   }
 }
 
+/** The fields Timehub writes back, as the work item holds them at revision `rev` (hours). */
+export interface WorkItemFields {
+  id: number;
+  rev: number;
+  type: string;
+  completedWork: number | null;
+  remainingWork: number | null;
+}
+
+/** New values for the scheduling fields; a field left out is not touched. */
+export interface SchedulingFieldChanges {
+  completedWork?: number;
+  remainingWork?: number;
+}
+
+/** 'stale': someone changed the item since `rev` (Azure DevOps answered 412/409); nothing was written. */
+export type WorkItemUpdateResult = { outcome: 'updated'; rev: number } | { outcome: 'stale' } | { outcome: 'missing' };
+
 export interface DevOpsDirectory {
   /** Reads `_apis/connectionData` of `orgName` as the owner of `accessToken`; undefined when refused. */
   connectionData(orgName: string, accessToken: string): Promise<ConnectionData | undefined>;
@@ -62,4 +80,13 @@ export interface DevOpsDirectory {
   descendantLinks(orgName: string, rootId: number): Promise<WorkItemLink[]>;
   /** Up to `top` work items whose title contains `text` (case-insensitive), most recently changed first. */
   searchWorkItems(orgName: string, text: string, top: number): Promise<WorkItemDetails[]>;
+  /** The item's current revision and scheduling fields; undefined when it does not exist (or was deleted). */
+  workItemFields(orgName: string, id: number): Promise<WorkItemFields | undefined>;
+  /** The same as of revision `rev` (to tell whether an update that was cut off landed); undefined when there is none. */
+  workItemRevision(orgName: string, id: number, rev: number): Promise<WorkItemFields | undefined>;
+  /**
+   * Sets the fields only if the item is still at revision `rev` (JSON Patch `test` on `/rev`),
+   * as Timehub's own identity. Throws DevOpsThrottledError on 429.
+   */
+  updateWorkItemFields(orgName: string, id: number, rev: number, changes: SchedulingFieldChanges): Promise<WorkItemUpdateResult>;
 }

@@ -3,7 +3,7 @@
  * that can be cancelled, a delivery count, dead-lettering), whatever adapter runs.
  */
 
-export const QUEUE_NAMES = ['activity-checks', 'email-notices', 'bulk-actions'] as const;
+export const QUEUE_NAMES = ['activity-checks', 'email-notices', 'bulk-actions', 'work-item-updates'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export interface OutgoingMessage {
@@ -20,6 +20,12 @@ export interface MessageQueue {
   cancel(queue: QueueName, handle: string): Promise<void>;
   /** Messages that failed too often, oldest first (for admins to see what was given up on). */
   deadLetters(queue?: QueueName, limit?: number): Promise<DeadLetter[]>;
+  /**
+   * Puts a dead-lettered message back on its queue, to be delivered afresh (an admin's
+   * "retry"); false when no such dead letter is left. Its handler must recognise a message
+   * it already handled by the body, not the messageId: a broker may give the copy a new id.
+   */
+  retryDeadLetter(queue: QueueName, messageId: string): Promise<boolean>;
   /**
    * An uninstalled org's messages (pending and dead-lettered, found by `body.orgId`) are
    * kept until `until`, then `purgeExpired` removes them; null keeps them again (reinstall).

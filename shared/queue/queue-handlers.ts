@@ -1,3 +1,4 @@
+import { handleWorkItemMessage } from '../automation/handle-work-item-message.js';
 import { handleApprovalMessage, isApprovalMessage } from '../approvals/send-approval-notice.js';
 import { handleBudgetMessage, isBudgetMessage } from '../budgets/send-budget-notice.js';
 import { handleBulkJob } from '../explorer/handle-bulk-job.js';
@@ -16,6 +17,7 @@ export interface WorkerContext {
 export const queueHandlers: QueueHandlerDefinition<WorkerContext>[] = [
   { name: 'trackerTimer', queue: 'activity-checks', handle: (context, message) => handleTrackerTimer(context.ports, message) },
   { name: 'bulkJob', queue: 'bulk-actions', handle: (context, message) => handleBulkJob(context.ports, message) },
+  { name: 'workItemUpdate', queue: 'work-item-updates', handle: (context, message) => handleWorkItemMessage(context.ports, message) },
   // One handler per queue (Service Bus delivers each message to one): approval and budget mail ride beside stop notices.
   {
     name: 'stopNotice', queue: 'email-notices',

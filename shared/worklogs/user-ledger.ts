@@ -9,6 +9,7 @@ import {
   type DocumentStore,
   type Stored,
 } from '../ports/document-store.js';
+import { outboxOperations } from '../automation/work-item-outbox.js';
 import { ROLLUP_VERSION } from '../rollups/rollup-docs.js';
 import { rollupWrites, worklogChanges } from '../rollups/rollup-changes.js';
 import { beginChunkedCommit, rollForward, type PendingBatch } from './batch-intent.js';
@@ -139,7 +140,8 @@ export async function commitToLedger<T>(
       if ((await readUserState(store, orgId, userId))?._etag !== state?._etag) continue;
       throw error;
     }
-    const rollups = await rollupWrites(store, pk, changes);
+    // The time each work item gains or loses, to be written back (when the org does), in the same first batch.
+    const rollups = [...(await rollupWrites(store, pk, changes)), ...(await outboxOperations(store, pk, orgId, userId, changes))];
     let reserved: Reservation | undefined;
     let chunked: boolean;
     try {

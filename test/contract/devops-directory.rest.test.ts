@@ -5,9 +5,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createFakeDevOpsServer } from '../../shared/adapters/devops/fake-devops-server.js';
 import { LocalDevOpsDirectory } from '../../shared/adapters/devops/local-devops-directory.js';
 import { DevOpsRequestError, RestDevOpsDirectory } from '../../shared/adapters/devops/rest-devops-directory.js';
+import { tenantServiceToken } from '../../shared/adapters/devops/tenant-service-token.js';
 import { DevOpsThrottledError } from '../../shared/ports/devops-directory.js';
 import { MutableClock } from '../support/mutable-clock.js';
 import { describeDevOpsDirectoryContract } from './devops-directory.contract.js';
+import { describeWorkItemUpdatesContract } from './devops-work-item-updates.contract.js';
 
 const accessTokenSecret = 'contract-test-access-token-secret';
 const serviceToken = 'contract-test-service-token';
@@ -31,6 +33,13 @@ describeDevOpsDirectoryContract('RestDevOpsDirectory against the fake Azure DevO
     accessTokenSecret,
     close: () => close(server),
   };
+});
+
+describeWorkItemUpdatesContract('RestDevOpsDirectory against the fake Azure DevOps server', async () => {
+  const azureDevOps = new LocalDevOpsDirectory({ accessTokenSecret });
+  const server = createFakeDevOpsServer({ accessTokenSecret, serviceToken, directory: azureDevOps });
+  const baseUrl = await listen(server);
+  return { directory: new RestDevOpsDirectory({ baseUrl, serviceToken: async () => serviceToken }), azureDevOps, close: () => close(server) };
 });
 
 describe('RestDevOpsDirectory failures', () => {
@@ -101,6 +110,83 @@ describe('RestDevOpsDirectory failures', () => {
     await expect(refused).rejects.toMatchObject({ retryAfterSeconds: 240 });
     clock.advance(240_000);
     expect(await directory.workItemDetails('fabrikam', [2])).toHaveLength(1);
+  });
+
+  it('sends the update as PATCH _apis/wit/workitems/{id} with a JSON Patch testing /rev, as the service identity of the org', async () => {
+    const seen: { method?: string; url?: string; type?: string; auth?: string; body: unknown }[] = [];
+    const tokens: string[] = [];
+    const server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        seen.push({ method: req.method, url: req.url, type: req.headers['content-type'], auth: req.headers.authorization, body: JSON.parse(Buffer.concat(chunks).toString() || 'null') });
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: 10, rev: 8, fields: {} }));
+      });
+    });
+    servers.push(server);
+    const directory = new RestDevOpsDirectory({ baseUrl: await listen(server), serviceToken: async (org) => (tokens.push(org), `token-for-${org}`) });
+    expect(await directory.updateWorkItemFields('fabrikam', 10, 7, { completedWork: 3.5, remainingWork: 0 })).toEqual({ outcome: 'updated', rev: 8 });
+    expect(tokens).toEqual(['fabrikam']);
+    expect(seen).toEqual([{
+      method: 'PATCH', url: '/fabrikam/_apis/wit/workitems/10?api-version=7.1', type: 'application/json-patch+json', auth: 'Bearer token-for-fabrikam',
+      body: [
+        { op: 'test', path: '/rev', value: 7 },
+        { op: 'add', path: '/fields/Microsoft.VSTS.Scheduling.CompletedWork', value: 3.5 },
+        { op: 'add', path: '/fields/Microsoft.VSTS.Scheduling.RemainingWork', value: 0 },
+      ],
+    }]);
+  });
+
+  it('reads a 409 as a stale revision too, and throws on a 400 instead of writing blindly', async () => {
+    let status = 409;
+    const directory = await stub((_req, res) => void res.writeHead(status, { 'content-type': 'application/json' }).end('{"message":"conflict"}'));
+    expect(await directory.updateWorkItemFields('fabrikam', 10, 1, { completedWork: 1 })).toEqual({ outcome: 'stale' });
+    status = 400;
+    await expect(directory.updateWorkItemFields('fabrikam', 10, 1, { completedWork: 1 })).rejects.toMatchObject({ status: 400 });
+  });
+
+  it('the fake answers a stale revision with 412 and Azure DevOps\' message, and refuses a patch sent as plain JSON', async () => {
+    const server = createFakeDevOpsServer({ accessTokenSecret, serviceToken });
+    servers.push(server);
+    const url = `${await listen(server)}/fabrikam/_apis/wit/workitems/10?api-version=7.1`;
+    const patch = (type: string) => fetch(url, {
+      method: 'PATCH', headers: { authorization: `Bearer ${serviceToken}`, 'content-type': type },
+      body: JSON.stringify([{ op: 'test', path: '/rev', value: 5 }, { op: 'add', path: '/fields/Microsoft.VSTS.Scheduling.CompletedWork', value: 1 }]),
+    });
+    const stale = await patch('application/json-patch+json');
+    expect(stale.status).toBe(412);
+    expect(await stale.json()).toMatchObject({ typeKey: 'WorkItemRevisionMismatchException', message: expect.stringContaining('TF26071') });
+    expect((await patch('application/json')).status).toBe(415);
+  });
+
+  it("writes as the multitenant app in each org's own Entra tenant, found once per org from X-VSS-ResourceTenant", async () => {
+    const tenantIds = { fabrikam: '11111111-1111-4111-8111-111111111111', contoso: '22222222-2222-4222-8222-222222222222' };
+    const server = createFakeDevOpsServer({ accessTokenSecret, serviceToken, tenantIds });
+    servers.push(server);
+    const baseUrl = await listen(server);
+    const credentials: string[] = [];
+    const scopes: string[] = [];
+    const token = tenantServiceToken({
+      baseUrl,
+      credentialFor: (tenantId) => {
+        credentials.push(tenantId);
+        return { getToken: async (scope) => (scopes.push(String(scope)), { token: serviceToken, expiresOnTimestamp: Date.now() + 3_600_000 }) };
+      },
+    });
+    const directory = new RestDevOpsDirectory({ baseUrl, serviceToken: token });
+    expect(await directory.updateWorkItemFields('fabrikam', 10, 1, { completedWork: 3 })).toEqual({ outcome: 'updated', rev: 2 });
+    expect(await directory.workItemFields('Fabrikam', 10)).toMatchObject({ rev: 2, completedWork: 3 });
+    await directory.workItemFields('contoso', 10);
+    expect(credentials).toEqual([tenantIds.fabrikam, tenantIds.contoso]);
+    expect(new Set(scopes)).toEqual(new Set(['499b84ac-1321-427f-aa17-267ca6975798/.default']));
+  });
+
+  it('refuses to guess a tenant for an org not connected to Entra ID', async () => {
+    const server = createFakeDevOpsServer({ accessTokenSecret, serviceToken, tenantIds: { fabrikam: '00000000-0000-0000-0000-000000000000' } });
+    servers.push(server);
+    const baseUrl = await listen(server);
+    const token = tenantServiceToken({ baseUrl, credentialFor: () => ({ getToken: async () => ({ token: serviceToken, expiresOnTimestamp: 0 }) }) });
+    await expect(token('fabrikam')).rejects.toThrow(/names no Entra tenant/);
   });
 
   it('reads a work item moved to another parent from the next request on', async () => {

@@ -128,6 +128,24 @@ export function messageQueueContract(name: string, gaps: ReadonlySet<QueueGap>, 
       expect((await t.queue.deadLetters()).map((l) => l.messageId)).toEqual(['doomed']);
     });
 
+    it('a retried dead letter leaves the list and is delivered afresh with its body; others stay, and an unknown id is false', async () => {
+      await t.queue.send(NOTICES, { messageId: 'first', body: { to: 'bob' } });
+      await t.queue.send(NOTICES, { messageId: 'second', body: { to: 'carol' } });
+      for (let i = 0; i < t.maxDeliveryCount; i++) {
+        await t.deliverDue(NOTICES, failing(Infinity));
+        t.clock.advance(60 * MINUTE);
+      }
+      expect((await t.queue.deadLetters(NOTICES)).map((l) => l.messageId).sort()).toEqual(['first', 'second']);
+      expect(await t.queue.retryDeadLetter(NOTICES, 'unknown')).toBe(false);
+      expect(await t.queue.retryDeadLetter(CHECKS, 'second')).toBe(false);
+      expect(await t.queue.retryDeadLetter(NOTICES, 'second')).toBe(true);
+      expect((await t.queue.deadLetters(NOTICES)).map((l) => l.messageId)).toEqual(['first']);
+      delivered = [];
+      await t.deliverDue(NOTICES, record);
+      expect(delivered.map((m) => [m.body, m.deliveryCount])).toEqual([[{ to: 'carol' }, 1]]);
+      expect(await t.queue.retryDeadLetter(NOTICES, 'second')).toBe(false);
+    });
+
     if (gaps.has('duplicateDetection')) {
       it('a re-sent messageId reaches the handler under that same messageId (gap: duplicate detection is the broker\'s, set by requiresDuplicateDetection on the queue; not imitated here)', async () => {
         await t.queue.send(CHECKS, { messageId: 'twice', body: {} });

@@ -101,6 +101,7 @@ describe('ServiceBusMessageQueue: what reaches the SDK (the fake stands in for S
       { method: 'peekMessages', queue: 'activity-checks', subQueueType: 'deadLetter', max: 7 },
       { method: 'peekMessages', queue: 'email-notices', subQueueType: 'deadLetter', max: 7 },
       { method: 'peekMessages', queue: 'bulk-actions', subQueueType: 'deadLetter', max: 7 },
+      { method: 'peekMessages', queue: 'work-item-updates', subQueueType: 'deadLetter', max: 7 },
     ]);
   });
 

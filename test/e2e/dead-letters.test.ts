@@ -38,8 +38,13 @@ describe('undelivered notices on the Settings page', { timeout: 180_000 }, () =>
     expect(cells[0]).toBe('email-notices');
     expect(cells[2]).toBe('10');
     expect(cells[3]).not.toBe('');
-    expect(cells.slice(4)).toEqual(['42', 'user-x']);
+    expect(cells.slice(4)).toEqual(['42', 'user-x', 'Retry']);
     expect(await section.getByTestId('empty-state').count()).toBe(0);
+
+    // Retry puts it back on its queue: the list is empty until it fails ten times again.
+    await row.getByRole('button', { name: 'Retry notice:bad-body' }).click();
+    await section.getByTestId('empty-state').waitFor({ timeout: 15_000 });
+    expect(await e2e.server.app.ports.queue.deadLetters()).toEqual([]);
 
     await e2e.host.open('#/hub/time-hub/settings', { user: 'bob' });
     const memberHub = await e2e.host.frame('time-hub');

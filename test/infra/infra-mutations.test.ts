@@ -80,7 +80,7 @@ describe('secrets', () => {
 
 describe('queues', () => {
   it('fails_when_a_queue_the_code_uses_is_not_declared', () => {
-    expect(problems(editBicep('main.bicep', "[ 'activity-checks', 'email-notices', 'bulk-actions' ]", "[ 'activity-checks', 'bulk-actions' ]"))).toMatch(/queue 'email-notices' is used by the code but not declared/);
+    expect(problems(editBicep('main.bicep', "[ 'activity-checks', 'email-notices', 'bulk-actions', 'work-item-updates' ]", "[ 'activity-checks', 'bulk-actions', 'work-item-updates' ]"))).toMatch(/queue 'email-notices' is used by the code but not declared/);
   });
 
   it('fails_when_infra_declares_a_queue_the_code_no_longer_uses', () => {

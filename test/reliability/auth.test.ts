@@ -153,6 +153,18 @@ const attacks: Attack[] = [
   ['orgId in a saved report view\'s query', 400, (k) => k.attempt('POST', '/reports/views', {
     token: alice(k), body: { name: 'theirs', query: `from=2025-01-01&to=2025-01-31&groupBy=user&users=${seedUserId('contoso', 'bob')}&orgId=${seedOrgId('contoso')}` },
   })],
+  // Work item automation: Administrators only, never another org's dead letters
+  ['a Member turning on work item automation', 403, (k) => k.attempt('PUT', '/settings/automation', {
+    token: bob(k), body: { enabled: true, completedWork: 'add', remainingWork: 'subtract', roundingHours: 0, workItemTypes: ['Task'] },
+  })],
+  ['a Member reading the work item automation settings', 403, (k) => k.attempt('GET', '/settings/automation', { token: bob(k) })],
+  ['a Member previewing a work item recompute', 403, (k) => k.attempt('GET', '/admin/workItems/recompute?workItemId=10', { token: bob(k) })],
+  ['a Member applying a work item recompute', 403, (k) => k.attempt('POST', '/admin/workItems/recompute', { token: bob(k), body: { workItemId: 10 } })],
+  ['a Member retrying a dead letter', 403, (k) => k.attempt('POST', '/admin/deadLetters/retry', { token: bob(k), body: { queue: 'work-item-updates', messageId: 'any' } })],
+  ["a dead letter that is not the org's, retried", 404, (k) => k.attempt('POST', '/admin/deadLetters/retry', { token: alice(k), body: { queue: 'email-notices', messageId: 'someone-elses' } })],
+  ['orgId in the automation settings', 400, (k) => k.attempt('PUT', '/settings/automation', {
+    token: alice(k), body: { enabled: true, completedWork: 'add', remainingWork: 'subtract', roundingHours: 0, workItemTypes: ['Task'], orgId: seedOrgId('contoso') },
+  })],
   ["a Member asking for a rollup recount", 403, (k) => k.attempt('POST', '/admin/rollups/recount', { token: bob(k), body: { userId: seedUserId('fabrikam', 'bob') } })],
   // The OData feed: Basic as Excel sends it, the role rules, the org boundary
   ['the OData feed without credentials', 401, (k) => k.attempt('GET', '/odata/v3.2/workLogsOnly')],

@@ -126,7 +126,22 @@ export class FakeServiceBus {
       this.calls.push({ method: 'peekMessages', queue, subQueueType: options.subQueueType, max });
       return options.subQueueType === 'deadLetter' ? (this.deadLettered.get(queue) ?? []).slice(0, max) : [];
     };
-    return { peekMessages, close: async () => {} };
+    // Peek-lock on the dead-letter subqueue: a received message is hidden until completed (gone) or abandoned.
+    const locked = new Set<ServiceBusReceivedMessage>();
+    const receiveMessages: ServiceBusReceiver['receiveMessages'] = async (max) => {
+      if (options.subQueueType !== 'deadLetter' || options.receiveMode !== 'peekLock') throw new TypeError('the fake receives dead letters in peekLock mode only');
+      const free = (this.deadLettered.get(queue) ?? []).filter((m) => !locked.has(m)).slice(0, max);
+      for (const message of free) locked.add(message);
+      return free;
+    };
+    const completeMessage: ServiceBusReceiver['completeMessage'] = async (message) => {
+      if (!locked.delete(message)) throw new ServiceBusError('The lock supplied is invalid', 'MessageLockLost');
+      this.deadLettered.set(queue, (this.deadLettered.get(queue) ?? []).filter((m) => m !== message));
+    };
+    const abandonMessage: ServiceBusReceiver['abandonMessage'] = async (message) => {
+      if (!locked.delete(message)) throw new ServiceBusError('The lock supplied is invalid', 'MessageLockLost');
+    };
+    return { peekMessages, receiveMessages, completeMessage, abandonMessage, close: async () => {} };
   }
 
   private due(queue: string): BrokerMessage | undefined {

@@ -9,6 +9,7 @@ import type {
   TrackingPolicy, TrackingSettingsRequest, UserSettingsRequest, WorklogPatchRequest, WorklogView,
 } from './api-types.js';
 import { approvalsApi } from './approvals-api.js';
+import { automationApi } from './automation-api.js';
 import { budgetsApi } from './budgets-api.js';
 import { explorerApi } from './explorer-api.js';
 import { targetsApi } from './targets-api.js';
@@ -56,6 +57,7 @@ export function timehubApi(client: ApiClient) {
       request<TimesheetView>('GET', `/timesheet?from=${from}&to=${to}${userId ? `&userId=${encodeURIComponent(userId)}` : ''}`),
     explorer: explorerApi(client),
     approvals: approvalsApi(client),
+    automation: automationApi(client),
     targets: targetsApi(client),
     budgets: budgetsApi(client),
 

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type RequestListener, type Server, 
 import { LocalDevOpsDirectory } from './local-devops-directory.js';
 import { findSeedOrganization, localDevOpsSeed, type DevOpsSeed } from './local-seed.js';
 import { COLLECTION_NAMESPACE_ID, COLLECTION_TOKEN } from './rest-devops-directory.js';
+import { patchWorkItem, readWorkItem } from './fake-devops-updates.js';
 import { MAX_IDS_PER_REQUEST, slidingWindow, throttled, wiql, workItemsBatch, type FakeRateLimit } from './fake-devops-work-items.js';
 import type { SeedWorkItems } from './seed-work-items.js';
 
@@ -15,6 +16,8 @@ export interface FakeDevOpsServerOptions {
   directory?: LocalDevOpsDirectory;
   /** Refuse work item requests past this rate with 429 and Retry-After, as Azure DevOps does. */
   rateLimit?: FakeRateLimit;
+  /** The Entra tenant each org is connected to (X-VSS-ResourceTenant); the org's id when left out. */
+  tenantIds?: Record<string, string>;
   /** Called with each work item request's resource (e.g. 'wit/workitemsbatch'), to count them. */
   onWorkItemRequest?: (resource: string) => void;
 }
@@ -42,9 +45,14 @@ export function fakeDevOpsHandler(options: FakeDevOpsServerOptions): RequestList
     const org = findSeedOrganization(orgName, seed);
     const resource = rest.join('/').toLowerCase();
     const isPost = req.method === 'POST' && WORK_ITEM_POSTS.has(resource);
-    if ((req.method !== 'GET' && !isPost) || apis !== '_apis') return send(res, 404, error('Not found'));
+    // One work item: `wit/workitems/{id}` (GET, PATCH) and `wit/workitems/{id}/revisions/{rev}` (GET).
+    const single = /^wit\/workitems\/(\d+)(?:\/revisions\/(\d+))?$/.exec(resource);
+    const isPatch = req.method === 'PATCH' && single !== null && single[2] === undefined;
+    if ((req.method !== 'GET' && !isPost && !isPatch) || apis !== '_apis') return send(res, 404, error('Not found'));
     const items = directory.workItemsOf(orgName);
     if (!org || !items) return send(res, 404, error(`TF400813: organization ${orgName} not found`));
+    // Azure DevOps names the org's Entra tenant on every answer, anonymous ones included.
+    res.setHeader('x-vss-resourcetenant', options.tenantIds?.[org.name] ?? org.id);
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
 
     if (resource === 'connectiondata') {
@@ -80,6 +88,18 @@ export function fakeDevOpsHandler(options: FakeDevOpsServerOptions): RequestList
       return send(res, 200, { count: value.length, value });
     }
 
+    if (single) {
+      if (!sameSecret(bearer, options.serviceToken)) return send(res, 401, error('Unauthorized'));
+      options.onWorkItemRequest?.(isPatch ? 'wit/workitems/{id} PATCH' : 'wit/workitems/{id}');
+      const retryAfter = overLimit() ?? directory.takeThrottle();
+      if (retryAfter !== undefined) return throttled(res, retryAfter);
+      const orgUrl = `http://${req.headers.host ?? 'fake.devops'}/${org.name}`;
+      const id = Number(single[1]);
+      const [status, answer] = isPatch
+        ? patchWorkItem(items, id, req.headers['content-type'], await readJson(req), orgUrl)
+        : readWorkItem(items, id, single[2] === undefined ? undefined : Number(single[2]), orgUrl);
+      return send(res, status, answer);
+    }
     if (resource === 'wit/workitems' || isPost) {
       if (!sameSecret(bearer, options.serviceToken)) return send(res, 401, error('Unauthorized'));
       options.onWorkItemRequest?.(resource);

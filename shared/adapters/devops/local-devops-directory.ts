@@ -1,4 +1,4 @@
-import type { ConnectionData, DevOpsDirectory, WorkItem, WorkItemDetails, WorkItemLink } from '../../ports/devops-directory.js';
+import { DevOpsThrottledError, type ConnectionData, type DevOpsDirectory, type SchedulingFieldChanges, type WorkItem, type WorkItemDetails, type WorkItemFields, type WorkItemLink, type WorkItemUpdateResult } from '../../ports/devops-directory.js';
 import { verifyLocalAccessToken } from './local-access-token.js';
 import { findSeedOrganization, localDevOpsSeed, type DevOpsSeed, type SeedUser } from './local-seed.js';
 import { SeedWorkItems } from './seed-work-items.js';
@@ -14,6 +14,8 @@ export class LocalDevOpsDirectory implements DevOpsDirectory {
   private readonly seed: DevOpsSeed;
   /** Per org (lower-case name): its work items, which `updateWorkItem` changes as Azure DevOps would. */
   private readonly items = new Map<string, SeedWorkItems>();
+  /** Refusals still to give on single work item calls (reads and updates), as 429 with this Retry-After. */
+  private readonly throttles: number[] = [];
 
   constructor(options: LocalDevOpsDirectoryOptions) {
     if (options.accessTokenSecret.length === 0) throw new Error('accessTokenSecret must not be empty');
@@ -51,6 +53,41 @@ export class LocalDevOpsDirectory implements DevOpsDirectory {
 
   async searchWorkItems(orgName: string, text: string, top: number): Promise<WorkItemDetails[]> {
     return this.workItemsOf(orgName)?.search(text, top) ?? [];
+  }
+
+  async workItemFields(orgName: string, id: number): Promise<WorkItemFields | undefined> {
+    this.throwIfThrottled();
+    return this.workItemsOf(orgName)?.fields(id);
+  }
+
+  async workItemRevision(orgName: string, id: number, rev: number): Promise<WorkItemFields | undefined> {
+    this.throwIfThrottled();
+    return this.workItemsOf(orgName)?.fields(id, rev);
+  }
+
+  async updateWorkItemFields(orgName: string, id: number, rev: number, changes: SchedulingFieldChanges): Promise<WorkItemUpdateResult> {
+    this.throwIfThrottled();
+    return this.workItemsOf(orgName)?.patch(id, rev, changes) ?? { outcome: 'missing' };
+  }
+
+  /** The next `count` single work item calls are refused as Azure DevOps refuses past its rate limit. */
+  throttleWorkItemCalls(retryAfterSeconds: number, count = 1) {
+    for (let i = 0; i < count; i++) this.throttles.push(retryAfterSeconds);
+  }
+
+  /** The Retry-After of the next refusal due, if any (the fake server answers 429 with it). */
+  takeThrottle(): number | undefined {
+    return this.throttles.shift();
+  }
+
+  private throwIfThrottled() {
+    const retryAfter = this.takeThrottle();
+    if (retryAfter !== undefined) throw new DevOpsThrottledError(retryAfter);
+  }
+
+  /** Deletes a work item as someone would in Azure DevOps. */
+  deleteWorkItem(orgName: string, id: number): boolean {
+    return this.workItemsOf(orgName)?.remove(id) ?? false;
   }
 
   /** Changes a work item as someone would in Azure DevOps (e.g. moves it to another parent). */

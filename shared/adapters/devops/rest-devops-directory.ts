@@ -1,7 +1,21 @@
 import type { TokenCredential } from '@azure/identity';
 import { z } from 'zod';
-import { DevOpsThrottledError, type ConnectionData, type DevOpsDirectory, type WorkItem, type WorkItemDetails, type WorkItemLink } from '../../ports/devops-directory.js';
+import {
+  DevOpsThrottledError,
+  type ConnectionData,
+  type DevOpsDirectory,
+  type SchedulingFieldChanges,
+  type WorkItem,
+  type WorkItemDetails,
+  type WorkItemFields,
+  type WorkItemLink,
+  type WorkItemUpdateResult,
+} from '../../ports/devops-directory.js';
+import { DevOpsRequestError, parse, retryAfterSeconds } from './rest-devops-errors.js';
 import { CHILD_LINK, WiqlItemsJson, WiqlLinksJson, WorkItemsBatchJson, wiqlText } from './rest-work-item-json.js';
+import { patchWorkItem, readWorkItemFields, type WorkItemTarget } from './rest-work-item-writes.js';
+
+export { DevOpsRequestError } from './rest-devops-errors.js';
 
 /** Entra resource of Azure DevOps (learn.microsoft.com/azure/devops/integrate/get-started/authentication/service-principal-managed-identity). */
 export const AZURE_DEVOPS_SCOPE = '499b84ac-1321-427f-aa17-267ca6975798/.default';
@@ -41,25 +55,15 @@ const WorkItemJson = z.object({ id: z.number().int(), fields: Fields }).transfor
 // errorPolicy=omit leaves null where an id does not exist (or is not readable).
 const WorkItemsJson = z.object({ value: z.array(WorkItemJson.nullable()) });
 
-/** Azure DevOps did not answer as expected (outage, timeout, unexpected shape, service identity refused). */
-export class DevOpsRequestError extends Error {
-  readonly code = 'devops.request_failed';
-  constructor(message: string, readonly status?: number, options?: ErrorOptions) {
-    super(message, options);
-    this.name = 'DevOpsRequestError';
-  }
-}
 
 export interface RestDevOpsDirectoryOptions {
   baseUrl?: string;
-  /** Bearer token of Timehub's own identity, for calls not made on a user's behalf. */
-  serviceToken: () => Promise<string>;
+  /** Bearer token of Timehub's own identity in the org's tenant, for calls not made on a user's behalf. */
+  serviceToken: (orgName: string) => Promise<string>;
   timeoutMs?: number;
 }
 
 type Reply = { kind: 'json'; body: unknown } | { kind: 'refused' } | { kind: 'missing' };
-/** Without a Retry-After, wait a minute: Azure DevOps' limit is a sliding 5-minute window. */
-const DEFAULT_RETRY_AFTER_SECONDS = 60;
 
 /** Reads a bearer token for Azure DevOps from Entra ID (managed identity in the cloud). */
 export function entraServiceToken(credential: TokenCredential): () => Promise<string> {
@@ -72,7 +76,7 @@ export function entraServiceToken(credential: TokenCredential): () => Promise<st
 
 export class RestDevOpsDirectory implements DevOpsDirectory {
   private readonly baseUrl: string;
-  private readonly serviceToken: () => Promise<string>;
+  private readonly serviceToken: (orgName: string) => Promise<string>;
   private readonly timeoutMs: number;
 
   constructor(options: RestDevOpsDirectoryOptions) {
@@ -112,7 +116,7 @@ export class RestDevOpsDirectory implements DevOpsDirectory {
   async workItems(orgName: string, ids: readonly number[]): Promise<WorkItem[]> {
     const wanted = [...new Set(ids)].filter((id) => Number.isSafeInteger(id) && id > 0);
     if (wanted.length === 0 || !ORG_NAME.test(orgName)) return [];
-    const token = await this.serviceToken();
+    const token = await this.serviceToken(orgName);
     const pages: Promise<WorkItem[]>[] = [];
     for (let start = 0; start < wanted.length; start += MAX_WORK_ITEMS_PER_REQUEST) {
       pages.push(this.workItemPage(orgName, wanted.slice(start, start + MAX_WORK_ITEMS_PER_REQUEST), token));
@@ -137,7 +141,7 @@ export class RestDevOpsDirectory implements DevOpsDirectory {
   async workItemDetails(orgName: string, ids: readonly number[]): Promise<WorkItemDetails[]> {
     const wanted = [...new Set(ids)].filter((id) => Number.isSafeInteger(id) && id > 0);
     if (wanted.length === 0 || !ORG_NAME.test(orgName)) return [];
-    const token = await this.serviceToken();
+    const token = await this.serviceToken(orgName);
     const pages: Promise<WorkItemDetails[]>[] = [];
     for (let start = 0; start < wanted.length; start += MAX_WORK_ITEMS_PER_REQUEST) {
       const body = { ids: wanted.slice(start, start + MAX_WORK_ITEMS_PER_REQUEST), $expand: 'relations', errorPolicy: 'omit' };
@@ -150,17 +154,37 @@ export class RestDevOpsDirectory implements DevOpsDirectory {
   async descendantLinks(orgName: string, rootId: number): Promise<WorkItemLink[]> {
     if (!Number.isSafeInteger(rootId) || rootId <= 0 || !ORG_NAME.test(orgName)) return [];
     const query = `SELECT [System.Id] FROM WorkItemLinks WHERE ([Source].[System.Id] = ${rootId}) AND ([System.Links.LinkType] = '${CHILD_LINK}') MODE (Recursive)`;
-    const reply = await this.serviceCall(orgName, '_apis/wit/wiql', { query }, await this.serviceToken());
+    const reply = await this.serviceCall(orgName, '_apis/wit/wiql', { query }, await this.serviceToken(orgName));
     return reply ? parse(WiqlLinksJson, reply, 'wiql') : [];
   }
 
   async searchWorkItems(orgName: string, text: string, top: number): Promise<WorkItemDetails[]> {
     if (!ORG_NAME.test(orgName) || text.length === 0) return [];
     const query = `SELECT [System.Id] FROM WorkItems WHERE [System.Title] CONTAINS ${wiqlText(text)} ORDER BY [System.ChangedDate] DESC`;
-    const reply = await this.serviceCall(orgName, `_apis/wit/wiql?$top=${top}`, { query }, await this.serviceToken());
+    const reply = await this.serviceCall(orgName, `_apis/wit/wiql?$top=${top}`, { query }, await this.serviceToken(orgName));
     const ids = reply ? parse(WiqlItemsJson, reply, 'wiql').workItems.map((item) => item.id) : [];
     const details = new Map((await this.workItemDetails(orgName, ids)).map((item) => [item.id, item]));
     return ids.flatMap((id) => details.get(id) ?? []);
+  }
+
+  async workItemFields(orgName: string, id: number): Promise<WorkItemFields | undefined> {
+    const target = await this.workItemTarget(orgName, id);
+    return target && readWorkItemFields(target);
+  }
+
+  async workItemRevision(orgName: string, id: number, rev: number): Promise<WorkItemFields | undefined> {
+    const target = await this.workItemTarget(orgName, id);
+    return target && Number.isSafeInteger(rev) && rev > 0 ? readWorkItemFields(target, rev) : undefined;
+  }
+
+  async updateWorkItemFields(orgName: string, id: number, rev: number, changes: SchedulingFieldChanges): Promise<WorkItemUpdateResult> {
+    const target = await this.workItemTarget(orgName, id);
+    return target ? patchWorkItem(target, rev, changes) : { outcome: 'missing' };
+  }
+
+  private async workItemTarget(orgName: string, id: number): Promise<WorkItemTarget | undefined> {
+    if (!Number.isSafeInteger(id) || id <= 0 || !ORG_NAME.test(orgName)) return undefined;
+    return { orgUrl: this.orgUrl(orgName), id, token: await this.serviceToken(orgName), timeoutMs: this.timeoutMs };
   }
 
   /** A POST as Timehub's own identity: undefined for an unknown org, an error when the identity is refused. */
@@ -201,15 +225,3 @@ export class RestDevOpsDirectory implements DevOpsDirectory {
   }
 }
 
-/** Retry-After in seconds (Azure DevOps sends seconds; an HTTP date is read too). */
-function retryAfterSeconds(header: string | null): number {
-  if (header && /^\d+$/.test(header.trim())) return Number(header.trim());
-  const date = header ? Date.parse(header) : Number.NaN;
-  return Number.isNaN(date) ? DEFAULT_RETRY_AFTER_SECONDS : Math.max(1, Math.ceil((date - Date.now()) / 1000));
-}
-
-function parse<T>(schema: z.ZodType<T>, body: unknown, what: string): T {
-  const result = schema.safeParse(body);
-  if (!result.success) throw new DevOpsRequestError(`Unexpected ${what} response: ${result.error.message}`);
-  return result.data;
-}

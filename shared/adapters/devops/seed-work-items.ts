@@ -1,11 +1,16 @@
-import type { WorkItem, WorkItemDetails, WorkItemLink } from '../../ports/devops-directory.js';
+import type { SchedulingFieldChanges, WorkItem, WorkItemDetails, WorkItemFields, WorkItemLink, WorkItemUpdateResult } from '../../ports/devops-directory.js';
 
-/** The seeded work items of one org, held as the local Azure DevOps holds them: changeable. */
+/** The seeded work items of one org, held as the local Azure DevOps holds them: changeable, with every revision kept. */
 export class SeedWorkItems {
   private readonly byId = new Map<number, WorkItemDetails>();
+  /** Per item, its revisions in order: revision n is `revisions[n - 1]`. */
+  private readonly revisions = new Map<number, WorkItemDetails[]>();
 
   constructor(items: readonly WorkItemDetails[]) {
-    for (const item of items) this.byId.set(item.id, { ...item });
+    for (const item of items) {
+      this.byId.set(item.id, { ...item });
+      this.revisions.set(item.id, [{ ...item }]);
+    }
   }
 
   basics(ids: readonly number[]): WorkItem[] {
@@ -44,6 +49,29 @@ export class SeedWorkItems {
     const item = this.byId.get(id);
     if (!item) return undefined;
     Object.assign(item, changes);
+    this.revisions.get(id)?.push({ ...item });
     return { ...item };
+  }
+
+  /** The current revision and scheduling fields, or those of revision `rev`. */
+  fields(id: number, rev?: number): WorkItemFields | undefined {
+    const revisions = this.byId.has(id) ? (this.revisions.get(id) ?? []) : [];
+    const at = rev === undefined ? revisions.length : rev;
+    const item = revisions[at - 1];
+    return item && { id, rev: at, type: item.type, completedWork: item.completedWork, remainingWork: item.remainingWork };
+  }
+
+  /** An update that holds only at revision `rev`, as Azure DevOps applies a patch with `test /rev`. */
+  patch(id: number, rev: number, changes: SchedulingFieldChanges): WorkItemUpdateResult {
+    const current = this.fields(id);
+    if (!current) return { outcome: 'missing' };
+    if (current.rev !== rev) return { outcome: 'stale' };
+    this.update(id, changes);
+    return { outcome: 'updated', rev: rev + 1 };
+  }
+
+  /** Deletes the item, as someone would in Azure DevOps (to the recycle bin: gone for the API). */
+  remove(id: number): boolean {
+    return this.byId.delete(id);
   }
 }

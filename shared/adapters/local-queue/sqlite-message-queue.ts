@@ -64,6 +64,19 @@ export class SqliteMessageQueue implements MessageQueue {
     return rows.map(deadLetter);
   }
 
+  async retryDeadLetter(queue: QueueName, messageId: string): Promise<boolean> {
+    const now = this.clock.now().getTime();
+    return this.db.transaction(() => {
+      const row = this.sql('SELECT * FROM queue_dead_letters WHERE queue = ? AND message_id = ? ORDER BY seq LIMIT 1').get(queue, messageId) as (DeadLetterRow & { seq: number }) | undefined;
+      if (!row) return false;
+      // Past duplicate detection on purpose: the admin asks for this very message again.
+      this.sql(`INSERT INTO queue_messages (queue, message_id, body, enqueued_at, visible_at) VALUES (?, ?, ?, ?, ?)`)
+        .run(queue, row.message_id, row.body, now, now);
+      this.sql('DELETE FROM queue_dead_letters WHERE seq = ?').run(row.seq);
+      return true;
+    }).immediate();
+  }
+
   /** Locks the earliest message due at `at` in `queues` and counts the delivery; undefined when none is due. */
   claimNext(queues: readonly QueueName[], at: Date = this.clock.now()): ClaimedMessage | undefined {
     const now = at.getTime();

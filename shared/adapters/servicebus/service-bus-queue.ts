@@ -13,12 +13,16 @@ import { QUEUE_NAMES, type DeadLetter, type MessageQueue, type OutgoingMessage, 
 
 /** The SDK methods this adapter calls, typed by the SDK itself: a real client fits, and so must a test fake. */
 export type QueueSender = Pick<ServiceBusSender, 'sendMessages' | 'scheduleMessages' | 'cancelScheduledMessages' | 'close'>;
-export type DeadLetterPeeker = Pick<ServiceBusReceiver, 'peekMessages' | 'close'>;
+export type DeadLetterPeeker = Pick<ServiceBusReceiver, 'peekMessages' | 'receiveMessages' | 'completeMessage' | 'abandonMessage' | 'close'>;
 export interface ServiceBusClientLike {
   createSender(queueName: string): QueueSender;
   createReceiver(queueName: string, options: ServiceBusReceiverOptions): DeadLetterPeeker;
   close(): Promise<void>;
 }
+
+/** A retry looks through at most this many dead letters of a queue. */
+const RETRY_SCAN_BATCH = 100;
+const RETRY_SCAN_ROUNDS = 20;
 
 /** A managed identity in Azure (the default credential), or a connection string elsewhere. */
 export type ServiceBusSettings =
@@ -81,6 +85,34 @@ export class ServiceBusMessageQueue implements MessageQueue {
       }
     }
     return found.sort((a, b) => a.deadLetteredAt.localeCompare(b.deadLetteredAt)).slice(0, limit);
+  }
+
+  /**
+   * Receives the dead-letter subqueue (peek-lock) until the message turns up, sends a copy to
+   * the queue under a new messageId (duplicate detection would drop the old one) and completes
+   * the dead letter; every other message received is abandoned, so it stays where it was.
+   */
+  async retryDeadLetter(queue: QueueName, messageId: string): Promise<boolean> {
+    const receiver = this.client.createReceiver(queue, { subQueueType: 'deadLetter', receiveMode: 'peekLock' });
+    const passedOver: ServiceBusReceivedMessage[] = [];
+    try {
+      for (let round = 0; round < RETRY_SCAN_ROUNDS; round++) {
+        const received = await receiver.receiveMessages(RETRY_SCAN_BATCH, { maxWaitTimeInMs: 2_000 });
+        if (received.length === 0) return false;
+        const found = received.find((message) => String(message.messageId) === messageId);
+        passedOver.push(...received.filter((message) => message !== found));
+        if (found) {
+          const copy = { messageId: `${messageId}|retry-${found.sequenceNumber?.toString() ?? '0'}`.slice(0, 128), body: found.body as unknown };
+          await this.sender(queue).sendMessages(toServiceBusMessage(copy));
+          await receiver.completeMessage(found);
+          return true;
+        }
+      }
+      return false;
+    } finally {
+      await Promise.all(passedOver.map((message) => receiver.abandonMessage(message)));
+      await receiver.close();
+    }
   }
 
   async close(): Promise<void> {

@@ -4,6 +4,7 @@ import { openApiDocument } from '../openapi.js';
 import { defineRoute, type AnyRoute } from '../route.js';
 import { activityTypeRoutes } from './activity-type-routes.js';
 import { approvalRoutes } from './approval-routes.js';
+import { automationRoutes } from './automation-routes.js';
 import { billingRoutes } from './billing-routes.js';
 import { budgetRoutes } from './budget-routes.js';
 import { explorerRoutes } from './explorer-routes.js';
@@ -32,6 +33,7 @@ export const routes: AnyRoute[] = [
   ...targetRoutes,
   ...trackingRoutes,
   ...settingsRoutes,
+  ...automationRoutes,
   ...worklogRoutes,
   ...explorerRoutes,
   defineRoute({

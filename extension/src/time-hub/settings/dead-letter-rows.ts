@@ -3,6 +3,7 @@ import type { DeadLetterView } from '../../shared/api-types.js';
 export interface DeadLetterRow {
   key: string;
   queue: string;
+  messageId: string;
   deadLetteredAt: string;
   deliveryCount: number;
   reason: string;
@@ -24,6 +25,7 @@ export function deadLetterRows(letters: readonly DeadLetterView[]): DeadLetterRo
     .map((letter) => ({
       key: `${letter.queue}:${letter.messageId}`,
       queue: letter.queue,
+      messageId: letter.messageId,
       deadLetteredAt: letter.deadLetteredAt,
       deliveryCount: letter.deliveryCount,
       reason: letter.reason,

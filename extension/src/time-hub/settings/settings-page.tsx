@@ -6,6 +6,7 @@ import { AboutSection } from './about-section.js';
 import { ActivityTypesSection } from './activity-types-section.js';
 import { ApiTokensSection } from './api-tokens-section.js';
 import { ApprovalSettingsSection } from './approval-settings-section.js';
+import { AutomationSettingsSection } from './automation-settings-section.js';
 import { DeadLettersSection } from './dead-letters-section.js';
 import { MyNotificationsSection } from './my-notifications-section.js';
 import { MyPreferencesSection } from './my-preferences-section.js';
@@ -28,6 +29,7 @@ export function SettingsPage() {
       )}
       {admin && <TrackingSettingsSection />}
       {admin && <ApprovalSettingsSection />}
+      {admin && <AutomationSettingsSection />}
       <ActivityTypesSection canManage={admin} />
       {admin && <TargetsSection />}
       {admin && <RolesSection currentUserId={session.data.user.id} />}
