@@ -184,6 +184,7 @@ describe('threshold notices', () => {
     const mail = readFileSync(`${api.outbox}/${readdirSync(api.outbox).find((file) => file.startsWith(`budget-notice-${budget.id}-100`))}`, 'utf8');
     expect(mail).toContain('role4@fabrikam.example');
     expect(mail).toContain('Offline orders');
+    expect(mail.replace(/=\r?\n/g, '')).toContain('on work item #23 As a technician I can close a work order without signal has reached 100%');
     expect((await ok(world.alice, 'GET', `/rest/budgets/${budget.id}`)).status.usedPercent).toBe(121.7);
   });
 
