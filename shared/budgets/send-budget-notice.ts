@@ -2,6 +2,8 @@ import { StoreConflictError, type Document } from '../ports/document-store.js';
 import type { DeliveredMessage } from '../ports/message-queue.js';
 import type { Ports } from '../ports/index.js';
 import { listOrgUsers } from '../orgs/org-users.js';
+import { loadOrganizationById } from '../orgs/organization.js';
+import { workItemNames } from '../work-items/work-item-names.js';
 import { readBudget } from './budget-docs.js';
 import { budgetNoticeMail } from './budget-notice-mail.js';
 import { budgetCheckMessage, budgetNoticeMessage, checkBudgetThresholds } from './budget-thresholds.js';
@@ -32,9 +34,12 @@ async function sendBudgetNotice(ports: Ports, appBaseUrl: string, message: Deliv
   const budget = await readBudget(ports.store, notice.orgId, notice.budgetId);
   if (!budget) return; // deleted before the notice went out
   const managers = (await listOrgUsers(ports.store, notice.orgId)).filter((user) => user.role === 'budgetManager').map((user) => user.user);
+  const org = await loadOrganizationById(ports, notice.orgId);
+  const names = org ? await workItemNames(ports, { orgId: notice.orgId, orgName: org.name }, [budget.workItemId]) : new Map();
+  const title = names.get(budget.workItemId)?.title ?? null;
   const recipients = new Map([budget.createdBy, ...managers].map((user) => [user.uniqueName.toLowerCase(), user]));
   for (const user of recipients.values()) {
-    await ports.mailer.send({ ...budgetNoticeMail(budget, notice, user, appBaseUrl), orgId: notice.orgId });
+    await ports.mailer.send({ ...budgetNoticeMail(budget, title, notice, user, appBaseUrl), orgId: notice.orgId });
   }
   try {
     await ports.store.create<NoticeSentDoc>('orgs', {

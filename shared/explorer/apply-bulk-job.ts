@@ -9,6 +9,7 @@ import { worklogsOf, type UserTargets } from './bulk-targets.js';
 import { readBulkJob, type BulkJobDoc } from './bulk-jobs.js';
 import { tombstoneOperation } from '../worklogs/worklog-tombstones.js';
 import { isLocked } from './locked-targets.js';
+import { scheduleBudgetCheck } from '../budgets/budget-thresholds.js';
 
 interface Tally {
   applied: number;
@@ -85,6 +86,8 @@ export async function applyBulkJob(ports: Ports, orgId: string, jobId: string): 
       total.skipped += tally.skipped;
     }
   }
+  // Moved or deleted time may cross a budget's threshold, as any other write of time.
+  if (total.applied > 0) await scheduleBudgetCheck(ports, orgId);
   const done: BulkJobDoc = { ...job, ...total, status: 'done', finishedTimestamp: isoSeconds(ports.clock.now()) };
   try {
     return await ports.store.replace('orgs', done, job._etag);

@@ -5,7 +5,7 @@ import type { OrgUserDoc } from '../orgs/org-users.js';
 import { activityTypesOf } from '../orgs/organization.js';
 import type { Ports } from '../ports/index.js';
 import type { ReportRow } from '../reports/group-report.js';
-import { reportTime } from '../reports/report-time.js';
+import { reportTimeWithTitles } from '../reports/report-time.js';
 import { targetsOf } from '../targets/org-targets.js';
 import { exportTimeReport, type TimeReportExportRow } from './export-time-report.js';
 
@@ -30,7 +30,7 @@ async function userNames(ports: Pick<Ports, 'store'>, orgId: string, userIds: st
  */
 export async function exportReport(ports: Ports, caller: Caller, query: TimeReportExportQuery) {
   const { format, ...reportQuery } = query;
-  const report = await reportTime(ports, caller, reportQuery);
+  const report = await reportTimeWithTitles(ports, caller, reportQuery);
   const groupBy: readonly ReportDimension[] = report.groupBy;
   const users = groupBy.includes('user') ? await userNames(ports, caller.orgId, [...new Set(report.rows.map((r) => r.userId ?? ''))].filter(Boolean)) : new Map<string, string>();
   const activities = new Map((await activityTypesOf(ports, caller.orgId, caller.orgName)).map((a) => [a.id, a.name]));
@@ -47,6 +47,7 @@ export async function exportReport(ports: Ports, caller: Caller, query: TimeRepo
   const rows: TimeReportExportRow[] = report.rows.map((row) => ({
     groups: groupBy.map((dimension) => label(dimension, row)),
     length: row.length, billableLength: row.billableLength, count: row.count,
+    workItemTitle: row.workItemTitle, workItemType: row.workItemType,
   }));
   const name = ['time-report', caller.orgName, report.from, report.to].join('-');
   return exportTimeReport(format, groupBy, rows, name);

@@ -12,15 +12,24 @@ export interface TimeReportExportRow {
   length: number;
   billableLength: number;
   count: number;
+  /** Grouped by work item: its title and type, when the work item cache knows them. */
+  workItemTitle?: string | null;
+  workItemType?: string | null;
 }
 
 const GROUP_KINDS: Record<string, CellKind> = { day: 'day', workItem: 'integer' };
 const titled = (dimension: string) => dimension.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase());
 
 export function timeReportColumns(groupBy: readonly string[]): ExportColumn<TimeReportExportRow>[] {
-  const groups = groupBy.map((dimension, i): ExportColumn<TimeReportExportRow> => ({
-    header: titled(dimension), kind: GROUP_KINDS[dimension] ?? 'text', value: (row) => row.groups[i] ?? null, width: 24,
-  }));
+  const groups = groupBy.flatMap((dimension, i): ExportColumn<TimeReportExportRow>[] => {
+    const group: ExportColumn<TimeReportExportRow> = { header: titled(dimension), kind: GROUP_KINDS[dimension] ?? 'text', value: (row) => row.groups[i] ?? null, width: 24 };
+    if (dimension !== 'workItem') return [group];
+    return [
+      { ...group, width: 10 },
+      { header: 'Work item title', kind: 'text', value: (row) => row.workItemTitle ?? null, width: 40 },
+      { header: 'Work item type', kind: 'text', value: (row) => row.workItemType ?? null, width: 14 },
+    ];
+  });
   return [
     ...groups,
     { header: 'Hours', kind: 'hours', value: (row) => row.length, width: 10 },

@@ -12,7 +12,9 @@ import { settlePartition } from '../worklogs/user-ledger.js';
 import { exportFile, type ExportFile } from './export-file.js';
 import { readWorklogBatches } from './read-worklog-batches.js';
 import { startedIteration } from './started-iteration.js';
-import { worklogColumns } from './worklog-columns.js';
+import { workItemNames } from '../work-items/work-item-names.js';
+import type { OrgRef } from '../work-items/work-item-cache.js';
+import { worklogColumns, type NamedWorklog } from './worklog-columns.js';
 
 /**
  * Where the worklogs of an export are read, as the Times Explorer reads them: by role
@@ -35,6 +37,17 @@ async function* inApproval(batches: AsyncIterable<Worklog[]>, keep: (batch: Work
 }
 
 /**
+ * Each batch with its work items' titles and types: one lookup in the org's work item cache
+ * per batch, so that the file is still written as the worklogs are read.
+ */
+async function* withWorkItemNames(ports: Pick<Ports, 'store' | 'directory' | 'clock'>, org: OrgRef, batches: AsyncIterable<Worklog[]>): AsyncGenerator<NamedWorklog[]> {
+  for await (const batch of batches) {
+    const names = await workItemNames(ports, org, batch.flatMap((w) => (w.workItemId === null ? [] : [w.workItemId])));
+    yield batch.map((w) => (w.workItemId === null ? w : { ...w, workItemName: names.get(w.workItemId) }));
+  }
+}
+
+/**
  * The worklogs the caller's role may read, filtered, as a CSV or XLSX file written while
  * they are read. Access is checked and the first page read before anything is answered.
  */
@@ -43,7 +56,8 @@ export async function exportWorklogs(ports: Ports, caller: Caller, query: Worklo
   const where = await exportedWorklogs(ports, caller, filter);
   const activityTypes = await activityTypesOf(ports, caller.orgId, caller.orgName);
   const targets = await targetsOf(ports.store, caller.orgId);
-  const batches = await startedIteration(inApproval(readWorklogBatches(ports.store, where, signal), (batch) => worklogsInApprovalStates(ports.store, caller.orgId, batch, filter.approval)));
+  const read = inApproval(readWorklogBatches(ports.store, where, signal), (batch) => worklogsInApprovalStates(ports.store, caller.orgId, batch, filter.approval));
+  const batches = await startedIteration(withWorkItemNames(ports, { orgId: caller.orgId, orgName: caller.orgName }, read));
   const name = ['worklogs', caller.orgName, filter.from?.slice(0, 10), filter.to?.slice(0, 10)].filter(Boolean).join('-');
   return exportFile(format, name, worklogColumns(activityTypes, targets), batches);
 }

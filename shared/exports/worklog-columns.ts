@@ -1,7 +1,11 @@
 import type { ActivityType } from '../domain/activity-types.js';
 import type { Target } from '../domain/targets.js';
 import type { Worklog } from '../domain/worklog.js';
+import type { WorkItemName } from '../work-items/work-item-names.js';
 import type { ExportColumn } from './export-columns.js';
+
+/** A worklog with its work item's title and type, looked up for each batch the export reads. */
+export type NamedWorklog = Worklog & { workItemName?: WorkItemName };
 
 /** The wall clock of an instant at a UTC offset, YYYY-MM-DDTHH:MM:SS. */
 function wallClock(instant: string, offsetMinutes: number) {
@@ -15,7 +19,7 @@ function offsetText(minutes: number) {
 }
 
 /** What billing and payroll need of a worklog, in the user's local time. */
-export function worklogColumns(activityTypes: readonly ActivityType[], targets: readonly Target[]): ExportColumn<Worklog>[] {
+export function worklogColumns(activityTypes: readonly ActivityType[], targets: readonly Target[]): ExportColumn<NamedWorklog>[] {
   const names = new Map(activityTypes.map((a) => [a.id, a.name]));
   const targetNames = new Map(targets.map((t) => [t.id, t.name]));
   return [
@@ -26,6 +30,8 @@ export function worklogColumns(activityTypes: readonly ActivityType[], targets: 
     { header: 'User', kind: 'text', value: (w) => w.user.name, width: 24 },
     { header: 'Unique name', kind: 'text', value: (w) => w.user.uniqueName, width: 28 },
     { header: 'Work item', kind: 'integer', value: (w) => w.workItemId, width: 10 },
+    { header: 'Work item title', kind: 'text', value: (w) => w.workItemName?.title ?? null, width: 40 },
+    { header: 'Work item type', kind: 'text', value: (w) => w.workItemName?.type ?? null, width: 14 },
     // Worklogs read before targets existed lack the field.
     { header: 'Target', kind: 'text', value: (w) => (w.targetId ? (targetNames.get(w.targetId) ?? w.targetId) : null), width: 16 },
     { header: 'Activity type', kind: 'text', value: (w) => (w.activityTypeId ? (names.get(w.activityTypeId) ?? w.activityTypeId) : null), width: 16 },

@@ -1,6 +1,8 @@
 import { StoreConflictError, type Document } from '../ports/document-store.js';
 import type { DeliveredMessage } from '../ports/message-queue.js';
 import type { Ports } from '../ports/index.js';
+import { loadOrganizationById } from '../orgs/organization.js';
+import { workItemNames } from '../work-items/work-item-names.js';
 import { userPartition } from '../worklogs/user-ledger.js';
 import { fromDoc, readWorklog } from '../worklogs/worklog-documents.js';
 import { stopNoticeMail } from './stop-notice-mail.js';
@@ -23,9 +25,11 @@ export async function sendStopNotice(ports: Ports, appBaseUrl: string, message: 
   const doc = await readWorklog(ports.store, notice.orgId, notice.userId, notice.worklogId);
   if (!doc) return; // The user deleted the worklog before the notice went out.
   const worklog = fromDoc(doc);
-  const org = await ports.store.read<Document & { name: string }>('orgs', notice.orgId, 'organization');
-  const [workItem] = worklog.workItemId !== null && org ? await ports.directory.workItems(org.name, [worklog.workItemId]) : [];
-  await ports.mailer.send({ ...stopNoticeMail(worklog, workItem?.title ?? null, appBaseUrl), orgId: notice.orgId });
+  const org = await loadOrganizationById(ports, notice.orgId);
+  const { workItemId } = worklog;
+  const names = workItemId !== null && org ? await workItemNames(ports, { orgId: notice.orgId, orgName: org.name }, [workItemId]) : undefined;
+  const title = workItemId !== null ? (names?.get(workItemId)?.title ?? null) : null;
+  await ports.mailer.send({ ...stopNoticeMail(worklog, title, appBaseUrl), orgId: notice.orgId });
   try {
     await ports.store.create<NoticeSentDoc>('worklogs', {
       id: sentId, pk, type: 'noticeSent', schemaVersion: 1, sentTimestamp: ports.clock.now().toISOString(), ttl: 90 * 86_400,

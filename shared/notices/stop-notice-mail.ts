@@ -1,5 +1,6 @@
 import type { Worklog } from '../domain/worklog.js';
 import type { Mail } from '../ports/mailer.js';
+import { workItemLabel } from '../work-items/work-item-names.js';
 
 function duration(seconds: number) {
   const hours = Math.floor(seconds / 3600);
@@ -11,7 +12,7 @@ const escape = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;',
 
 /** The email telling a user that the server stopped their tracker, and where to correct it. */
 export function stopNoticeMail(worklog: Worklog, workItemTitle: string | null, appBaseUrl: string): Mail {
-  const item = worklog.workItemId === null ? 'your tracker' : `#${worklog.workItemId}${workItemTitle ? ` ${workItemTitle}` : ''}`;
+  const item = worklog.workItemId === null ? 'your tracker' : workItemLabel(worklog.workItemId, workItemTitle);
   const link = `${appBaseUrl.replace(/\/$/, '')}/#/timesheet?day=${worklog.localDay}&worklog=${worklog.id}`;
   const lines = [
     `Hello ${worklog.user.name},`,

@@ -10,7 +10,9 @@ export interface ReportSums {
 }
 
 export type ReportRow = Partial<Record<'userId' | 'targetId' | 'activityTypeId' | 'day' | 'week' | 'month', string | null>> &
-  Partial<Record<'workItemId', number | null>> & Partial<Record<'billable', boolean>> & ReportSums;
+  Partial<Record<'workItemId', number | null>> & Partial<Record<'billable', boolean>> & ReportSums &
+  /** Grouped by work item: its title and type as the org's work item cache knows them (null when it does not). */
+  Partial<Record<'workItemTitle' | 'workItemType', string | null>>;
 
 type Filters = Pick<TimeReportQuery, 'workItems' | 'targets' | 'activityTypes' | 'billable'>;
 

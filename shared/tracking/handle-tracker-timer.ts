@@ -1,3 +1,4 @@
+import { scheduleBudgetCheck } from '../budgets/budget-thresholds.js';
 import { settle } from '../domain/activity-check.js';
 import { watchOf } from '../domain/tracker.js';
 import type { DeliveredMessage } from '../ports/message-queue.js';
@@ -49,5 +50,8 @@ export async function handleTrackerTimer(ports: Ports, message: DeliveredMessage
     const systemStop: SystemStop = { trackerId: tracker.id, worklogId: stopped.worklog?.id ?? null, reason: outcome.reason };
     return { tracker: null, operations: stopped.operations, lastSystemStop: systemStop, result: systemStop };
   });
-  if (stop?.worklogId) await queueStopNotice(ports, timer.orgId, timer.userId, stop.worklogId);
+  if (!stop?.worklogId) return;
+  await queueStopNotice(ports, timer.orgId, timer.userId, stop.worklogId);
+  // The stop wrote time, off any request: budgets' thresholds follow it as they follow a request's write.
+  await scheduleBudgetCheck(ports, timer.orgId);
 }

@@ -94,6 +94,17 @@ describe('activity checks', () => {
 });
 
 describe('email notices', () => {
+  it("counts a tracker stopped by its timer toward its work item's budget: the threshold notice follows", async () => {
+    const budget = (await alice('POST', '/rest/budgets', { workItemId: 2, name: 'Booking', planned: 60 })).body.data as { id: string };
+    await bob('POST', '/tracking/client/startTracking', { workItemId: 2 });
+    await passTime(MINUTE); // the start's own check runs while the tracker is still running: nothing to say
+    await passTime(10 * SECOND); // the activity check went unanswered: the timer stops the tracker
+    expect((await worklogs())[0]?.length).toBe(60);
+    await passTime(MINUTE);
+    await passTime(MINUTE);
+    expect(readdirSync(api.outbox).filter((file) => file.startsWith(`budget-notice-${budget.id}-100-60-`))).not.toEqual([]);
+  });
+
   it('writes one .eml with the work item, the length, the reason and a timesheet link', async () => {
     await bob('POST', '/tracking/client/startTracking', { workItemId: 2 });
     await passTime(MINUTE);
@@ -102,7 +113,7 @@ describe('email notices', () => {
     expect(mails).toHaveLength(1);
     const mail = mails[0] ?? '';
     expect(mail).toContain('bob@fabrikam.example');
-    expect(mail).toMatch(/#2 /);
+    expect(mail.replace(/=\r?\n/g, '')).toContain('Timehub stopped tracking #2 Online service appointment booking.');
     expect(mail).toContain('No response from user during activity check');
     expect(mail).toContain('0:01 h');
     // Quoted-printable may fold the link; its parts are what matter.

@@ -184,6 +184,7 @@ describe('threshold notices', () => {
     const mail = readFileSync(`${api.outbox}/${readdirSync(api.outbox).find((file) => file.startsWith(`budget-notice-${budget.id}-100`))}`, 'utf8');
     expect(mail).toContain('role4@fabrikam.example');
     expect(mail).toContain('Offline orders');
+    expect(mail.replace(/=\r?\n/g, '')).toContain('on work item #23 As a technician I can close a work order without signal has reached 100%');
     expect((await ok(world.alice, 'GET', `/rest/budgets/${budget.id}`)).status.usedPercent).toBe(121.7);
   });
 
@@ -202,6 +203,26 @@ describe('threshold notices', () => {
     await ok(world.alice, 'PUT', '/settings/budgets', { thresholds: [50, 90] });
     const budget = await ok(manager(), 'POST', '/rest/budgets', { workItemId: 6, name: 'Technician map', planned: 3600 });
     await log(world.bob, 17, 2000);
+    await runChecks();
+    expect(noticesOf(budget.id)).toEqual(['50@3600 to role-4']);
+  });
+
+  it('sends exactly one notice for a batch of worklogs that crosses a threshold', async () => {
+    const budget = await ok(manager(), 'POST', '/rest/budgets', { workItemId: 7, name: 'Rescheduling', planned: 3600 });
+    const batch = [1, 2, 3].map((n) => aWorklog({ ...utc, timestamp: at(T0, -(++minutes) * 2 * HOUR), length: 20 * 60, workItemId: n === 2 ? 18 : 14 }));
+    expect((await world.bob('POST', '/rest/workLogs/batch', batch)).status).toBe(201);
+    await runChecks();
+    await runChecks();
+    expect(noticesOf(budget.id)).toEqual(['90@3600 to role-4']);
+  });
+
+  it('checks the thresholds after a bulk edit of the Times Explorer moves time onto a budget', async () => {
+    const budget = await ok(manager(), 'POST', '/rest/budgets', { workItemId: 20, name: 'Load test', planned: 3600 });
+    await log(world.bob, 16, 40 * 60);
+    await runChecks(); // the write's own check: nothing on work item 20 yet
+    expect(noticesOf(budget.id)).toEqual([]);
+    const move = { change: { kind: 'workItem', workItemId: 20 }, filter: { from: '2024-01-01T00:00:00Z', to: T0, workItemIds: [16] } };
+    expect((await ok(world.alice, 'POST', '/explorer/bulkActions', move)).applied).toBe(1);
     await runChecks();
     expect(noticesOf(budget.id)).toEqual(['50@3600 to role-4']);
   });

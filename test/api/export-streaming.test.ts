@@ -1,6 +1,6 @@
 import azure from '@azure/functions';
 import { request } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SqliteDocumentStore } from '../../shared/adapters/sqlite/sqlite-document-store.js';
 import { EXPORT_PAGE } from '../../shared/exports/read-worklog-batches.js';
 import { createAzureHttpHandler } from '../../shared/http/azure-host.js';
@@ -46,6 +46,16 @@ describe('a streamed export', () => {
     const res = await download(api, token, '/exports/workLogs?format=csv');
     expect(csvRecords(res.bytes)).toHaveLength(PAGES * EXPORT_PAGE);
     expect(store.worklogQueries - before).toBe(PAGES);
+  });
+
+  it('looks up the titles of its work items once per page, as the pages are read', async () => {
+    const lookups = vi.spyOn(store, 'query');
+    const res = await download(api, token, '/exports/workLogs?format=csv');
+    const rows = csvRecords(res.bytes);
+    const titleReads = lookups.mock.calls.filter(([container, query]) => container === 'orgs' && query.where?.some((w) => w.value === 'workItem'));
+    lookups.mockRestore();
+    expect(rows.every((row) => row['Work item title'] === 'Fiber customer self-service portal' && row['Work item type'] === 'Epic')).toBe(true);
+    expect(titleReads).toHaveLength(PAGES);
   });
 
   it('stops reading when the client goes away mid-stream', async () => {

@@ -17,6 +17,7 @@ const ZOE = 'Zoë Ærøskøbing, "ZZ" Jr.';
 const COMMENT = 'Fix, "quoted"\nsecond line — café';
 
 describe('GET /api/exports/workLogs: the file a billing admin opens', () => {
+  const RESCHEDULE = 'As a customer I can reschedule an appointment online';
   let zoe: Awaited<ReturnType<typeof memberNamed>>;
   beforeAll(async () => {
     zoe = await memberNamed(api, 'fabrikam', 'zoe', ZOE);
@@ -34,11 +35,11 @@ describe('GET /api/exports/workLogs: the file a billing admin opens', () => {
     const [first, second] = csvRecords(res.bytes);
     expect(first).toMatchObject({
       Date: '2025-01-06', Start: '2025-01-06 10:00:00', End: '2025-01-06 11:30:00', 'UTC offset': 'UTC+01:00', User: ZOE,
-      'Unique name': 'zoe@fabrikam.example', 'Work item': '7', 'Activity type': 'Meeting', Comment: COMMENT,
+      'Unique name': 'zoe@fabrikam.example', 'Work item': '7', 'Work item title': RESCHEDULE, 'Work item type': 'User Story', 'Activity type': 'Meeting', Comment: COMMENT,
       Hours: '1.5', 'Billable hours': '1', Billable: 'TRUE', Tracked: 'FALSE', Manual: 'TRUE', Edited: 'FALSE',
     });
     // The local day is the user's: 23:30 UTC is 00:30 the next day in Berlin.
-    expect(second).toMatchObject({ Date: '2025-01-07', Start: '2025-01-07 00:30:00', 'Work item': '', Hours: '0.5' });
+    expect(second).toMatchObject({ Date: '2025-01-07', Start: '2025-01-07 00:30:00', 'Work item': '', 'Work item title': '', 'Work item type': '', Hours: '0.5' });
     expect(second!.Comment, 'a comment that a spreadsheet would run as a formula').toBe('\'=HYPERLINK("http://x")');
   });
 
@@ -48,16 +49,16 @@ describe('GET /api/exports/workLogs: the file a billing admin opens', () => {
     expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(res.headers.get('content-disposition')).toContain('filename="worklogs-fabrikam.xlsx"');
     const [first, second] = await xlsxRecords(res.bytes);
-    expect(first).toMatchObject({ User: ZOE, Comment: COMMENT, 'Work item': 7, Hours: 1.5, 'Billable hours': 1, Billable: true, Tracked: false });
+    expect(first).toMatchObject({ User: ZOE, Comment: COMMENT, 'Work item': 7, 'Work item title': RESCHEDULE, 'Work item type': 'User Story', Hours: 1.5, 'Billable hours': 1, Billable: true, Tracked: false });
     expect(first!.Date).toEqual(new Date('2025-01-06T00:00:00Z'));
     expect(first!.Start).toEqual(new Date('2025-01-06T10:00:00Z'));
     expect(first!.End).toEqual(new Date('2025-01-06T11:30:00Z'));
-    expect(second).toMatchObject({ Comment: '=HYPERLINK("http://x")', Hours: 0.5, 'Work item': null });
+    expect(second).toMatchObject({ Comment: '=HYPERLINK("http://x")', Hours: 0.5, 'Work item': null, 'Work item title': null, 'Work item type': null });
   });
 
   it('answers an export with no rows as a header alone', async () => {
     const csv = await download(api, zoe.token, '/exports/workLogs?format=csv&from=2030-01-01T00:00:00Z');
-    expect(csv.bytes.toString('utf8')).toBe('\uFEFFDate,Start,End,UTC offset,User,Unique name,Work item,Target,Activity type,Comment,Hours,Billable hours,Billable,Tracked,Manual,Edited,Worklog id\r\n');
+    expect(csv.bytes.toString('utf8')).toBe('\uFEFFDate,Start,End,UTC offset,User,Unique name,Work item,Work item title,Work item type,Target,Activity type,Comment,Hours,Billable hours,Billable,Tracked,Manual,Edited,Worklog id\r\n');
     expect(await xlsxRecords((await download(api, zoe.token, '/exports/workLogs?format=xlsx&from=2030-01-01T00:00:00Z')).bytes)).toEqual([]);
   });
 

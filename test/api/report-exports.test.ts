@@ -53,6 +53,20 @@ describe('GET /api/exports/reports/time: the report as a file', () => {
     expect(byItem.map((r) => [r['Work Item'], r.Hours])).toEqual([['7', '2'], ['8', '1']]);
   });
 
+  it("names each work item by its title and type beside its id, in the report's rows and in both files", async () => {
+    const reschedule = 'As a customer I can reschedule an appointment online';
+    const signIn = 'As a customer I sign in with my Microsoft account';
+    const search = 'from=2025-03-01&to=2025-03-31&groupBy=workItem,billable';
+    const report = await ruth.call('GET', `/reports/time?${search}`);
+    expect(report.body.data.rows.map((r: Record<string, unknown>) => [r.workItemId, r.workItemTitle, r.workItemType, r.billable])).toEqual([
+      [7, reschedule, 'User Story', false], [7, reschedule, 'User Story', true], [8, signIn, 'User Story', true],
+    ]);
+    const csv = csvRecords((await download(api, ruth.token, `/exports/reports/time?${search}&format=csv`)).bytes);
+    expect(csv[0]).toEqual({ 'Work Item': '7', 'Work item title': reschedule, 'Work item type': 'User Story', Billable: 'Not billable', Hours: '0.5', 'Billable hours': '0', Worklogs: '1' });
+    const xlsx = await xlsxRecords((await download(api, ruth.token, `/exports/reports/time?${search}&format=xlsx`)).bytes);
+    expect(xlsx.map((r) => [r['Work Item'], r['Work item title'], r['Work item type']])).toEqual([[7, reschedule, 'User Story'], [7, reschedule, 'User Story'], [8, signIn, 'User Story']]);
+  });
+
   it('keeps the report rules: a Member gets no one else’s time, a bad query answers 400 as JSON', async () => {
     const others = await download(api, world.tokens.member, `/exports/reports/time?${query}&format=csv&users=${world.carolId}`);
     expect(others.status).toBe(403);

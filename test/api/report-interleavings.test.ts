@@ -84,7 +84,7 @@ describe('a report read in the same millisecond as interleaved writes', () => {
       expect(replies.filter((r) => r && ![200, 201, 404, 409].includes(r.status)).map((r) => JSON.stringify(r?.body))).toEqual([]);
       // Same clock instant as the writes: the report and the worklogs say the same.
       const report = (await bob('GET', REPORT)).body.data as { rows: Row[] };
-      expect(report.rows).toEqual(byWorkItem(await everyWorklog(bob)));
+      expect(report.rows.map(({ workItemId, length, billableLength, count }) => ({ workItemId, length, billableLength, count }))).toEqual(byWorkItem(await everyWorklog(bob)));
       api.clock.advance((30 + pick(60)) * SECOND);
     }
     const batchCounts = midFlight.map((rows) => rows.find((r) => r.workItemId === BATCH_ITEM)?.count ?? 0);

@@ -31,8 +31,8 @@ describe('reports on Cosmos DB', () => {
     expect((await alice('DELETE', `/rest/workLogs/${gone.body.data.id}`)).status).toBe(200);
     const report = await alice('GET', '/reports/time?from=2024-11-01&to=2025-01-31&groupBy=month,workItem');
     expect(report.body.data.rows).toEqual([
-      { month: '2024-11', workItemId: 2, length: 900, billableLength: 600, count: 1 },
-      { month: '2025-01', workItemId: 1, length: 9000, billableLength: 9000, count: 150 },
+      { month: '2024-11', workItemId: 2, workItemTitle: 'Online service appointment booking', workItemType: 'Feature', length: 900, billableLength: 600, count: 1 },
+      { month: '2025-01', workItemId: 1, workItemTitle: 'Fiber customer self-service portal', workItemType: 'Epic', length: 9000, billableLength: 9000, count: 150 },
     ]);
     const bobId = (await bob('GET', '/rest/me')).body.data.user.id as string;
     expect((await alice('POST', '/admin/rollups/recount', { userId: bobId })).body.data.worklogsCounted).toBe(151);

@@ -73,7 +73,7 @@ describe('GET /api/reports/time: groupings and filters', () => {
     expect((await report(world.alice, 'from=2024-12-01&to=2025-01-31&groupBy=activityType,billable&workItems=1')).data.rows)
       .toEqual([{ activityTypeId: 'development', billable: true, ...sums(5400, 5100, 3) }]);
     expect((await report(world.alice, 'from=2024-12-01&to=2025-01-31&groupBy=workItem&billable=false')).data.rows)
-      .toEqual([{ workItemId: 2, ...sums(1800, 0, 1) }]);
+      .toEqual([{ workItemId: 2, workItemTitle: 'Online service appointment booking', workItemType: 'Feature', ...sums(1800, 0, 1) }]);
     expect((await report(world.alice, 'from=2024-12-01&to=2025-01-31&groupBy=user&activityTypes=meeting')).data.totals).toEqual(sums(1800, 0, 1));
   });
 

@@ -112,10 +112,17 @@ describe('the Reports tab', { timeout: 240_000 }, () => {
     await e2e.host.screenshotBothThemes('time-hub-reports-saved-view', 'time-hub');
   });
 
-  it('filters by a user picked in the form, and names work items by their titles', async () => {
+  it('filters by a user picked in the form, and names work items by their titles and types, in the table and the chart', async () => {
     const hub = await openReports(`${OCTOBER}&groupBy=workItem`);
     await expect.poll(() => hub.getByTestId('report-row').allTextContents(), { timeout: 15_000 }).toEqual([
-      '#1 Fiber customer self-service portal5:003:002', '#2 Online service appointment booking1:300:001', '#3 Outage notifications by SMS0:450:001',
+      '#1 Fiber customer self-service portalEpic5:003:002', '#2 Online service appointment bookingFeature1:300:001', '#3 Outage notifications by SMSFeature0:450:001',
+    ]);
+    // The chart stacked by work item names them as the table does.
+    const chart = hub.getByTestId('report-chart');
+    await hub.getByRole('button', { name: 'Stacked by' }).click();
+    await hub.getByRole('option', { name: 'Work item' }).click();
+    await expect.poll(() => chart.getByTestId('chart-legend-item').allTextContents()).toEqual([
+      '#1 Fiber customer self-service portalEpic', '#2 Online service appointment bookingFeature', '#3 Outage notifications by SMSFeature',
     ]);
 
     await hub.getByRole('button', { name: 'Users' }).click();

@@ -1,7 +1,7 @@
 import { newReportViewBody, reportViewIdParam } from '../../contracts/report-views.js';
 import { recountRollupsBody, timeReportQuery } from '../../contracts/reports.js';
 import { recountRollups } from '../../reports/recount-rollups.js';
-import { reportTime } from '../../reports/report-time.js';
+import { reportTimeWithTitles } from '../../reports/report-time.js';
 import { deleteReportView, listReportViews, saveReportView } from '../../reports/report-views.js';
 import { defineRoute } from '../route.js';
 
@@ -12,7 +12,7 @@ export const reportRoutes = [
     name: 'timeReport', method: 'GET', path: '/reports/time', access: 'member', tag,
     summary: "Time summed by one or two of user, workItem, activityType, billable, day, week, month (at most 366 days); members see their own, Team leads their teams', managers everyone's",
     query: timeReportQuery,
-    handle: ({ app, caller, query }) => reportTime(app.ports, caller, query),
+    handle: ({ app, caller, query }) => reportTimeWithTitles(app.ports, caller, query),
   }),
   defineRoute({
     name: 'listReportViews', method: 'GET', path: '/reports/views', access: 'member', tag,

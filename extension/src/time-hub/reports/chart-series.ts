@@ -4,7 +4,7 @@ import { OTHER_COLOR, SERIES_COLORS } from './chart-palette.js';
 import { valueOf, type GroupValue } from './report-labels.js';
 
 export type ChartPeriod = 'day' | 'week' | 'month';
-export type ChartStack = 'user' | 'activityType';
+export type ChartStack = 'user' | 'activityType' | 'workItem';
 
 export interface ChartSeries { key: string; value: GroupValue; color: string; other: boolean }
 export interface ChartBar { period: string; segments: { series: ChartSeries; seconds: number }[]; total: number }

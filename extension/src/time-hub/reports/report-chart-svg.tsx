@@ -1,7 +1,7 @@
 import type { TimeReportView } from '../../shared/api-types.js';
 import { hoursLabel } from '../../shared/format.js';
 import { chartBars, hourTicks, type ChartPeriod, type ChartStack } from './chart-series.js';
-import { labelOf, periodTick } from './report-labels.js';
+import { DIMENSION_NAMES, labelOf, periodTick, typeOf, workItemNamesOf } from './report-labels.js';
 import type { ReportNames } from './report-names.js';
 
 const W = 760;
@@ -20,11 +20,12 @@ export function ReportChartSvg({ report, period, stack, names }: { report: TimeR
   const band = PLOT_W / Math.max(1, bars.length);
   const barWidth = Math.max(2, Math.min(48, band * 0.7));
   const labelEvery = Math.ceil(bars.length / 12);
-  const seriesName = (s: (typeof series)[number]) => (s.other ? 'Other' : labelOf(stack, s.value, names));
+  const workItems = workItemNamesOf(report);
+  const seriesName = (s: (typeof series)[number]) => (s.other ? 'Other' : labelOf(stack, s.value, names, workItems));
 
   return (
     <div className="th-chart" data-testid="report-chart">
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Hours per ${period}, by ${stack === 'user' ? 'user' : 'activity type'}`}>
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Hours per ${period}, by ${DIMENSION_NAMES[stack].toLowerCase()}`}>
         {ticks.map((hours) => (
           <g key={hours} className="th-chart-grid">
             <line x1={M.left} x2={W - M.right} y1={y(hours * 3600)} y2={y(hours * 3600)} />
@@ -61,6 +62,7 @@ export function ReportChartSvg({ report, period, stack, names }: { report: TimeR
           <li key={s.key} data-testid="chart-legend-item">
             <span className="th-swatch" style={{ backgroundColor: s.color }} />
             {seriesName(s)}
+            {!s.other && typeOf(stack, s.value, workItems) && <span className="th-work-item-type">{typeOf(stack, s.value, workItems)}</span>}
           </li>
         ))}
       </ul>

@@ -10,9 +10,9 @@ import type { ReportNames } from './report-names.js';
 import { toParams, type ReportQuery } from './report-query.js';
 
 const PERIODS = [{ id: 'day', text: 'Day' }, { id: 'week', text: 'Week' }, { id: 'month', text: 'Month' }];
-const STACKS = [{ id: 'user', text: 'User' }, { id: 'activityType', text: 'Activity type' }];
+const STACKS = [{ id: 'user', text: 'User' }, { id: 'activityType', text: 'Activity type' }, { id: 'workItem', text: 'Work item' }];
 
-/** Time per day, week or month, stacked by user or activity type, under the report's own filters. */
+/** Time per day, week or month, stacked by user, activity type or work item, under the report's own filters. */
 export function ReportChart({ query, names }: { query: ReportQuery; names: ReportNames | undefined }) {
   const api = useApi();
   const [chosenPeriod, setPeriod] = useState<ChartPeriod>();

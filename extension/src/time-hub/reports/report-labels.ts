@@ -1,5 +1,5 @@
 import type { ReportDimension } from '../../../../shared/contracts/reports.js';
-import type { ReportRow } from '../../shared/api-types.js';
+import type { ReportRow, TimeReportView } from '../../shared/api-types.js';
 import { dayLabel, monthLabel, shortDayLabel } from '../../shared/format.js';
 import type { ReportNames } from './report-names.js';
 
@@ -15,8 +15,19 @@ export type GroupValue = string | number | boolean | null;
 
 export const valueOf = (row: ReportRow, dimension: ReportDimension): GroupValue => row[FIELD[dimension]] ?? null;
 
+/** A report's work items as the server named them: "#12 Title" and the type, by id. */
+export type WorkItemNames = ReadonlyMap<number, { title: string | null; type: string | null }>;
+
+export function workItemNamesOf(report: TimeReportView): WorkItemNames {
+  return new Map(report.rows.flatMap((row) => (typeof row.workItemId === 'number' ? [[row.workItemId, { title: row.workItemTitle ?? null, type: row.workItemType ?? null }] as const] : [])));
+}
+
+/** The type of a work item group's value ("User Story"), shown beside its label; null for other groupings. */
+export const typeOf = (dimension: ReportDimension, value: GroupValue, workItems: WorkItemNames | undefined) =>
+  (dimension === 'workItem' && typeof value === 'number' ? (workItems?.get(value)?.type ?? null) : null);
+
 /** What a person reads for a group's value: names for ids, dates as dates. */
-export function labelOf(dimension: ReportDimension, value: GroupValue, names: ReportNames | undefined, titles?: ReadonlyMap<number, string>): string {
+export function labelOf(dimension: ReportDimension, value: GroupValue, names: ReportNames | undefined, workItems?: WorkItemNames): string {
   if (value === null) {
     return { user: 'Unknown user', workItem: 'No work item', target: 'No target', activityType: 'No activity type', billable: 'Not billable', day: '', week: '', month: '' }[dimension];
   }
@@ -24,7 +35,7 @@ export function labelOf(dimension: ReportDimension, value: GroupValue, names: Re
     case 'user': return names?.users.get(String(value)) ?? String(value);
     case 'activityType': return names?.activityTypes.get(String(value)) ?? String(value);
     case 'target': return names?.targets.get(String(value)) ?? String(value);
-    case 'workItem': { const title = titles?.get(Number(value)); return title ? `#${String(value)} ${title}` : `#${String(value)}`; }
+    case 'workItem': { const title = workItems?.get(Number(value))?.title; return title ? `#${String(value)} ${title}` : `#${String(value)}`; }
     case 'billable': return value ? 'Billable' : 'Not billable';
     case 'day': return dayLabel(String(value));
     case 'week': return `Week of ${shortDayLabel(String(value))}`;

@@ -1,9 +1,7 @@
 import type { ReportDimension } from '../../../../shared/contracts/reports.js';
 import type { ReportRow, TimeReportView } from '../../shared/api-types.js';
 import { hoursLabel } from '../../shared/format.js';
-import { workItemTitles } from '../../shared/host-services.js';
-import { useAsync } from '../../shared/use-async.js';
-import { DIMENSION_NAMES, labelOf, valueOf, type GroupValue } from './report-labels.js';
+import { DIMENSION_NAMES, labelOf, typeOf, valueOf, workItemNamesOf, type GroupValue } from './report-labels.js';
 import type { ReportNames } from './report-names.js';
 
 interface Sums { length: number; billableLength: number; count: number }
@@ -23,13 +21,6 @@ function firstGroups(rows: readonly ReportRow[], first: ReportDimension) {
   return groups;
 }
 
-/** Titles of the report's work items from Azure DevOps: a nicety, the ids show until (or unless) they come. */
-function useWorkItemTitles(report: TimeReportView) {
-  const ids = report.groupBy.includes('workItem') ? [...new Set(report.rows.map((row) => row.workItemId).filter((id): id is number => typeof id === 'number'))] : [];
-  const key = ids.join(',');
-  return useAsync(async () => (ids.length ? workItemTitles(ids) : new Map<number, string>()), [key]).state.data;
-}
-
 const SumCells = ({ sums }: { sums: Sums }) => (
   <>
     <td className="th-number">{hoursLabel(sums.length)}</td>
@@ -41,8 +32,13 @@ const SumCells = ({ sums }: { sums: Sums }) => (
 /** The report as a table: a row per group, a subtotal per first group (when grouped twice), the grand total. */
 export function ReportTable({ report, names }: { report: TimeReportView; names: ReportNames | undefined }) {
   const [first, second] = report.groupBy as [ReportDimension, ReportDimension | undefined];
-  const titles = useWorkItemTitles(report);
-  const label = (dimension: ReportDimension, value: GroupValue) => labelOf(dimension, value, names, titles);
+  const workItems = workItemNamesOf(report);
+  const label = (dimension: ReportDimension, value: GroupValue) => labelOf(dimension, value, names, workItems);
+  /** The label, and a work item's type beside it. */
+  const labelCell = (dimension: ReportDimension, value: GroupValue) => {
+    const type = typeOf(dimension, value, workItems);
+    return <>{label(dimension, value)}{type && <span className="th-work-item-type">{type}</span>}</>;
+  };
   return (
     <table className="th-report-table" data-testid="report-table">
       <thead>
@@ -58,8 +54,8 @@ export function ReportTable({ report, names }: { report: TimeReportView; names: 
         <tbody key={String(group.value)} data-testid="report-group">
           {group.rows.map((row, i) => (
             <tr key={second ? String(valueOf(row, second)) : 'row'} data-testid="report-row">
-              <td className={i === 0 ? 'th-group-label' : undefined}>{i === 0 ? label(first, group.value) : ''}</td>
-              {second && <td>{label(second, valueOf(row, second))}</td>}
+              <td className={i === 0 ? 'th-group-label' : undefined}>{i === 0 ? labelCell(first, group.value) : ''}</td>
+              {second && <td>{labelCell(second, valueOf(row, second))}</td>}
               <SumCells sums={row} />
             </tr>
           ))}
