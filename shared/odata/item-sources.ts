@@ -57,17 +57,19 @@ function workItemSource(ports: BudgetPorts, caller: Caller, set: Exclude<ItemSet
   const where: Condition[] = [{ field: 'type', op: '=', value: 'workItem' }];
   if (set === 'workItemsHierarchy') where.push({ field: 'item.parentId', op: '=', value: null });
   if (reach) where.push({ field: 'item.id', op: 'in', value: [...reach] });
+  // Read once a request: every batch of a page sees the same totals.
+  let own: ReadonlyMap<number, Totals> | undefined;
   return async (after, count) => {
     if (reach?.size === 0) return { rows: [], done: true };
     const docs = await ports.store.query<WorkItemDoc>('orgs', {
       partition: { pk: workItemPartition(caller.orgId) }, where, orderBy: [{ field: 'item.id', direction: 'asc' }],
       ...(after === undefined ? {} : { after: [Number(after)] }), limit: count,
     });
-    const own: ReadonlyMap<number, Totals> = await readOrgWorkItemTotals(ports, caller.orgId);
+    const totalsOf = (own ??= await readOrgWorkItemTotals(ports, caller.orgId));
     const items = docs.map((doc) => doc.item);
     const done = docs.length < count;
-    if (set === 'workItems') return { rows: items.map((item) => ({ key: String(item.id), row: flatWorkItemRow(item, own.get(item.id)) })), done };
-    const totals = await subtreeTotals(ports.store, caller.orgId, items.map((item) => item.id), own);
+    if (set === 'workItems') return { rows: items.map((item) => ({ key: String(item.id), row: flatWorkItemRow(item, totalsOf.get(item.id)) })), done };
+    const totals = await subtreeTotals(ports.store, caller.orgId, items.map((item) => item.id), totalsOf);
     return { rows: items.map((item) => ({ key: String(item.id), row: hierarchyWorkItemRow(item, totals.get(item.id)!) })), done };
   };
 }
