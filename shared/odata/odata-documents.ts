@@ -17,7 +17,7 @@ export function metadataXml(version: string): string {
     [`      <ComplexType Name="${name}">`, ...properties.map(propertyXml), '      </ComplexType>'].join('\n'));
   const types = [...new Set(served.map(([, set]) => set.type))];
   const entities = types.map((entity) =>
-    [`      <EntityType Name="${entity.name}">`, '        <Key>', '          <PropertyRef Name="Id" />', '        </Key>', ...entity.properties.map(propertyXml), '      </EntityType>'].join('\n'));
+    [`      <EntityType Name="${entity.name}">`, '        <Key>', `          <PropertyRef Name="${entity.key ?? 'Id'}" />`, '        </Key>', ...entity.properties.map(propertyXml), '      </EntityType>'].join('\n'));
   const sets = served.map(([name, set]) => `        <EntitySet Name="${name}" EntityType="${MODELS_NAMESPACE}.${set.type.name}" />`);
   return [
     '<?xml version="1.0" encoding="utf-8"?>',

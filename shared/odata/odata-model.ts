@@ -3,13 +3,9 @@
  * far as Timehub serves it: names, types and nullability are 7pace's, so that Excel and
  * Power BI reports written against 7pace find the same columns.
  */
-export type EdmType = 'Edm.Guid' | 'Edm.Int32' | 'Edm.String' | 'Edm.Boolean' | 'Edm.DateTimeOffset';
+import { ITEM_ENTITY_TYPES, p, workItemStrings, type EdmType, type PrimitiveProperty } from './work-item-model.js';
 
-export interface PrimitiveProperty {
-  name: string;
-  type: EdmType;
-  nullable: boolean;
-}
+export type { EdmType, PrimitiveProperty };
 
 export interface ComplexProperty {
   name: string;
@@ -21,13 +17,7 @@ export type Property = PrimitiveProperty | ComplexProperty;
 
 export const MODELS_NAMESPACE = 'TimetrackerOnline.Reporting.Models';
 
-const p = (name: string, type: EdmType, nullable = true): PrimitiveProperty => ({ name, type, nullable });
 const c = (name: string, complexType: ComplexProperty['complexType'], nullable = true): ComplexProperty => ({ name, complexType, nullable });
-
-const workItemStrings = [
-  'System_AreaPath', 'System_AssignedTo', 'System_CreatedBy', 'System_IterationPath', 'System_NodeName', 'System_Reason',
-  'System_State', 'System_TeamProject', 'System_Title', 'System_WorkItemType',
-];
 
 export const COMPLEX_TYPES = {
   ReportingUser: [p('Id', 'Edm.Guid', false), p('Name', 'Edm.String'), p('Email', 'Edm.String')],
@@ -60,6 +50,8 @@ const WORKLOG_PROPERTIES: Property[] = [
 export interface EntityType {
   name: string;
   properties: Property[];
+  /** The key property; Id when left out. */
+  key?: string;
 }
 
 const WITH_WORK_ITEM = [...WORKLOG_PROPERTIES, c('WorkItem', 'ReportingWorkItem')];
@@ -84,7 +76,7 @@ export interface EntitySet {
   versions?: readonly string[];
 }
 
-/** The entity sets Timehub serves, and where each is described. */
+/** The worklog sets, read by queryFeed. */
 export const ENTITY_SETS: Record<'workLogsOnly' | 'workLogsWorkItems' | 'workLogsOnlyWithDeleted' | 'workLogsWorkItemsWithDeleted', EntitySet> = {
   workLogsOnly: { type: ENTITY_TYPES.ReportingWorkLog, withWorkItem: false, withDeleted: false },
   workLogsWorkItems: { type: ENTITY_TYPES.ReportingWorkLogWorkItem, withWorkItem: true, withDeleted: false },
@@ -94,20 +86,25 @@ export const ENTITY_SETS: Record<'workLogsOnly' | 'workLogsWorkItems' | 'workLog
 
 export type EntitySetName = keyof typeof ENTITY_SETS;
 
-/** The sets a version of the feed serves. */
-export const setsOf = (version: string) =>
-  (Object.entries(ENTITY_SETS) as [EntitySetName, EntitySet][]).filter(([, set]) => !set.versions || set.versions.includes(version.toLowerCase()));
+/** The work item and budget sets, read by queryItemFeed. */
+export const ITEM_SETS = {
+  workItems: { type: ITEM_ENTITY_TYPES.ReportingWorkItemFlat },
+  workItemsHierarchy: { type: ITEM_ENTITY_TYPES.ReportingWorkItemHierarchy },
+  workItemsHierarchyAllLevels: { type: ITEM_ENTITY_TYPES.ReportingWorkItemHierarchy },
+  budgets: { type: ITEM_ENTITY_TYPES.ReportingBudgetExtended },
+} satisfies Record<string, { type: EntityType; versions?: readonly string[] }>;
 
-/**
- * 7pace's sets that need what Timehub does not have yet: the work item hierarchy and
- * budgets (their own issue), and deletes kept as tombstones.
- */
-export const UNSERVED_SETS: Record<string, string> = {
-  workitems: 'the work item hierarchy and budgets, not built yet',
-  workitemshierarchy: 'the work item hierarchy and budgets, not built yet',
-  workitemshierarchyalllevels: 'the work item hierarchy and budgets, not built yet',
-  budgets: 'the work item hierarchy and budgets, not built yet',
-};
+export type ItemSetName = keyof typeof ITEM_SETS;
+
+/** Every set, in the order the service document lists them. */
+const ALL_SETS: [EntitySetName | ItemSetName, { type: EntityType; versions?: readonly string[] }][] = [
+  ['workLogsOnly', ENTITY_SETS.workLogsOnly], ['workLogsWorkItems', ENTITY_SETS.workLogsWorkItems],
+  ...Object.entries(ITEM_SETS) as [ItemSetName, { type: EntityType }][],
+  ['workLogsOnlyWithDeleted', ENTITY_SETS.workLogsOnlyWithDeleted], ['workLogsWorkItemsWithDeleted', ENTITY_SETS.workLogsWorkItemsWithDeleted],
+];
+
+/** The sets a version of the feed serves. */
+export const setsOf = (version: string) => ALL_SETS.filter(([, set]) => !set.versions || set.versions.includes(version.toLowerCase()));
 
 export interface ResolvedPath {
   /** The path as the model spells it. */

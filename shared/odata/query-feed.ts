@@ -15,7 +15,7 @@ export type FeedAnswer =
   | { kind: 'aggregate'; rows: Row[]; fromRollups: boolean };
 
 /** Keeps only the selected properties (nested paths keep only their members). */
-function project(row: Row, select: readonly string[][] | undefined): Row {
+export function project(row: Row, select: readonly string[][] | undefined): Row {
   if (!select) return row;
   const out: Row = {};
   for (const path of select) {
@@ -31,7 +31,7 @@ function project(row: Row, select: readonly string[][] | undefined): Row {
   return out;
 }
 
-function sortPage(rows: Row[], order: NonNullable<ODataOptions['inPageOrder']>) {
+export function sortPage(rows: Row[], order: NonNullable<ODataOptions['inPageOrder']>) {
   return rows.sort((a, b) => {
     for (const { path, direction } of order) {
       const [x, y] = [valueAt(a, path), valueAt(b, path)];

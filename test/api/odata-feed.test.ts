@@ -45,7 +45,7 @@ describe('the service document and $metadata', () => {
     expect(status).toBe(200);
     expect(headers.get('odata-version')).toBe('4.0');
     expect(body['@odata.context']).toMatch(/\/api\/odata\/v3\.2\/\$metadata$/);
-    expect(body.value.map((s: { name: string }) => s.name)).toEqual(['workLogsOnly', 'workLogsWorkItems']);
+    expect(body.value.map((s: { name: string }) => s.name)).toEqual(['workLogsOnly', 'workLogsWorkItems', 'workItems', 'workItemsHierarchy', 'workItemsHierarchyAllLevels', 'budgets']);
   });
 
   it("describes 7pace's ReportingWorkLog in CSDL XML, with its names, types and keys", async () => {
@@ -62,7 +62,7 @@ describe('the service document and $metadata', () => {
     expect(property('PeriodLength')).toEqual({ Name: 'PeriodLength', Type: 'Edm.Int32', Nullable: 'false' });
     expect(property('User').Type).toBe('TimetrackerOnline.Reporting.Models.ReportingUser');
     expect(container.EntityContainer.Name).toBe('Container');
-    expect(container.EntityContainer.EntitySet.map((s: { Name: string }) => s.Name)).toEqual(['workLogsOnly', 'workLogsWorkItems']);
+    expect(container.EntityContainer.EntitySet.map((s: { Name: string }) => s.Name)).toEqual(['workLogsOnly', 'workLogsWorkItems', 'workItems', 'workItemsHierarchy', 'workItemsHierarchyAllLevels', 'budgets']);
   });
 
   it('serves every 7pace version in the path and refuses others with ApiVersionError', async () => {
@@ -204,11 +204,10 @@ describe('query options', () => {
     expect((await feed(bobsToken, '/workLogsOnly?$expand=User,ActivityType')).status).toBe(200);
   });
 
-  it('names what the sets Timehub does not serve yet need', async () => {
-    const items = await feed(bobsToken, '/workItems');
-    expect(items.status).toBe(404);
-    expect(items.body.error.message).toMatch(/work item hierarchy and budgets/);
-    const budgets = await feed(bobsToken, '/budgets');
-    expect(budgets.body.error.message).toMatch(/budgets/);
+  it('answers 404 for a set 7pace does not have, naming those served', async () => {
+    const unknown = await feed(bobsToken, '/timeEntries');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.code).toBe('odata.no_such_set');
+    expect(unknown.body.error.message).toMatch(/workItemsHierarchyAllLevels, budgets/);
   });
 });

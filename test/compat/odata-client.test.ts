@@ -8,7 +8,7 @@ import { DAY, T0, at, consecutiveWorklogs } from '../support/worklog-builder.js'
 /**
  * A real OData v4 client from npm (@odata/client) reads the feed as a script would, with
  * Basic auth (no user name, the API token as the password): the service document, the
- * CSDL, a filtered workLogsOnly followed page by page, and an aggregate.
+ * CSDL, a filtered workLogsOnly followed page by page, an aggregate, and workItems.
  */
 const COUNT = 1_200;
 
@@ -55,13 +55,17 @@ afterAll(() => api.close());
 describe('@odata/client against the feed', () => {
   it('reads the service document and the CSDL', async () => {
     const service = (await client.newRequest({ collection: '', method: 'GET' })) as unknown as { value: { name: string; url: string }[] };
-    expect(service.value.map((set) => set.url)).toEqual(['workLogsOnly', 'workLogsWorkItems']);
+    expect(service.value.map((set) => set.url)).toEqual(['workLogsOnly', 'workLogsWorkItems', 'workItems', 'workItemsHierarchy', 'workItemsHierarchyAllLevels', 'budgets']);
     const csdl = await fetch(`${root}$metadata`, { headers: { authorization: `Basic ${Buffer.from(`:${token}`).toString('base64')}` } });
     const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(await csdl.text());
     const sets = xml['edmx:Edmx']['edmx:DataServices'].Schema[1].EntityContainer.EntitySet;
     expect(sets.map((s: { EntityType: string }) => s.EntityType)).toEqual([
       'TimetrackerOnline.Reporting.Models.ReportingWorkLog', 'TimetrackerOnline.Reporting.Models.ReportingWorkLogWorkItem',
+      'TimetrackerOnline.Reporting.Models.ReportingWorkItemFlat', 'TimetrackerOnline.Reporting.Models.ReportingWorkItemHierarchy',
+      'TimetrackerOnline.Reporting.Models.ReportingWorkItemHierarchy', 'TimetrackerOnline.Reporting.Models.ReportingBudgetExtended',
     ]);
+    const flat = xml['edmx:Edmx']['edmx:DataServices'].Schema[0].EntityType.find((t: { Name: string }) => t.Name === 'ReportingWorkItemFlat');
+    expect(flat.Key.PropertyRef.Name).toBe('System_Id');
   });
 
   it('reads a filtered workLogsOnly through every @odata.nextLink', async () => {
@@ -79,6 +83,13 @@ describe('@odata/client against the feed', () => {
     }
     expect(seen).toHaveLength(COUNT / 3);
     expect(new Set(seen).size).toBe(COUNT / 3);
+  });
+
+  it('reads workItems with the time tracked on each, filtered and selected', async () => {
+    const params = client.newParam().filter('TrackedItself gt 0').select(['System_Id', 'System_Title', 'TrackedItself']);
+    const items = await client.getEntitySet<{ System_Id: number; System_Title: string; TrackedItself: number }>('workItems').query(params);
+    expect(items.map((item) => [item.System_Id, item.TrackedItself])).toEqual([1, 2, 3].map((id) => [id, (COUNT / 3) * 60]));
+    expect(items[0]!.System_Title).toBe('Fiber customer self-service portal');
   });
 
   it('reads an aggregate built with its $apply', async () => {

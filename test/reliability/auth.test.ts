@@ -175,6 +175,15 @@ const attacks: Attack[] = [
   ["a Member summing another user's time through $apply", 403, (k) => k.attempt('GET', `/odata/v3.2/workLogsOnly?$apply=${encodeURIComponent(`filter(UserId in (${seedUserId('fabrikam', 'alice')}))/aggregate(PeriodLength with sum as S)`)}`, { token: bob(k) })],
   ["another org's user in an OData filter", 404, (k) => k.attempt('GET', `/odata/v3.2/workLogsWorkItems?$filter=${encodeURIComponent(`UserId eq ${seedUserId('contoso', 'bob')}`)}`, { token: alice(k) })],
   ["a fabrikam token reading the OData feed on contoso's host", 403, (k) => k.attempt('GET', '/odata/v3.2/workLogsOnly', { token: alice(k), headers: { host: `contoso${HOST_SUFFIX}` } })],
+  ['OData budgets without credentials', 401, (k) => k.attempt('GET', '/odata/v3.2/budgets')],
+  ['a Member naming in OData a budget of work items they never tracked', 403, async (k) => {
+    const id = (await k.as('fabrikam', 'alice')('POST', '/rest/budgets', { workItemId: 21, name: 'Not yours', planned: 3600 })).body.data.id as string;
+    expect((await k.as('fabrikam', 'alice')('GET', '/odata/v3.2/budgets')).status).toBe(200); // the cache is warm: a refusal writes nothing
+    await k.attempt('GET', `/odata/v3.2/budgets?$filter=${encodeURIComponent(`Id eq ${id}`)}`, { token: bob(k) });
+  }],
+  ['a Member naming in OData a work item they never tracked', 403, (k) => k.attempt('GET', `/odata/v3.2/workItems?$filter=${encodeURIComponent('System_Id eq 21')}`, { token: bob(k) })],
+  ["a fabrikam token reading OData budgets on contoso's host", 403, (k) => k.attempt('GET', '/odata/v3.2/budgets', { token: alice(k), headers: { host: `contoso${HOST_SUFFIX}` } })],
+  ["a fabrikam token reading OData workItems on contoso's host", 403, (k) => k.attempt('GET', '/odata/v3.2/workItemsHierarchy', { token: alice(k), headers: { host: `contoso${HOST_SUFFIX}` } })],
   // Time approvals
   ['a Member changing the approval settings', 403, (k) => k.attempt('PUT', '/settings/approvals', {
     token: bob(k), body: { enabled: false, firstDayOfWeek: 1, approvers: 'teamLeads', requireCompleteWeek: false, minimumWeekHours: 0, reminderDay: null, emailNotices: false },

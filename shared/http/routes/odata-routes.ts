@@ -1,8 +1,9 @@
 import { odataQuery, odataSetParams, odataVersionParams, type ODataQuery } from '../../contracts/odata.js';
 import { AppError } from '../../domain/errors.js';
 import { metadataXml, serviceDocument } from '../../odata/odata-documents.js';
-import { ENTITY_SETS, UNSERVED_SETS, type EntitySetName } from '../../odata/odata-model.js';
+import { ENTITY_SETS, setsOf, type EntitySetName, type ItemSetName } from '../../odata/odata-model.js';
 import { queryFeed, type FeedAnswer } from '../../odata/query-feed.js';
+import { queryItemFeed } from '../../odata/query-item-feed.js';
 import { assertODataVersion } from '../api-version.js';
 import { invalidInput } from '../http-errors.js';
 import { defineRoute, TextAnswer, withHeaders, type AnyRoute } from '../route.js';
@@ -11,9 +12,9 @@ const tag = 'OData';
 const ODATA_HEADERS = { 'content-type': 'application/json; odata.metadata=minimal; odata.streaming=true; charset=utf-8', 'OData-Version': '4.0' };
 
 /** The feed's root as the client reached it (the host behind Front Door, https in the cloud), once its version is checked. */
-function serviceRoot(header: (name: string) => string | undefined, version: string, set?: EntitySetName) {
+function serviceRoot(header: (name: string) => string | undefined, version: string, set?: string) {
   assertODataVersion(version);
-  const versions = set && ENTITY_SETS[set].versions;
+  const versions = set && set in ENTITY_SETS ? ENTITY_SETS[set as EntitySetName].versions : undefined;
   if (versions && !versions.includes(version.toLowerCase())) {
     throw new AppError(404, 'odata.set_not_in_version', `${set} is served in ${versions.join(' and ')} only, as 7pace serves it: use /api/odata/${versions[0]}/${set}`);
   }
@@ -22,6 +23,9 @@ function serviceRoot(header: (name: string) => string | undefined, version: stri
   const proto = header('x-forwarded-proto') ?? (local ? 'http' : 'https');
   return `${proto}://${host}/api/odata/${version}`;
 }
+
+const WORKLOG_RULES = "; 1,000 a page with @odata.nextLink. Members see their own (or prefilter=Me), Team leads their teams', managers and Administrators everyone's";
+const ITEM_RULES = '; 100 a page with @odata.nextLink. Members (or prefilter=Me) see work items they tracked time on; Team leads, managers and Administrators all';
 
 const encode = (entries: [string, string][]) => entries.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
 
@@ -42,15 +46,20 @@ function optionsInBody(rawBody: string): ODataQuery {
   return parsed.data;
 }
 
-function setRoutes(set: EntitySetName, summary: string): AnyRoute[] {
+type Answer = (ports: Parameters<typeof queryFeed>[0], caller: Parameters<typeof queryFeed>[1], query: ODataQuery) => Promise<FeedAnswer>;
+
+const worklogSet = (set: EntitySetName): Answer => (ports, caller, query) => queryFeed(ports, caller, set, query);
+const itemSet = (set: ItemSetName): Answer => (ports, caller, query) => queryItemFeed(ports, caller, set, query);
+
+function setRoutes(set: EntitySetName | ItemSetName, summary: string, answer: Answer = worklogSet(set as EntitySetName)): AnyRoute[] {
   return [
     defineRoute({
       name: `odata_${set}`, method: 'GET', path: `/odata/{version}/${set}`, access: 'member', tag, unwrapped: true,
-      summary: `${summary}; 1,000 a page with @odata.nextLink. Members see their own (or prefilter=Me), Team leads their teams', managers and Administrators everyone's`,
+      summary,
       params: odataVersionParams, query: odataQuery,
       handle: async ({ app, caller, params, query, header }) => {
         const root = serviceRoot(header, params.version, set);
-        return feedJson(root, set, query, await queryFeed(app.ports, caller, set, query));
+        return feedJson(root, set, query, await answer(app.ports, caller, query));
       },
     }),
     defineRoute({
@@ -60,7 +69,7 @@ function setRoutes(set: EntitySetName, summary: string): AnyRoute[] {
       handle: async ({ app, caller, params, rawBody, header }) => {
         const root = serviceRoot(header, params.version, set);
         const query = optionsInBody(rawBody);
-        return feedJson(root, set, query, await queryFeed(app.ports, caller, set, query));
+        return feedJson(root, set, query, await answer(app.ports, caller, query));
       },
     }),
   ];
@@ -81,20 +90,21 @@ export const odataRoutes: AnyRoute[] = [
       return new TextAnswer('application/xml; charset=utf-8', metadataXml(params.version), { 'OData-Version': '4.0' });
     },
   }),
-  ...setRoutes('workLogsOnly', 'Worklogs as 7pace\'s ReportingWorkLog: $filter, $select, $orderby, $top, $skip, $count, $apply, worklogsFilter, prefilter'),
-  ...setRoutes('workLogsWorkItems', 'Worklogs with their work item (ReportingWorkLogWorkItem): the options of workLogsOnly'),
-  ...setRoutes('workLogsOnlyWithDeleted', 'workLogsOnly with deleted worklogs (IsDeleted, EditedTimestamp at the delete), for incremental refresh (v3.3-beta)'),
-  ...setRoutes('workLogsWorkItemsWithDeleted', 'workLogsWorkItems with deleted worklogs (IsDeleted), for incremental refresh (v3.3-beta)'),
+  ...setRoutes('workLogsOnly', `Worklogs as 7pace's ReportingWorkLog: $filter, $select, $orderby, $top, $skip, $count, $apply, worklogsFilter, prefilter${WORKLOG_RULES}`),
+  ...setRoutes('workLogsWorkItems', `Worklogs with their work item (ReportingWorkLogWorkItem): the options of workLogsOnly${WORKLOG_RULES}`),
+  ...setRoutes('workItems', `The org's work items as 7pace's ReportingWorkItemFlat, with TrackedItself (seconds, all time)${ITEM_RULES}`, itemSet('workItems')),
+  ...setRoutes('workItemsHierarchy', `Work items without a parent as ReportingWorkItemHierarchy, with TrackedTotal of their subtree${ITEM_RULES}`, itemSet('workItemsHierarchy')),
+  ...setRoutes('workItemsHierarchyAllLevels', `Every work item as ReportingWorkItemHierarchy, with TrackedTotal of its subtree${ITEM_RULES}`, itemSet('workItemsHierarchyAllLevels')),
+  ...setRoutes('budgets', `Budgets as 7pace's ReportingBudgetExtended (Planned, Tracked, Billed, Remaining; seconds)${ITEM_RULES.replace('work items', 'budgets of work items')}`, itemSet('budgets')),
+  ...setRoutes('workLogsOnlyWithDeleted', `workLogsOnly with deleted worklogs (IsDeleted, EditedTimestamp at the delete), for incremental refresh (v3.3-beta)${WORKLOG_RULES}`),
+  ...setRoutes('workLogsWorkItemsWithDeleted', `workLogsWorkItems with deleted worklogs (IsDeleted), for incremental refresh (v3.3-beta)${WORKLOG_RULES}`),
   defineRoute({
-    name: 'odataUnserved', method: 'GET', path: '/odata/{version}/{entitySet}', access: 'member', tag,
-    summary: "7pace's other entity sets: answers 404 naming what they need", params: odataSetParams,
+    name: 'odataNoSuchSet', method: 'GET', path: '/odata/{version}/{entitySet}', access: 'member', tag,
+    summary: 'Any other name: 404 listing the entity sets the version serves', params: odataSetParams,
     handle: async ({ params }) => {
       assertODataVersion(params.version);
-      const needs = UNSERVED_SETS[params.entitySet.toLowerCase()];
-      const message = needs
-        ? `${params.entitySet} is not served yet: it needs ${needs}. workLogsOnly and workLogsWorkItems are served`
-        : `there is no entity set ${params.entitySet}; the feed serves workLogsOnly and workLogsWorkItems (and their …WithDeleted sets in v3.3-beta)`;
-      throw new AppError(404, needs ? 'odata.set_not_served' : 'odata.no_such_set', message);
+      const served = setsOf(params.version).map(([name]) => name).join(', ');
+      throw new AppError(404, 'odata.no_such_set', `there is no entity set ${params.entitySet}; ${params.version} serves ${served}`);
     },
   }),
 ];

@@ -1,0 +1,94 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import type { ODataQuery } from '../contracts/odata.js';
+import { badRequest } from '../domain/errors.js';
+import type { Caller } from '../identity/caller.js';
+import type { Ports } from '../ports/index.js';
+import { decodeContinuation, encodeContinuation } from '../worklogs/continuation-token.js';
+import { matches } from './odata-evaluate.js';
+import { ITEM_SETS, type ItemSetName } from './odata-model.js';
+import { parseOptions } from './odata-options.js';
+import type { Row } from './odata-rows.js';
+import { assertNamedInReach, itemSource, type RowSource } from './item-sources.js';
+import { READ_BATCH, READS_PER_REQUEST } from './read-feed-page.js';
+import { project, sortPage, type FeedAnswer } from './query-feed.js';
+
+/** Work items (and budgets) per page, as 7pace pages them (7PACE-API.md §4.2). */
+export const ITEM_PAGE = 100;
+/** Rows `$count` counts at most (it reads every matching row). */
+const COUNT_LIMIT = 100_000;
+
+interface PageRequest {
+  filter: ReturnType<typeof parseOptions>['filter'];
+  after?: string;
+  skip: number;
+  want: number;
+}
+
+/** One page by keyset from `after`: rows that pass the filter, `$skip` passed over first. */
+async function readPage(source: RowSource, request: PageRequest): Promise<{ rows: Row[]; next?: string; skipLeft: number }> {
+  const rows: Row[] = [];
+  let { after, skip: skipLeft } = request;
+  if (request.want <= 0) return { rows, skipLeft };
+  for (let reads = 1; ; reads++) {
+    const batch = await source(after, READ_BATCH);
+    for (const [i, { key, row }] of batch.rows.entries()) {
+      after = key;
+      if (request.filter && !matches(row, request.filter)) continue;
+      if (skipLeft > 0) {
+        skipLeft--;
+        continue;
+      }
+      rows.push(row);
+      if (rows.length === request.want) return { rows, next: i < batch.rows.length - 1 || !batch.done ? key : undefined, skipLeft };
+    }
+    if (batch.done || after === undefined) return { rows, skipLeft };
+    if (reads >= READS_PER_REQUEST) return { rows, next: after, skipLeft };
+    await nextTurn();
+  }
+}
+
+async function countRows(source: RowSource, filter: PageRequest['filter']) {
+  let count = 0;
+  for (let after: string | undefined, read = 0; ; ) {
+    const batch = await source(after, READ_BATCH);
+    read += batch.rows.length;
+    if (read > COUNT_LIMIT) throw badRequest('odata.count_too_large', `$count: more than ${COUNT_LIMIT} rows to count; narrow the filter`);
+    count += batch.rows.filter(({ row }) => !filter || matches(row, filter)).length;
+    after = batch.rows.at(-1)?.key;
+    if (batch.done || after === undefined) return count;
+    await nextTurn();
+  }
+}
+
+/**
+ * One page of workItems, workItemsHierarchy(AllLevels) or budgets: 100 rows by keyset on
+ * the key (`$skiptoken` binds the position to the caller and the query), in key order.
+ * Another `$orderby` sorts one page only, as on the worklog sets.
+ */
+export async function queryItemFeed(ports: Ports, caller: Caller, setName: ItemSetName, query: ODataQuery): Promise<FeedAnswer> {
+  const { type } = ITEM_SETS[setName];
+  for (const option of ['$apply', 'worklogsFilter'] as const) {
+    if (query[option]) throw badRequest('odata.invalid_option', `${option}: served on workLogsOnly and workLogsWorkItems only, not on ${setName}`);
+  }
+  const options = parseOptions(type, query);
+  await assertNamedInReach(ports, caller, setName, options.filter, options.onlyMe);
+  const keyOrder = options.inPageOrder?.length === 1 && options.inPageOrder[0]!.path.join('/') === type.key && options.inPageOrder[0]!.direction === 'asc';
+  const inPageOrder = keyOrder ? undefined : options.inPageOrder;
+  const scope = ['odata', setName, caller.orgId, caller.user.id, query.$filter ?? null, options.onlyMe];
+  const after = query.$skiptoken ? decodeContinuation(query.$skiptoken, scope)[0] : undefined;
+  const source = await itemSource(ports, caller, setName, options.onlyMe, after === undefined);
+  const count = options.count && after === undefined ? await countRows(source, options.filter) : undefined;
+  const want = Math.min(ITEM_PAGE, options.top ?? ITEM_PAGE);
+  const page = await readPage(source, { filter: options.filter, after, skip: options.skip, want });
+  const top = options.top === undefined ? undefined : options.top - page.rows.length;
+  const more = page.next !== undefined && top !== 0;
+  if (inPageOrder) {
+    if (more) throw badRequest('odata.order_needs_one_page', `$orderby: more than one page (${ITEM_PAGE} rows) matches; order by ${type.key}, or narrow the filter or $top`);
+    sortPage(page.rows, inPageOrder);
+  }
+  const rows = page.rows.map((row) => project(row, options.select));
+  const next = more && page.next !== undefined
+    ? { $skiptoken: encodeContinuation([page.next, ''], scope), ...(page.skipLeft ? { $skip: page.skipLeft } : {}), ...(top === undefined ? {} : { $top: top }) }
+    : undefined;
+  return { kind: 'rows', rows, ...(count === undefined ? {} : { count }), ...(next ? { next } : {}) };
+}

@@ -1,0 +1,79 @@
+import type { BudgetView } from '../contracts/budgets.js';
+import type { Totals } from '../domain/budgets.js';
+import type { WorkItemDetails } from '../ports/devops-directory.js';
+import type { DocumentStore } from '../ports/document-store.js';
+import { readChildren } from '../work-items/work-item-docs.js';
+import type { Row } from './odata-rows.js';
+import { SCHEDULING_FIELDS } from './work-item-model.js';
+
+/** 7pace's work item fields from the cache; those Azure DevOps' cache does not hold are null. */
+function workItemFields(item: WorkItemDetails): Row {
+  const scheduling = Object.fromEntries(Object.entries(SCHEDULING_FIELDS).map(([name, field]) => [name, item[field]]));
+  return {
+    System_Id: item.id, System_AreaId: null, System_IterationId: null, System_CreatedDate: null, System_RevisedDate: null,
+    System_AreaPath: item.areaPath, System_AssignedTo: null, System_CreatedBy: null, System_IterationPath: item.iterationPath,
+    System_NodeName: null, System_Reason: null, System_State: item.state, System_TeamProject: item.project,
+    System_Title: item.title, System_WorkItemType: item.type, ...scheduling,
+  };
+}
+
+/** ReportingWorkItemFlat: the time tracked on the item itself. */
+export function flatWorkItemRow(item: WorkItemDetails, itself: Totals | undefined): Row {
+  return { ...workItemFields(item), TrackedItself: itself?.length ?? 0, TrackedItselfBillable: itself?.billableLength ?? 0, ParentId: item.parentId };
+}
+
+export interface SubtreeTotal {
+  total: Totals;
+  hasChildren: boolean;
+}
+
+/** ReportingWorkItemHierarchy: the time tracked on the item and everything below it. */
+export function hierarchyWorkItemRow(item: WorkItemDetails, subtree: SubtreeTotal): Row {
+  return {
+    ...workItemFields(item), TrackedTotal: subtree.total.length, TrackedTotalBillable: subtree.total.billableLength,
+    HasChildren: subtree.hasChildren, ParentId: item.parentId,
+  };
+}
+
+/**
+ * Each item's all-time time with everything cached below it: one children query per level
+ * for all the items together (by the parent-id index), each descendant counted once per
+ * item above it, a cycle cut where it closes.
+ */
+export async function subtreeTotals(store: DocumentStore, orgId: string, itemIds: readonly number[], own: ReadonlyMap<number, Totals>) {
+  const result = new Map<number, SubtreeTotal>(itemIds.map((id) => [id, { total: { ...(own.get(id) ?? { length: 0, billableLength: 0 }) }, hasChildren: false }]));
+  let owners = new Map(itemIds.map((id) => [id, new Set([id])]));
+  const seen = new Map(itemIds.map((id) => [id, new Set([id])]));
+  while (owners.size > 0) {
+    const children = await readChildren(store, orgId, [...owners.keys()]);
+    const next = new Map<number, Set<number>>();
+    for (const { item } of children) {
+      if (item.parentId === null) continue;
+      const parent = result.get(item.parentId);
+      if (parent) parent.hasChildren = true;
+      const parentOwners = owners.get(item.parentId) ?? new Set<number>();
+      const reached = seen.get(item.id) ?? new Set<number>();
+      const fresh = [...parentOwners].filter((owner) => !reached.has(owner));
+      if (fresh.length === 0) continue;
+      for (const owner of fresh) {
+        reached.add(owner);
+        const sum = result.get(owner)!.total;
+        sum.length += own.get(item.id)?.length ?? 0;
+        sum.billableLength += own.get(item.id)?.billableLength ?? 0;
+      }
+      seen.set(item.id, reached);
+      next.set(item.id, new Set([...(next.get(item.id) ?? []), ...fresh]));
+    }
+    owners = next;
+  }
+  return result;
+}
+
+/** ReportingBudgetExtended from the budget's status, as /api/rest/budgets answers it. */
+export function budgetRow(budget: BudgetView): Row {
+  return {
+    Id: budget.id, BudgetName: budget.name, Planned: budget.planned, Tracked: budget.status.tracked, Billed: budget.status.billableTracked,
+    Comment: budget.comment, Closed: budget.isClosed, ClosedDate: budget.closedTimestamp, CreatedDate: budget.createdTimestamp,
+    WorkItemId: budget.workItemId, PlannedBillable: budget.plannedBillable, Remaining: budget.status.remaining,
+  };
+}
