@@ -44,10 +44,6 @@ export function createLocalHost(app: AppContext, routes: readonly AnyRoute[], lo
     });
   });
   server.on('clientError', answerMalformedRequest);
-  // Idle keep-alive sockets outlive the clients' own (undici keeps them 4 s): a server that
-  // closed first could meet a request already on its way (ECONNRESET on a busy machine).
-  server.keepAliveTimeout = 65_000;
-  server.headersTimeout = 66_000;
   return server;
 }
 
