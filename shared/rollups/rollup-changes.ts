@@ -1,6 +1,6 @@
 import type { Worklog } from '../domain/worklog.js';
 import type { BatchOperation, Document, DocumentStore } from '../ports/document-store.js';
-import { CellSums, contributionsOf, rollupDoc, rollupId, type RollupDoc } from './rollup-docs.js';
+import { CellSums, ROLLUP_VERSION, contributionsOf, rollupDoc, rollupId, withDeltas, type RollupCell, type RollupDoc } from './rollup-docs.js';
 
 type WorklogLike = Document & Worklog;
 const isWorklog = (doc: Document | undefined): doc is WorklogLike => doc?.type === 'worklog';
@@ -66,12 +66,18 @@ export async function rollupWrites(store: DocumentStore, pk: string, deltas: rea
   const writes: BatchOperation[] = [];
   periods.forEach((period, index) => {
     const existing = current[index];
-    const next = new CellSums(existing?.cells ?? []);
-    for (const cell of sums.get(period)!.toCells()) next.add(cell, 1);
-    const cells = next.toCells();
+    const deltas = sums.get(period)!.toCells();
+    // A rollup of this version has its cells in key order; an older one is put in order afresh.
+    const cells = existing?.schemaVersion === ROLLUP_VERSION ? withDeltas(existing.cells, deltas) : addAll(existing?.cells ?? [], deltas);
     if (existing && cells.length === 0) writes.push({ op: 'delete', id: existing.id, ifMatch: existing._etag });
     else if (existing) writes.push({ op: 'replace', doc: rollupDoc(pk, orgId, userId, period, cells), ifMatch: existing._etag });
     else if (cells.length > 0) writes.push({ op: 'create', doc: rollupDoc(pk, orgId, userId, period, cells) });
   });
   return writes;
+}
+
+function addAll(cells: readonly RollupCell[], deltas: readonly RollupCell[]) {
+  const sums = new CellSums(cells);
+  for (const cell of deltas) sums.add(cell, 1);
+  return sums.toCells();
 }

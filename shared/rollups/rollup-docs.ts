@@ -112,6 +112,33 @@ export class CellSums {
   }
 }
 
+/**
+ * `sorted` (cells in key order, as `toCells` leaves them) with `deltas` added, rebuilding
+ * nothing: a write changes a cell or two of the hundreds in a month or year, so each delta
+ * finds its place by binary search instead of every cell being keyed and sorted again.
+ */
+export function withDeltas(sorted: readonly RollupCell[], deltas: readonly RollupCell[]): RollupCell[] {
+  const cells = sorted.slice();
+  for (const delta of deltas) {
+    const key = keyOf(delta);
+    let low = 0;
+    let high = cells.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (keyOf(cells[middle]!) < key) low = middle + 1;
+      else high = middle;
+    }
+    const found = low < cells.length && keyOf(cells[low]!) === key ? cells[low]! : undefined;
+    const sum = emptyLike(delta);
+    for (const field of [4, 5, 6] as const) sum[field] = (found?.[field] ?? 0) + delta[field];
+    if (sum[4] === 0 && sum[5] === 0 && sum[6] === 0) {
+      if (found) cells.splice(low, 1);
+    } else if (found) cells[low] = sum;
+    else cells.splice(low, 0, sum);
+  }
+  return cells;
+}
+
 /** A zero cell with the keys of `cell` (its target only when it has one). */
 function emptyLike(cell: RollupCell): RollupCell {
   const target = targetOfCell(cell);
