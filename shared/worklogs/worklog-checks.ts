@@ -1,3 +1,4 @@
+import { workItemCache } from '../work-items/work-item-cache.js';
 import type { ActivityType } from '../domain/activity-types.js';
 import type { Target } from '../domain/targets.js';
 import { AppError, type ErrorDetail } from '../domain/errors.js';
@@ -20,11 +21,12 @@ export interface Kept {
 }
 
 /**
- * Checks drafts against the rules and the org's directory (work items, activity
- * types, targets). Every problem is reported with the index of the draft it belongs to.
+ * Checks drafts against the rules and the org's work items (through its cache: a write asks
+ * Azure DevOps only about items not seen in the last minutes), activity types and targets.
+ * Every problem is reported with the index of the draft it belongs to.
  */
 export async function draftProblems(
-  ports: Pick<Ports, 'directory' | 'clock'>,
+  ports: Pick<Ports, 'directory' | 'clock' | 'store'>,
   caller: Caller,
   drafts: readonly WorklogDraft[],
   { activityTypes, targets }: OrgChoices,
@@ -32,7 +34,7 @@ export async function draftProblems(
 ): Promise<ErrorDetail[]> {
   const now = ports.clock.now();
   const ids = [...new Set(drafts.flatMap((d) => (d.workItemId === null ? [] : [d.workItemId])))];
-  const known = new Set(ids.length ? (await ports.directory.workItems(caller.orgName, ids)).map((w) => w.id) : []);
+  const known = new Set(ids.length ? (await workItemCache(ports).items({ orgId: caller.orgId, orgName: caller.orgName }, ids)).keys() : []);
   return drafts.flatMap((draft, index) => {
     const problems = checkDraft(draft, now);
     if (draft.workItemId !== null && !known.has(draft.workItemId)) {
