@@ -13,7 +13,9 @@ export class DevHostPage {
   /** Opens a route of the dev host (e.g. '#/boards/5') as a seeded user. */
   async open(route: string, as: { user: string; org?: string; theme?: Theme }): Promise<void> {
     const query = new URLSearchParams({ org: as.org ?? 'fabrikam', user: as.user, theme: as.theme ?? 'light' });
-    await this.page.goto(`${this.baseUrl}/?${query.toString()}${route}`);
+    // The host's own document is enough: its extension frames are awaited one by one (`frame`), so
+    // a frame still loading on a busy machine does not hold the navigation up to its timeout.
+    await this.page.goto(`${this.baseUrl}/?${query.toString()}${route}`, { waitUntil: 'domcontentloaded' });
   }
 
   /** The page of a contribution (by its id in the manifest), once it told the host it loaded. */
