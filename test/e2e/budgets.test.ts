@@ -20,7 +20,19 @@ describe('budgets in the Time hub and on the work item', { timeout: 240_000 }, (
     expect(answer.status, JSON.stringify(answer.body)).toBe(201);
   }
 
+  /** Who the page is signed in as: another user gets a fresh browser session, as in real life. */
+  let signedIn: string | undefined;
+  async function signIn(user: string) {
+    if (signedIn === user) return;
+    if (signedIn !== undefined) {
+      expect(unexpectedErrors(e2e.watched)).toEqual([]);
+      await e2e.renew();
+    }
+    signedIn = user;
+  }
+
   async function openBudgets(user: string) {
+    await signIn(user);
     await e2e.host.open('#/hub/time-hub/budgets', { user });
     // The same address as before only moves the hash: load the page again.
     await e2e.watched.page.reload();
@@ -108,9 +120,9 @@ describe('budgets in the Time hub and on the work item', { timeout: 240_000 }, (
   });
 
   it("the work item tab shows the budget the item inherits and the one above it", async () => {
-    const { page } = e2e.watched;
+    await signIn('bob');
     await e2e.host.open('#/boards/10', { user: 'bob' });
-    await page.getByTestId('tab-work-item-tab').click();
+    await e2e.watched.page.getByTestId('tab-work-item-tab').click();
     const tab = await e2e.host.frame('work-item-tab');
     const budgets = tab.getByTestId('work-item-budget');
     await expect.poll(() => budgets.count()).toBe(2);
@@ -123,8 +135,9 @@ describe('budgets in the Time hub and on the work item', { timeout: 240_000 }, (
     await e2e.host.screenshotBothThemes('work-item-tab-budgets', 'work-item-tab');
 
     // Carol tracked nothing on #10: the tab shows her no budget, and asks for none it would be refused.
+    await signIn('carol');
     await e2e.host.open('#/boards/10', { user: 'carol' });
-    await page.getByTestId('tab-work-item-tab').click();
+    await e2e.watched.page.getByTestId('tab-work-item-tab').click();
     const hers = await e2e.host.frame('work-item-tab');
     await hers.getByTestId('work-item-total').waitFor();
     await expect.poll(() => hers.getByTestId('loading').count()).toBe(0);

@@ -15,7 +15,14 @@ export class DevHostPage {
     const query = new URLSearchParams({ org: as.org ?? 'fabrikam', user: as.user, theme: as.theme ?? 'light' });
     // The host's own document is enough: its extension frames are awaited one by one (`frame`), so
     // a frame still loading on a busy machine does not hold the navigation up to its timeout.
-    await this.page.goto(`${this.baseUrl}/?${query.toString()}${route}`, { waitUntil: 'domcontentloaded' });
+    const url = `${this.baseUrl}/?${query.toString()}${route}`;
+    try {
+      await this.page.goto(url, { waitUntil: 'domcontentloaded' });
+    } catch (error) {
+      // Say whether the server or the browser stalled: the next person reading a CI log needs it.
+      console.error(`dev host: opening ${url} failed; the server answers ${await probe(url)}; the page is at ${await pageState(this.page)}`);
+      throw error;
+    }
   }
 
   /** The page of a contribution (by its id in the manifest), once it told the host it loaded. */
@@ -53,4 +60,16 @@ export class DevHostPage {
     const expected = theme === 'dark' ? 'rgb(30, 30, 30)' : 'rgb(255, 255, 255)';
     await frame?.waitForFunction((color) => getComputedStyle(document.body).backgroundColor === color, expected, { timeout: 10_000 });
   }
+}
+
+async function probe(url: string): Promise<string> {
+  const started = Date.now();
+  const answer = await fetch(url, { signal: AbortSignal.timeout(5_000) }).then((response) => `HTTP ${response.status}`, (error: unknown) => String(error));
+  return `${answer} in ${Date.now() - started} ms`;
+}
+
+async function pageState(page: Page): Promise<string> {
+  const state = page.evaluate(() => `${location.href} (${document.readyState})`).catch((error: unknown) => String(error));
+  const hung = new Promise<string>((resolve) => setTimeout(() => resolve('no answer from the page in 5 s'), 5_000));
+  return Promise.race([state, hung]);
 }

@@ -9,11 +9,22 @@ export interface DevHostSession {
   browser: Browser;
   watched: WatchedPage;
   host: DevHostPage;
+  /**
+   * Closes the page and its browser context and opens a fresh one, as a person signing in
+   * anew would: no cache, no connections, no frames of the last page. Its console errors
+   * are checked by the caller before (unexpectedErrors).
+   */
+  renew(): Promise<void>;
 }
 
 /** A server and a watched browser page on its dev host for one describe block, closed after it. */
 export function useDevHostSession(): DevHostSession {
   const session = {} as DevHostSession;
+  session.renew = async () => {
+    await session.watched.context.close();
+    session.watched = await openPage(session.browser);
+    session.host = new DevHostPage(session.watched.page, session.server.url);
+  };
   beforeAll(async () => {
     session.server = await startE2eServer();
     session.browser = await launchBrowser();
