@@ -5,7 +5,7 @@ import type { Ports } from '../ports/index.js';
 import { fromDoc, type WorklogDoc } from '../worklogs/worklog-documents.js';
 import { matches } from './odata-evaluate.js';
 import type { Expression } from './odata-expression.js';
-import { reportingWorklog, type Row } from './odata-rows.js';
+import { reportingWorklog, type Row, type RowContext } from './odata-rows.js';
 import { feedSelection } from './odata-selection.js';
 import { READ_BATCH, rowContext } from './read-feed-page.js';
 
@@ -52,13 +52,14 @@ export async function readWorkItemWorklogs(ports: Ports, caller: Caller, reach: 
   if (reach.userIds) where.push({ field: 'userId', op: 'in', value: reach.userIds });
   const rows: Row[] = [];
   let after = read.after;
-  const context = await rowContext(ports, caller, [], false);
+  let context: RowContext | undefined;
   for (let scanned = 0; ;) {
     const limit = read.filter ? READ_BATCH : read.want - rows.length + 1;
     const query: Query = { partition: { crossPartition: true }, where, orderBy: ORDER, limit, ...(after ? { after } : {}) };
     const docs = await ports.store.query<WorklogDoc>('worklogs', query);
+    if (docs.length) context ??= await rowContext(ports, caller, [], false);
     for (const doc of docs) {
-      const row = reportingWorklog(fromDoc(doc), context);
+      const row = reportingWorklog(fromDoc(doc), context!);
       if (read.filter && !matches(row, read.filter)) {
         after = keyOf(doc);
         continue;
