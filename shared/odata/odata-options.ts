@@ -3,6 +3,7 @@ import { badRequest } from '../domain/errors.js';
 import { bindExpression } from './odata-evaluate.js';
 import type { Expression } from './odata-expression.js';
 import { parseExpression } from './parse-expression.js';
+import { findNavigation } from './expand-model.js';
 import { parseExpand, type ExpandItem } from './expand-options.js';
 import { resolvePath, type EntityType } from './odata-model.js';
 
@@ -134,7 +135,9 @@ export function parseOptions(entity: EntityType, query: ODataQuery): ODataOption
   if (query.$filter) filters.push(expressionOf(entity, '$filter', query.$filter));
   const applied = query.$apply ? applyOf(entity, query.$apply) : { filters: [] };
   filters.push(...applied.filters);
-  const select = query.$select && query.$select.trim() !== '*' ? splitTop(query.$select, ',').map((p) => path(entity, '$select', p).path) : undefined;
+  // A navigation property in $select (`$select=System_Id,Parent&$expand=Parent`) is what $expand sends anyway.
+  const selected = query.$select && query.$select.trim() !== '*' ? splitTop(query.$select, ',').filter((p) => !findNavigation(entity, p)) : undefined;
+  const select = selected?.map((p) => path(entity, '$select', p).path);
   return {
     filter: filters.reduce<Expression | undefined>((all, f) => (all ? { kind: 'and', left: all, right: f } : f), undefined),
     select,
