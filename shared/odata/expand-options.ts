@@ -44,6 +44,18 @@ export const MAX_EXPAND_DEPTH = 3;
 const ONLY_ON_SETS = ['$apply', '$skiptoken', '$count', 'worklogsFilter', 'prefilter', 'customFields', '$format'] as const;
 const ONLY_ON_COLLECTIONS = ['$filter', '$orderby', '$top', '$skip'] as const;
 
+/** Levels of a $expand: one, and one more for each $expand within parentheses (Children($expand=DirectWorklogs) is two). */
+function expandDepth(text: string): number {
+  let depth = 0;
+  let deepest = 1;
+  for (const [i, ch] of [...text].entries()) {
+    if (ch === '(') depth++;
+    else if (ch === ')') depth--;
+    else if (/^expand\s*=/i.test(text.slice(i, i + 12)) && depth > 0) deepest = Math.max(deepest, depth + 1);
+  }
+  return deepest;
+}
+
 /** `$select=A;$filter=B` inside an item's parentheses, checked as the set's own query options are. */
 function nestedQuery(text: string, split: (text: string) => string[]): ODataQuery {
   const pairs = split(text).map((part) => {
@@ -62,7 +74,7 @@ function nestedQuery(text: string, split: (text: string) => string[]): ODataQuer
  * sent, are accepted and left as they are), each item's options against the target type.
  */
 export function parseExpand(entity: EntityType, text: string, parseNested: ParseNested, split: (text: string, separator: ',' | ';') => string[]): ExpandItem[] {
-  if ((text.match(/\$?expand\s*=/gi)?.length ?? 0) >= MAX_EXPAND_DEPTH) throw fail(`at most ${MAX_EXPAND_DEPTH} levels of $expand`);
+  if (expandDepth(text) > MAX_EXPAND_DEPTH) throw fail(`at most ${MAX_EXPAND_DEPTH} levels of $expand`);
   const items: ExpandItem[] = [];
   for (const part of split(text, ',')) {
     const match = /^([\w]+)\s*(?:\((.*)\))?$/s.exec(part);

@@ -17,7 +17,10 @@ import { project, sortPage, type FeedAnswer } from './query-feed.js';
 
 /** Work items (and budgets) per page, as 7pace pages them (7PACE-API.md §4.2). */
 export const ITEM_PAGE = 100;
-/** Work items per page when each expands a collection (each holds up to 1,000 worklogs or 100 work items). */
+/**
+ * Work items per page when each expands collections (each up to 1,000 worklogs or 100 work
+ * items): 10 for one, shared among several, so that a page stays within EXPANDED_ROWS.
+ */
 export const EXPANDING_PAGE = 10;
 /** Rows `$count` counts at most (it reads every matching row). */
 const COUNT_LIMIT = 100_000;
@@ -83,7 +86,8 @@ export async function queryItemFeed(ports: Ports, caller: Caller, setName: ItemS
   const after = query.$skiptoken ? decodeContinuation(query.$skiptoken, scope)[0] : undefined;
   const source = await itemSource(ports, caller, setName, options.onlyMe, after === undefined);
   const count = options.count && after === undefined ? await countRows(source, options.filter) : undefined;
-  const pageSize = options.expand.some((item) => item.navigation.collection) ? EXPANDING_PAGE : ITEM_PAGE;
+  const collections = options.expand.filter((item) => item.navigation.collection).length;
+  const pageSize = collections ? Math.max(1, Math.floor(EXPANDING_PAGE / collections)) : ITEM_PAGE;
   const want = Math.min(pageSize, options.top ?? pageSize);
   const page = await readPage(source, { filter: options.filter, after, skip: options.skip, want });
   const top = options.top === undefined ? undefined : options.top - page.rows.length;

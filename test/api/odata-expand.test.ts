@@ -206,6 +206,25 @@ describe('bounds', () => {
     expect(ids(first.value)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     const second = await follow(world.alice, first['@odata.nextLink']!);
     expect(ids(second.value)[0]).toBe(11);
+    const two = await ok(world.alice, `workItemsHierarchyAllLevels?$select=System_Id&$expand=${q('DirectWorklogs($select=Id),AllWorklogs($select=Id)')}`);
+    expect(ids(two.value)).toEqual([1, 2, 3, 4, 5]);
+    expect(two.value.map((row) => row.AllWorklogs.length)).toEqual([1000, 1000, 1, 1, 2]);
+    expect(two.value.map((row) => row['AllWorklogs@odata.nextLink'] !== undefined)).toEqual([true, true, false, false, false]);
+  });
+
+  it('refuses an answer of more than 10,000 expanded rows rather than cutting it', async () => {
+    // Each of 2, 6 and 11 and their parents and children reach task 11's 1,001 worklogs: 11 expansions of 1,000.
+    const all = 'AllWorklogs($select=Id)';
+    const expand = `${all},DirectWorklogs($select=Id),Children($select=System_Id;$expand=${all}),Parent($select=System_Id;$expand=${all},Parent($select=System_Id;$expand=${all}))`;
+    const path = (ids: string) => `workItemsHierarchyAllLevels?$filter=${q(`System_Id in (${ids})`)}&$select=System_Id&$expand=${q(expand)}`;
+    const res = await odata(world.alice, path('2, 6, 11'));
+    expect(res.status).toBe(400);
+    expect(res.body.error!.code).toBe('odata.expand_too_large');
+    expect(res.body.error!.message).toMatch(/more than 10000 expanded rows \(at AllWorklogs\)/);
+    const smaller = await ok(world.alice, path('2, 6'));
+    expect(smaller.value.map((row) => row.AllWorklogs.length)).toEqual([1000, 1000]);
+    const deeper = await odata(world.alice, `workItems?$expand=${q('Children($expand=Children($expand=Children($expand=Children)))')}`);
+    expect(deeper.body.error!.message).toMatch(/at most 3 levels of \$expand/);
   });
 
   it('refuses to order more worklogs than one expansion holds', async () => {
