@@ -32,9 +32,9 @@ export class Navigator {
   /**
    * The rows `navigation` leads to from each source row (work item or budget rows as read,
    * with their keys and ParentId), the caller's role rules applied: filtered, passed over
-   * ($skip), ordered and cut at the cap or `$top`, with where more begin.
+   * ($skip), ordered and cut at the cap (`itemCap` work items) or `$top`, with where more begin.
    */
-  async related(navigation: NavigationProperty, sources: readonly Row[], options: RelatedOptions, after?: NavigationKey): Promise<Related[]> {
+  async related(navigation: NavigationProperty, sources: readonly Row[], options: RelatedOptions, after?: NavigationKey, itemCap = EXPANDED_ITEMS): Promise<Related[]> {
     if (navigation.target.name === 'ReportingWorkLog') return this.worklogs(navigation, sources, options, after?.kind === 'worklog' ? after.after : undefined);
     const lists = await this.items(navigation, sources);
     const rows = await itemRows(this.scope, [...new Set(lists.flat())], navigation.target);
@@ -42,7 +42,7 @@ export class Navigator {
     const start = after?.kind === 'item' ? after.after : -Infinity;
     return lists.map((items) => {
       const passing = items.filter((item) => item.id > start).map((item) => byId.get(item.id)!).filter((row) => !options.filter || matches(row, options.filter));
-      return cut(ordered(passing, options, EXPANDED_ITEMS), options, EXPANDED_ITEMS, (row) => ({ kind: 'item', after: Number(row.System_Id) }));
+      return cut(ordered(passing, options, itemCap), options, itemCap, (row) => ({ kind: 'item', after: Number(row.System_Id) }));
     });
   }
 

@@ -6,7 +6,7 @@ import { listBudgetViews } from '../budgets/read-budgets.js';
 import { decodeContinuation } from '../worklogs/continuation-token.js';
 import { ExpandScope, itemRows, readableItems } from './expand-items.js';
 import { findNavigation, navigationList } from './expand-model.js';
-import { Navigator, type NavigationKey } from './expand-navigate.js';
+import { EXPANDED_ITEMS, Navigator, type NavigationKey } from './expand-navigate.js';
 import { withOrder } from './expand-options.js';
 import { decodeWorklogKey } from './expand-worklogs.js';
 import { EXPANDED_ROWS, expandRows, navigationLink, navigationScope, type ExpandRun } from './expand-rows.js';
@@ -16,6 +16,7 @@ import { ITEM_SETS, type ItemSetName } from './odata-model.js';
 import { parseOptions } from './odata-options.js';
 import type { AnswerRow, Row } from './odata-rows.js';
 import { project } from './query-feed.js';
+import { itemsPerPage } from './query-item-feed.js';
 import { budgetRow } from './work-item-rows.js';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -89,7 +90,8 @@ export async function queryNavigation(ports: Ports, caller: Caller, set: ItemSet
     const key = decodeContinuation(query.$skiptoken, navigationScope(run, path, query));
     after = navigation.target.name === 'ReportingWorkLog' ? { kind: 'worklog', after: decodeWorklogKey(key) } : { kind: 'item', after: Number(key[0]) };
   }
-  const [related] = await run.navigator.related(navigation, [raw], options, after);
+  // A page of work items that expand collections holds fewer of them, as on the sets.
+  const [related] = await run.navigator.related(navigation, [raw], options, after, itemsPerPage(options.expand, EXPANDED_ITEMS));
   const shown: AnswerRow[] = related!.rows.map((row) => project(row, options.select));
   await expandRows(run, navigation.targetSet, related!.rows, shown, options.expand);
   if (!navigation.collection) {

@@ -11,6 +11,7 @@ import type { AnswerRow, Row } from './odata-rows.js';
 import { ExpandScope } from './expand-items.js';
 import { Navigator } from './expand-navigate.js';
 import { EXPANDED_ROWS, expandRows } from './expand-rows.js';
+import type { ExpandItem } from './expand-options.js';
 import { assertNamedInReach, itemSource, type RowSource } from './item-sources.js';
 import { READ_BATCH, READS_PER_REQUEST } from './read-feed-page.js';
 import { project, sortPage, type FeedAnswer } from './query-feed.js';
@@ -22,6 +23,12 @@ export const ITEM_PAGE = 100;
  * items): 10 for one, shared among several, so that a page stays within EXPANDED_ROWS.
  */
 export const EXPANDING_PAGE = 10;
+
+/** Work items a page holds: `full`, or fewer when they expand collections. */
+export function itemsPerPage(expand: readonly ExpandItem[], full: number) {
+  const collections = expand.filter((item) => item.navigation.collection).length;
+  return collections ? Math.max(1, Math.floor(EXPANDING_PAGE / collections)) : full;
+}
 /** Rows `$count` counts at most (it reads every matching row). */
 const COUNT_LIMIT = 100_000;
 
@@ -86,8 +93,7 @@ export async function queryItemFeed(ports: Ports, caller: Caller, setName: ItemS
   const after = query.$skiptoken ? decodeContinuation(query.$skiptoken, scope)[0] : undefined;
   const source = await itemSource(ports, caller, setName, options.onlyMe, after === undefined);
   const count = options.count && after === undefined ? await countRows(source, options.filter) : undefined;
-  const collections = options.expand.filter((item) => item.navigation.collection).length;
-  const pageSize = collections ? Math.max(1, Math.floor(EXPANDING_PAGE / collections)) : ITEM_PAGE;
+  const pageSize = itemsPerPage(options.expand, ITEM_PAGE);
   const want = Math.min(pageSize, options.top ?? pageSize);
   const page = await readPage(source, { filter: options.filter, after, skip: options.skip, want });
   const top = options.top === undefined ? undefined : options.top - page.rows.length;

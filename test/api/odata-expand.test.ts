@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findSeedOrganization } from '../../shared/adapters/devops/local-seed.js';
+import type { WorkItemDetails } from '../../shared/ports/devops-directory.js';
 import { workItemCache } from '../../shared/work-items/work-item-cache.js';
+import { workItemDoc, writeCached } from '../../shared/work-items/work-item-docs.js';
 import { startTestApi, type TestApi } from '../support/api-server.js';
 import { MutableClock } from '../support/mutable-clock.js';
 import { buildRoleWorld, type RoleWorld } from '../support/role-world.js';
@@ -21,6 +23,8 @@ type Rows = { value: Record<string, any>[]; '@odata.nextLink'?: string };
 const fabrikam = findSeedOrganization('fabrikam')!;
 const q = encodeURIComponent;
 const MANY = 1_001;
+/** Tasks only the cache knows, under feature 22: more than a page of expanding work items. */
+const CHORES = 12;
 
 const odata = async (call: Call, path: string, version = 'v3.2') => {
   const res = await call('GET', `/odata/${version}/${path}`);
@@ -53,6 +57,11 @@ beforeAll(async () => {
   sms = (await manager('POST', '/rest/budgets', { workItemId: 3, name: 'SMS', planned: 3600 })).body.data.id;
   const cache = workItemCache(api.app.ports);
   for (const root of [1, 21]) await cache.subtree({ orgId: fabrikam.id, orgName: fabrikam.name }, root);
+  const chores = Array.from({ length: CHORES }, (_, i): WorkItemDetails => ({
+    id: 2000 + i, title: `Chore ${i}`, type: 'Task', state: 'New', project: 'Fiber', parentId: 22,
+    areaPath: 'Fiber\\Portal', iterationPath: 'Fiber\\Sprint 10', originalEstimate: null, completedWork: null, remainingWork: null,
+  }));
+  await writeCached(api.store, chores.map((item) => workItemDoc(fabrikam.id, item, api.clock.now())));
 }, 60_000);
 afterAll(() => api.close());
 
@@ -225,6 +234,17 @@ describe('bounds', () => {
     expect(smaller.value.map((row) => row.AllWorklogs.length)).toEqual([1000, 1000]);
     const deeper = await odata(world.alice, `workItems?$expand=${q('Children($expand=Children($expand=Children($expand=Children)))')}`);
     expect(deeper.body.error!.message).toMatch(/at most 3 levels of \$expand/);
+  });
+
+  it('pages a navigation path of work items that expand collections 10 at a time', async () => {
+    const first = await ok(world.alice, `workItems(22)/Children?$select=System_Id&$expand=${q('DirectWorklogs($select=Id)')}`);
+    expect(first.value).toHaveLength(10);
+    expect(first.value[0]).toEqual({ System_Id: 23, DirectWorklogs: [] });
+    const rest = await follow(world.alice, first['@odata.nextLink']!);
+    expect(ids(rest.value)).toEqual([2009, 2010, 2011]);
+    expect(rest['@odata.nextLink']).toBeUndefined();
+    const all = await ok(world.alice, 'workItems(22)/Children?$select=System_Id');
+    expect(all.value).toHaveLength(CHORES + 1);
   });
 
   it('refuses to order more worklogs than one expansion holds', async () => {
