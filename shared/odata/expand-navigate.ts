@@ -64,6 +64,7 @@ export class Navigator {
         return ids.map((id) => children.get(id) ?? []);
       }
       default: {
+        // budgetWorkItems (the worklog relations are read by worklogs()).
         const covered = await budgetItems(this.scope, sources.map((row) => String(row.Id)));
         const items = await readableItems(this.scope, [...covered.values()].flat());
         return sources.map((row) => (covered.get(String(row.Id)) ?? []).flatMap((id) => items.get(id) ?? []).sort((a, b) => a.id - b.id));
