@@ -56,6 +56,8 @@ resource containers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containe
         compositeIndexes: [
           [ { path: '/timestamp', order: 'ascending' }, { path: '/id', order: 'ascending' } ]
           [ { path: '/timestamp', order: 'descending' }, { path: '/id', order: 'descending' } ]
+          // OData's expansions: a work item's worklogs in (workItemId, timestamp, id) order.
+          [ { path: '/workItemId', order: 'ascending' }, { path: '/timestamp', order: 'ascending' }, { path: '/id', order: 'ascending' } ]
         ]
       }
     }

@@ -16,7 +16,7 @@ const odataFields = z.strictObject({
   $top: queryInt(0, 100_000_000).optional(),
   $skip: queryInt(0, ODATA_SKIP_WINDOW).optional(),
   $count: liberalQueryBoolean.optional(),
-  $expand: z.string().max(1_000).describe('accepted for the complex properties, which are always sent').optional(),
+  $expand: z.string().max(1_000).describe("navigation properties with nested options: Parent($select=System_Id), DirectWorklogs($filter=IsBillable;$top=10); complex properties are always sent").optional(),
   $apply: expression('filter(...)/groupby((paths),aggregate(PeriodLength with sum as Total))').optional(),
   $format: z.enum(['json', 'application/json']).optional(),
   $skiptoken: z.string().max(2_000).describe("the position of the next page, from @odata.nextLink: don't build it").optional(),
@@ -34,3 +34,7 @@ export type ODataQuery = z.infer<typeof odataQuery>;
 
 export const odataVersionParams = z.strictObject({ version: z.string().max(20) });
 export const odataSetParams = z.strictObject({ version: z.string().max(20), entitySet: z.string().max(200) });
+/** `workItems(10)`: the key as written between the parentheses. */
+export const odataKeyParams = z.strictObject({ version: z.string().max(20), key: z.string().max(100) });
+/** `workItems(10)/DirectWorklogs`. */
+export const odataNavigationParams = z.strictObject({ version: z.string().max(20), key: z.string().max(100), navigation: z.string().max(100) });

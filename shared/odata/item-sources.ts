@@ -28,7 +28,7 @@ export type RowSource = (after: string | undefined, count: number) => Promise<{ 
  * org): Administrators, Budget and Product managers and Team leads all; Members, or anyone
  * with prefilter=Me, only the work items they tracked time on and the budgets covering them.
  */
-async function reachOf(ports: BudgetPorts, caller: Caller, onlyMe: boolean): Promise<ReadonlySet<number> | undefined> {
+export async function reachOf(ports: BudgetPorts, caller: Caller, onlyMe: boolean): Promise<ReadonlySet<number> | undefined> {
   if (onlyMe) return new Set((await readUserWorkItemTotals(ports.store, caller.orgId, caller.user.id)).keys());
   return trackedByMember(ports.store, caller);
 }

@@ -1,4 +1,5 @@
-import { COMPLEX_TYPES, MODELS_NAMESPACE, setsOf, type Property } from './odata-model.js';
+import { declaredNavigations, type NavigationProperty } from './expand-model.js';
+import { COMPLEX_TYPES, MODELS_NAMESPACE, setsOf, type EntityType, type Property } from './odata-model.js';
 
 const attribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
@@ -6,6 +7,16 @@ function propertyXml(property: Property): string {
   const type = 'complexType' in property ? `${MODELS_NAMESPACE}.${property.complexType}` : property.type;
   return `        <Property Name="${property.name}" Type="${type}"${property.nullable ? '' : ' Nullable="false"'} />`;
 }
+
+function navigationXml(navigation: NavigationProperty): string {
+  const target = `${MODELS_NAMESPACE}.${navigation.target.name}`;
+  const type = navigation.collection ? `Collection(${target})` : target;
+  return `        <NavigationProperty Name="${navigation.name}" Type="${type}"${navigation.partner ? ` Partner="${navigation.partner}"` : ''} />`;
+}
+
+/** Where each navigation property of a set leads, so that clients know the related entities' set. */
+const bindingsXml = (type: EntityType, version: string) =>
+  declaredNavigations(type, version).map((nav) => `          <NavigationPropertyBinding Path="${nav.name}" Target="${nav.targetSet}" />`);
 
 /**
  * The service's CSDL (OData 4.0 EDMX), in 7pace's namespaces and names, so that clients
@@ -17,8 +28,12 @@ export function metadataXml(version: string): string {
     [`      <ComplexType Name="${name}">`, ...properties.map(propertyXml), '      </ComplexType>'].join('\n'));
   const types = [...new Set(served.map(([, set]) => set.type))];
   const entities = types.map((entity) =>
-    [`      <EntityType Name="${entity.name}">`, '        <Key>', `          <PropertyRef Name="${entity.key ?? 'Id'}" />`, '        </Key>', ...entity.properties.map(propertyXml), '      </EntityType>'].join('\n'));
-  const sets = served.map(([name, set]) => `        <EntitySet Name="${name}" EntityType="${MODELS_NAMESPACE}.${set.type.name}" />`);
+    [`      <EntityType Name="${entity.name}">`, '        <Key>', `          <PropertyRef Name="${entity.key ?? 'Id'}" />`, '        </Key>', ...entity.properties.map(propertyXml), ...declaredNavigations(entity, version).map(navigationXml), '      </EntityType>'].join('\n'));
+  const sets = served.map(([name, set]) => {
+    const bindings = bindingsXml(set.type, version);
+    const open = `        <EntitySet Name="${name}" EntityType="${MODELS_NAMESPACE}.${set.type.name}"`;
+    return bindings.length ? [`${open}>`, ...bindings, '        </EntitySet>'].join('\n') : `${open} />`;
+  });
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx">',

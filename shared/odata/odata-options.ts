@@ -3,6 +3,8 @@ import { badRequest } from '../domain/errors.js';
 import { bindExpression } from './odata-evaluate.js';
 import type { Expression } from './odata-expression.js';
 import { parseExpression } from './parse-expression.js';
+import { findNavigation } from './expand-model.js';
+import { parseExpand, type ExpandItem } from './expand-options.js';
 import { resolvePath, type EntityType } from './odata-model.js';
 
 export type AggregateMethod = 'sum' | 'min' | 'max' | 'average' | 'countdistinct';
@@ -32,6 +34,8 @@ export interface ODataOptions {
   count: boolean;
   aggregation?: Aggregation;
   onlyMe: boolean;
+  /** $expand's navigation properties, with their nested options. */
+  expand: ExpandItem[];
 }
 
 const fail = (option: string, message: string) => badRequest('odata.invalid_option', `${option}: ${message}`);
@@ -42,7 +46,7 @@ function path(entity: EntityType, option: string, text: string) {
   return resolved;
 }
 
-function expressionOf(entity: EntityType, option: string, text: string): Expression {
+export function expressionOf(entity: EntityType, option: string, text: string): Expression {
   try {
     return bindExpression(entity, parseExpression(text));
   } catch (error) {
@@ -51,8 +55,8 @@ function expressionOf(entity: EntityType, option: string, text: string): Express
   }
 }
 
-/** Splits at commas or slashes outside parentheses. */
-export function splitTop(text: string, separator: ',' | '/'): string[] {
+/** Splits at commas, slashes or semicolons outside parentheses. */
+export function splitTop(text: string, separator: ',' | '/' | ';'): string[] {
   const parts: string[] = [];
   let depth = 0;
   let quoted = false;
@@ -112,7 +116,7 @@ function applyOf(entity: EntityType, text: string): { filters: Expression[]; agg
   return { filters, aggregation };
 }
 
-function orderOf(entity: EntityType, text: string | undefined) {
+export function orderOf(entity: EntityType, text: string | undefined) {
   const items = splitTop(text ?? '', ',').map((item) => {
     const [name = '', dir = 'asc', ...rest] = item.split(/\s+/);
     if (rest.length || !/^(asc|desc)$/i.test(dir)) throw fail('$orderby', `"${item}" is not Property [asc|desc]`);
@@ -131,13 +135,9 @@ export function parseOptions(entity: EntityType, query: ODataQuery): ODataOption
   if (query.$filter) filters.push(expressionOf(entity, '$filter', query.$filter));
   const applied = query.$apply ? applyOf(entity, query.$apply) : { filters: [] };
   filters.push(...applied.filters);
-  if (query.$expand) {
-    for (const name of splitTop(query.$expand, ',')) {
-      const resolved = resolvePath(entity, [name.replace(/\(.*\)$/s, '')]);
-      if (resolved?.type !== 'complex') throw fail('$expand', `${entity.name} has no navigation property ${name}; its complex properties (User, ActivityType, WorklogDate, ...) are always sent`);
-    }
-  }
-  const select = query.$select && query.$select.trim() !== '*' ? splitTop(query.$select, ',').map((p) => path(entity, '$select', p).path) : undefined;
+  // A navigation property in $select (`$select=System_Id,Parent&$expand=Parent`) is what $expand sends anyway.
+  const selected = query.$select && query.$select.trim() !== '*' ? splitTop(query.$select, ',').filter((p) => !findNavigation(entity, p)) : undefined;
+  const select = selected?.map((p) => path(entity, '$select', p).path);
   return {
     filter: filters.reduce<Expression | undefined>((all, f) => (all ? { kind: 'and', left: all, right: f } : f), undefined),
     select,
@@ -147,5 +147,6 @@ export function parseOptions(entity: EntityType, query: ODataQuery): ODataOption
     count: query.$count ?? false,
     aggregation: applied.aggregation,
     onlyMe: query.prefilter?.toLowerCase() === 'me',
+    expand: query.$expand ? parseExpand(entity, query.$expand, parseOptions, splitTop) : [],
   };
 }

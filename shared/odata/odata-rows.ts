@@ -8,6 +8,11 @@ export interface Row {
   [name: string]: RowValue;
 }
 
+/** A row as answered: with $expand, navigation properties hold a related row, or a list of them. */
+export interface AnswerRow {
+  [name: string]: RowValue | AnswerRow | AnswerRow[];
+}
+
 /** An instant in the worklog's own offset: the instant and the user's wall clock in one value. */
 export function dateTimeOffset(instant: string, utcOffsetMinutes: number): string {
   const local = wallClockAt(new Date(instant), utcOffsetMinutes);

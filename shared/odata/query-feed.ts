@@ -6,12 +6,12 @@ import { decodeContinuation, encodeContinuation } from '../worklogs/continuation
 import { aggregateFeed } from './aggregate-feed.js';
 import { ENTITY_SETS, type EntitySetName } from './odata-model.js';
 import { parseOptions, type ODataOptions } from './odata-options.js';
-import { valueAt, type Row } from './odata-rows.js';
+import { valueAt, type AnswerRow, type Row } from './odata-rows.js';
 import { feedSelection } from './odata-selection.js';
 import { readFeedPage } from './read-feed-page.js';
 
 export type FeedAnswer =
-  | { kind: 'rows'; rows: Row[]; count?: number; next?: { $skiptoken: string; $skip?: number; $top?: number } }
+  | { kind: 'rows'; rows: AnswerRow[]; count?: number; next?: { $skiptoken: string; $skip?: number; $top?: number } }
   | { kind: 'aggregate'; rows: Row[]; fromRollups: boolean };
 
 /** Keeps only the selected properties (nested paths keep only their members). */

@@ -7,13 +7,28 @@ import { decodeContinuation, encodeContinuation } from '../worklogs/continuation
 import { matches } from './odata-evaluate.js';
 import { ITEM_SETS, type ItemSetName } from './odata-model.js';
 import { parseOptions } from './odata-options.js';
-import type { Row } from './odata-rows.js';
+import type { AnswerRow, Row } from './odata-rows.js';
+import { ExpandScope } from './expand-items.js';
+import { Navigator } from './expand-navigate.js';
+import { EXPANDED_ROWS, expandRows } from './expand-rows.js';
+import type { ExpandItem } from './expand-options.js';
 import { assertNamedInReach, itemSource, type RowSource } from './item-sources.js';
 import { READ_BATCH, READS_PER_REQUEST } from './read-feed-page.js';
 import { project, sortPage, type FeedAnswer } from './query-feed.js';
 
 /** Work items (and budgets) per page, as 7pace pages them (7PACE-API.md §4.2). */
 export const ITEM_PAGE = 100;
+/**
+ * Work items per page when each expands collections (each up to 1,000 worklogs or 100 work
+ * items): 10 for one, shared among several, so that a page stays within EXPANDED_ROWS.
+ */
+export const EXPANDING_PAGE = 10;
+
+/** Work items a page holds: `full`, or fewer when they expand collections. */
+export function itemsPerPage(expand: readonly ExpandItem[], full: number) {
+  const collections = expand.filter((item) => item.navigation.collection).length;
+  return collections ? Math.max(1, Math.floor(EXPANDING_PAGE / collections)) : full;
+}
 /** Rows `$count` counts at most (it reads every matching row). */
 const COUNT_LIMIT = 100_000;
 
@@ -65,7 +80,7 @@ async function countRows(source: RowSource, filter: PageRequest['filter']) {
  * the key (`$skiptoken` binds the position to the caller and the query), in key order.
  * Another `$orderby` sorts one page only, as on the worklog sets.
  */
-export async function queryItemFeed(ports: Ports, caller: Caller, setName: ItemSetName, query: ODataQuery): Promise<FeedAnswer> {
+export async function queryItemFeed(ports: Ports, caller: Caller, setName: ItemSetName, query: ODataQuery, root: string): Promise<FeedAnswer> {
   const { type } = ITEM_SETS[setName];
   for (const option of ['$apply', 'worklogsFilter'] as const) {
     if (query[option]) throw badRequest('odata.invalid_option', `${option}: served on workLogsOnly and workLogsWorkItems only, not on ${setName}`);
@@ -78,15 +93,20 @@ export async function queryItemFeed(ports: Ports, caller: Caller, setName: ItemS
   const after = query.$skiptoken ? decodeContinuation(query.$skiptoken, scope)[0] : undefined;
   const source = await itemSource(ports, caller, setName, options.onlyMe, after === undefined);
   const count = options.count && after === undefined ? await countRows(source, options.filter) : undefined;
-  const want = Math.min(ITEM_PAGE, options.top ?? ITEM_PAGE);
+  const pageSize = itemsPerPage(options.expand, ITEM_PAGE);
+  const want = Math.min(pageSize, options.top ?? pageSize);
   const page = await readPage(source, { filter: options.filter, after, skip: options.skip, want });
   const top = options.top === undefined ? undefined : options.top - page.rows.length;
   const more = page.next !== undefined && top !== 0;
   if (inPageOrder) {
-    if (more) throw badRequest('odata.order_needs_one_page', `$orderby: more than one page (${ITEM_PAGE} rows) matches; order by ${type.key}, or narrow the filter or $top`);
+    if (more) throw badRequest('odata.order_needs_one_page', `$orderby: more than one page (${pageSize} rows) matches; order by ${type.key}, or narrow the filter or $top`);
     sortPage(page.rows, inPageOrder);
   }
-  const rows = page.rows.map((row) => project(row, options.select));
+  const rows: AnswerRow[] = page.rows.map((row) => project(row, options.select));
+  if (options.expand.length) {
+    const run = { navigator: new Navigator(new ExpandScope(ports, caller, options.onlyMe)), root, rowsLeft: EXPANDED_ROWS };
+    await expandRows(run, setName, page.rows, rows, options.expand);
+  }
   const next = more && page.next !== undefined
     ? { $skiptoken: encodeContinuation([page.next, ''], scope), ...(page.skipLeft ? { $skip: page.skipLeft } : {}), ...(top === undefined ? {} : { $top: top }) }
     : undefined;

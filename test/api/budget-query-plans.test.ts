@@ -5,6 +5,7 @@ import { migrateSchema } from '../../shared/adapters/sqlite/sqlite-schema.js';
 import { readOrgWorkItemTotals } from '../../shared/budgets/work-item-totals.js';
 import type { ContainerName, DocumentStore, Query } from '../../shared/ports/document-store.js';
 import { readChildren } from '../../shared/work-items/work-item-docs.js';
+import { readWorkItemWorklogs, type WorklogKey } from '../../shared/odata/expand-worklogs.js';
 
 /** The queries a use case sends, as the SQLite adapter would run them, and how SQLite plans them. */
 async function plansOf(run: (store: DocumentStore) => Promise<unknown>) {
@@ -30,4 +31,18 @@ it("lists an org's all-time rollups by seeking the index on (org, type, period),
 it('reads the children of cached work items by seeking the index on their parent: no scan of the cache', async () => {
   const { plans } = await plansOf((store) => readChildren(store, 'org', [1, 2, 3]));
   expect(plans[0]![0]).toMatch(/^SEARCH documents USING INDEX documents_item_parent \(container=\? AND pk=\? AND f_itemParentId=\?\)/);
+});
+
+it("reads a work item's worklogs for OData's expansions by seeking the index on (org, work item, timestamp): no scan, no sort", async () => {
+  const reach = { userIds: ['bob'], empty: false };
+  const caller = { orgId: 'org', orgName: 'fabrikam' } as never;
+  const ports = { store: {} } as never;
+  for (const ids of [[10], [10, 13, 15]]) {
+    for (const after of [undefined, [10, '2026-01-01T00:00:00Z', 'x'] as WorklogKey]) {
+      const { plans } = await plansOf((store) => readWorkItemWorklogs({ ...(ports as object), store } as never, caller, reach, ids, { want: 100, ...(after ? { after } : {}) }).catch(() => undefined));
+      const plan = plans.find((p) => p.join('\n').includes('documents_org_work_item'))!.join('\n');
+      expect(plan).toMatch(/^SEARCH documents USING INDEX documents_org_work_item \(container=\? AND f_orgId=\? AND f_workItemId=\?\)/);
+      expect(plan).not.toMatch(/SCAN documents|TEMP B-TREE/);
+    }
+  }
 });

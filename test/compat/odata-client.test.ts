@@ -19,11 +19,12 @@ interface Params {
   count(on: boolean): Params;
   apply(text: string): Params;
   custom(key: string, value: string): Params;
+  expand(fields: string | string[]): Params;
 }
 interface Client {
   newParam(): Params;
   newRequest(options: { collection: string; method: 'GET'; params?: Params }): Promise<unknown>;
-  getEntitySet<T>(name: string): { query(params: Params): Promise<T[]> };
+  getEntitySet<T>(name: string): { query(params: Params): Promise<T[]>; retrieve(id: number, params?: Params): Promise<T> };
 }
 const PACKAGE = '@odata/client';
 async function odataClient(options: { serviceEndpoint: string; credential: { username: string; password: string } }): Promise<Client> {
@@ -90,6 +91,32 @@ describe('@odata/client against the feed', () => {
     const items = await client.getEntitySet<{ System_Id: number; System_Title: string; TrackedItself: number }>('workItems').query(params);
     expect(items.map((item) => [item.System_Id, item.TrackedItself])).toEqual([1, 2, 3].map((id) => [id, (COUNT / 3) * 60]));
     expect(items[0]!.System_Title).toBe('Fiber customer self-service portal');
+  });
+
+  it('reads the navigation properties $metadata declares, and an expansion of them', async () => {
+    const csdl = await fetch(`${root}$metadata`, { headers: { authorization: `Basic ${Buffer.from(`:${token}`).toString('base64')}` } });
+    const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => name === 'NavigationProperty' }).parse(await csdl.text());
+    const types = xml['edmx:Edmx']['edmx:DataServices'].Schema[0].EntityType as { Name: string; NavigationProperty?: { Name: string; Type: string; Partner?: string }[] }[];
+    const navigation = (name: string) => types.find((t) => t.Name === name)!.NavigationProperty!.map((n) => `${n.Name}: ${n.Type.replace('TimetrackerOnline.Reporting.Models.', '')}${n.Partner ? ` <-> ${n.Partner}` : ''}`);
+    expect(navigation('ReportingWorkItemFlat')).toEqual([
+      'Parent: ReportingWorkItemFlat <-> Children', 'Root: ReportingWorkItemFlat', 'Children: Collection(ReportingWorkItemFlat) <-> Parent', 'DirectWorklogs: Collection(ReportingWorkLog)',
+    ]);
+    expect(navigation('ReportingWorkItemHierarchy')).toEqual([
+      'Parent: ReportingWorkItemHierarchy <-> Children', 'Children: Collection(ReportingWorkItemHierarchy) <-> Parent', 'DirectWorklogs: Collection(ReportingWorkLog)', 'AllWorklogs: Collection(ReportingWorkLog)',
+    ]);
+    expect(navigation('ReportingBudgetExtended')).toEqual(['WorkItems: Collection(ReportingWorkItemFlat)', 'Worklogs: Collection(ReportingWorkLog)']);
+
+    // bob, a Member, tracked on 1, 2 and 3: he reads those work items only (4, a child of 1, is not his).
+    const params = client.newParam().filter('System_Id in (1, 2)').select(['System_Id']).expand(['Parent($select=System_Id)', 'Children($select=System_Id)']);
+    const items = await client.getEntitySet<{ System_Id: number; Parent: { System_Id: number } | null; Children: { System_Id: number }[] }>('workItems').query(params);
+    expect(items).toEqual([{ System_Id: 1, Parent: null, Children: [{ System_Id: 2 }, { System_Id: 3 }] }, { System_Id: 2, Parent: { System_Id: 1 }, Children: [] }]);
+    const epic = await client.getEntitySet<{ System_Id: number; DirectWorklogs: { PeriodLength: number }[] }>('workItems').retrieve(1, client.newParam().select(['System_Id']).expand('DirectWorklogs($select=PeriodLength;$top=3)'));
+    expect(epic).toMatchObject({ System_Id: 1, DirectWorklogs: [{ PeriodLength: 60 }, { PeriodLength: 60 }, { PeriodLength: 60 }] });
+
+    const old = await fetch(`${api.url}/api/odata/v3.0/$metadata`, { headers: { authorization: `Bearer ${token}` } });
+    const v30 = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => name === 'NavigationProperty' }).parse(await old.text());
+    const flat = v30['edmx:Edmx']['edmx:DataServices'].Schema[0].EntityType.find((t: { Name: string }) => t.Name === 'ReportingWorkItemFlat');
+    expect(flat.NavigationProperty.map((n: { Name: string }) => n.Name)).toEqual(['ParentItem', 'Children', 'DirectWorklogs']);
   });
 
   it('reads an aggregate built with its $apply', async () => {

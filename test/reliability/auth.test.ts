@@ -184,6 +184,16 @@ const attacks: Attack[] = [
   ['a Member naming in OData a work item they never tracked', 403, (k) => k.attempt('GET', `/odata/v3.2/workItems?$filter=${encodeURIComponent('System_Id eq 21')}`, { token: bob(k) })],
   ["a fabrikam token reading OData budgets on contoso's host", 403, (k) => k.attempt('GET', '/odata/v3.2/budgets', { token: alice(k), headers: { host: `contoso${HOST_SUFFIX}` } })],
   ["a fabrikam token reading OData workItems on contoso's host", 403, (k) => k.attempt('GET', '/odata/v3.2/workItemsHierarchy', { token: alice(k), headers: { host: `contoso${HOST_SUFFIX}` } })],
+  ['an OData navigation path without credentials', 401, (k) => k.attempt('GET', '/odata/v3.2/workItems(10)/DirectWorklogs')],
+  ['an OData entity by its key without credentials', 401, (k) => k.attempt('GET', '/odata/v3.2/budgets(00000000-0000-0000-0000-000000000001)')],
+  ['a Member reading by its OData path the worklogs of a work item they never tracked', 403, (k) => k.attempt('GET', '/odata/v3.2/workItems(21)/DirectWorklogs', { token: bob(k) })],
+  ['a Member expanding by its OData key a work item they never tracked', 403, (k) => k.attempt('GET', '/odata/v3.2/workItemsHierarchyAllLevels(21)?$expand=AllWorklogs', { token: bob(k) })],
+  ['a Member reading by its OData path the worklogs of a budget of work items they never tracked', 403, async (k) => {
+    const id = (await k.as('fabrikam', 'alice')('POST', '/rest/budgets', { workItemId: 22, name: 'Not yours either', planned: 3600 })).body.data.id as string;
+    expect((await k.as('fabrikam', 'alice')('GET', `/odata/v3.2/budgets(${id})/Worklogs`)).status).toBe(200); // the cache is warm: a refusal writes nothing
+    await k.attempt('GET', `/odata/v3.2/budgets(${id})/Worklogs`, { token: bob(k) });
+  }],
+  ["a fabrikam token reading an OData navigation path on contoso's host", 403, (k) => k.attempt('GET', '/odata/v3.2/workItemsHierarchy(1)/Children', { token: alice(k), headers: { host: `contoso${HOST_SUFFIX}` } })],
   // Time approvals
   ['a Member changing the approval settings', 403, (k) => k.attempt('PUT', '/settings/approvals', {
     token: bob(k), body: { enabled: false, firstDayOfWeek: 1, approvers: 'teamLeads', requireCompleteWeek: false, minimumWeekHours: 0, reminderDay: null, emailNotices: false },

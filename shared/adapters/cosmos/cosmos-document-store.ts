@@ -30,6 +30,8 @@ const byTimestampThenId = (order: 'ascending' | 'descending') => [
   { path: '/timestamp', order },
   { path: '/id', order },
 ];
+/** OData's expansions read worklogs by work item, then (timestamp, id) (odata/expand-worklogs.ts). */
+const byWorkItemThenTimestamp = [{ path: '/workItemId', order: 'ascending' as const }, ...byTimestampThenId('ascending')];
 /**
  * Nothing is queried inside rollup cells and totals or a batch intent's operations: indexing
  * them would make every rollup write cost index terms for hundreds of values.
@@ -38,7 +40,7 @@ export const UNQUERIED_PATHS = ['/"_etag"/?', '/cells/*', '/totals/*', '/operati
 const INDEXING_POLICY: IndexingPolicy = {
   includedPaths: [{ path: '/*' }],
   excludedPaths: UNQUERIED_PATHS.map((path) => ({ path })),
-  compositeIndexes: [byTimestampThenId('ascending'), byTimestampThenId('descending')],
+  compositeIndexes: [byTimestampThenId('ascending'), byTimestampThenId('descending'), byWorkItemThenTimestamp],
 };
 
 /** The cloud document store: Cosmos DB for NoSQL through @azure/cosmos. */

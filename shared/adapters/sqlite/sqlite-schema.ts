@@ -51,7 +51,7 @@ const orgRollupIndex: SchemaMigration = {
  * made keeping rollups cost twice what the worklog did.
  */
 const VERSION_6_COLUMNS = { timestamp: 'f_timestamp', localDay: 'f_localDay', type: 'f_type', orgId: 'f_orgId', period: 'f_period' } as const;
-export const INDEXED_COLUMNS = { ...VERSION_6_COLUMNS, 'item.parentId': 'f_itemParentId' } as const;
+export const INDEXED_COLUMNS = { ...VERSION_6_COLUMNS, 'item.parentId': 'f_itemParentId', workItemId: 'f_workItemId' } as const;
 export type IndexedField = keyof typeof INDEXED_COLUMNS;
 
 const indexedColumns: SchemaMigration = {
@@ -83,10 +83,25 @@ const workItemParentColumn: SchemaMigration = {
 };
 
 /**
+ * OData's expansions read a work item's worklogs (DirectWorklogs, AllWorklogs of a subtree,
+ * a budget's Worklogs) across the org's partitions by work item, in (work item, timestamp,
+ * id) order (odata/expand-worklogs.ts), without a scan of the org's worklogs.
+ */
+const worklogWorkItemColumn: SchemaMigration = {
+  version: 8,
+  description: 'documents: worklogs indexed by org and work item, in a column like the other indexed fields',
+  up(db) {
+    db.exec('ALTER TABLE documents ADD COLUMN f_workItemId');
+    db.exec(`UPDATE documents SET f_workItemId = json_extract(body, '$.workItemId') WHERE container = 'worklogs'`);
+    db.exec('CREATE INDEX documents_org_work_item ON documents (container, f_orgId, f_workItemId, f_timestamp, id)');
+  },
+};
+
+/**
  * Every migration of the file, in order, forever: documents and the embedded queue share
  * one file and so one `user_version`. A change to any table is a new entry at the end.
  */
-export const SQLITE_MIGRATIONS: readonly SchemaMigration[] = [documentsTable, ...QUEUE_MIGRATIONS, orgTimestampIndex, orgRollupIndex, indexedColumns, workItemParentColumn];
+export const SQLITE_MIGRATIONS: readonly SchemaMigration[] = [documentsTable, ...QUEUE_MIGRATIONS, orgTimestampIndex, orgRollupIndex, indexedColumns, workItemParentColumn, worklogWorkItemColumn];
 
 export const SQLITE_SCHEMA_VERSION = SQLITE_MIGRATIONS.length;
 

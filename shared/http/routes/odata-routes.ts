@@ -1,9 +1,10 @@
-import { odataQuery, odataSetParams, odataVersionParams, type ODataQuery } from '../../contracts/odata.js';
+import { odataKeyParams, odataNavigationParams, odataQuery, odataSetParams, odataVersionParams, type ODataQuery } from '../../contracts/odata.js';
 import { AppError } from '../../domain/errors.js';
 import { metadataXml, serviceDocument } from '../../odata/odata-documents.js';
 import { ENTITY_SETS, setsOf, type EntitySetName, type ItemSetName } from '../../odata/odata-model.js';
 import { queryFeed, type FeedAnswer } from '../../odata/query-feed.js';
 import { queryItemFeed } from '../../odata/query-item-feed.js';
+import { queryEntity, queryNavigation } from '../../odata/navigation-feed.js';
 import { assertODataVersion } from '../api-version.js';
 import { invalidInput } from '../http-errors.js';
 import { defineRoute, TextAnswer, withHeaders, type AnyRoute } from '../route.js';
@@ -46,10 +47,10 @@ function optionsInBody(rawBody: string): ODataQuery {
   return parsed.data;
 }
 
-type Answer = (ports: Parameters<typeof queryFeed>[0], caller: Parameters<typeof queryFeed>[1], query: ODataQuery) => Promise<FeedAnswer>;
+type Answer = (ports: Parameters<typeof queryFeed>[0], caller: Parameters<typeof queryFeed>[1], query: ODataQuery, root: string) => Promise<FeedAnswer>;
 
 const worklogSet = (set: EntitySetName): Answer => (ports, caller, query) => queryFeed(ports, caller, set, query);
-const itemSet = (set: ItemSetName): Answer => (ports, caller, query) => queryItemFeed(ports, caller, set, query);
+const itemSet = (set: ItemSetName): Answer => (ports, caller, query, root) => queryItemFeed(ports, caller, set, query, root);
 
 function setRoutes(set: EntitySetName | ItemSetName, summary: string, answer: Answer = worklogSet(set as EntitySetName)): AnyRoute[] {
   return [
@@ -59,7 +60,7 @@ function setRoutes(set: EntitySetName | ItemSetName, summary: string, answer: An
       params: odataVersionParams, query: odataQuery,
       handle: async ({ app, caller, params, query, header }) => {
         const root = serviceRoot(header, params.version, set);
-        return feedJson(root, set, query, await answer(app.ports, caller, query));
+        return feedJson(root, set, query, await answer(app.ports, caller, query, root));
       },
     }),
     defineRoute({
@@ -69,7 +70,38 @@ function setRoutes(set: EntitySetName | ItemSetName, summary: string, answer: An
       handle: async ({ app, caller, params, rawBody, header }) => {
         const root = serviceRoot(header, params.version, set);
         const query = optionsInBody(rawBody);
-        return feedJson(root, set, query, await answer(app.ports, caller, query));
+        return feedJson(root, set, query, await answer(app.ports, caller, query, root));
+      },
+    }),
+  ];
+}
+
+const NAVIGATION_SUMMARY = {
+  workItems: 'Parent (ParentItem in v3.0), Root, Children, DirectWorklogs',
+  workItemsHierarchy: 'Parent, Children, DirectWorklogs, AllWorklogs',
+  workItemsHierarchyAllLevels: 'Parent, Children, DirectWorklogs, AllWorklogs',
+  budgets: 'WorkItems, Worklogs',
+} satisfies Record<ItemSetName, string>;
+
+/** `workItems(10)` and `workItems(10)/DirectWorklogs`: one entity, and where its navigation properties lead (7PACE-API.md §4.1). */
+function pathRoutes(set: ItemSetName): AnyRoute[] {
+  return [
+    defineRoute({
+      name: `odata_${set}_entity`, method: 'GET', path: `/odata/{version}/${set}({key})`, access: 'member', tag, unwrapped: true,
+      summary: `One entity of ${set} by its key, with $select and $expand (${NAVIGATION_SUMMARY[set]}); the set's role rules`,
+      params: odataKeyParams, query: odataQuery,
+      handle: async ({ app, caller, params, query, header }) => {
+        const root = serviceRoot(header, params.version, set);
+        return withHeaders(await queryEntity(app.ports, caller, set, params.key, query, root), ODATA_HEADERS);
+      },
+    }),
+    defineRoute({
+      name: `odata_${set}_navigation`, method: 'GET', path: `/odata/{version}/${set}({key})/{navigation}`, access: 'member', tag, unwrapped: true,
+      summary: `Where a navigation property of one ${set} entity leads (${NAVIGATION_SUMMARY[set]}): 1,000 worklogs or 100 work items a page with @odata.nextLink; the role rules of workLogsOnly and ${set}`,
+      params: odataNavigationParams, query: odataQuery,
+      handle: async ({ app, caller, params, query, header }) => {
+        const root = serviceRoot(header, params.version, set);
+        return withHeaders(await queryNavigation(app.ports, caller, set, params.key, params.navigation, query, root), ODATA_HEADERS);
       },
     }),
   ];
@@ -96,6 +128,7 @@ export const odataRoutes: AnyRoute[] = [
   ...setRoutes('workItemsHierarchy', `Work items without a parent as ReportingWorkItemHierarchy, with TrackedTotal of their subtree${ITEM_RULES}`, itemSet('workItemsHierarchy')),
   ...setRoutes('workItemsHierarchyAllLevels', `Every work item as ReportingWorkItemHierarchy, with TrackedTotal of its subtree${ITEM_RULES}`, itemSet('workItemsHierarchyAllLevels')),
   ...setRoutes('budgets', `Budgets as 7pace's ReportingBudgetExtended (Planned, Tracked, Billed, Remaining; seconds)${ITEM_RULES.replace('work items', 'budgets of work items')}`, itemSet('budgets')),
+  ...(['workItems', 'workItemsHierarchy', 'workItemsHierarchyAllLevels', 'budgets'] as const).flatMap(pathRoutes),
   ...setRoutes('workLogsOnlyWithDeleted', `workLogsOnly with deleted worklogs (IsDeleted, EditedTimestamp at the delete), for incremental refresh (v3.3-beta)${WORKLOG_RULES}`),
   ...setRoutes('workLogsWorkItemsWithDeleted', `workLogsWorkItems with deleted worklogs (IsDeleted), for incremental refresh (v3.3-beta)${WORKLOG_RULES}`),
   defineRoute({
