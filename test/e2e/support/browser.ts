@@ -1,15 +1,18 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { fontEnvironment } from './browser-fonts.js';
 import { findBrowser, type BrowserSearch } from './find-browser.js';
 
 /**
  * The browser findBrowser picks, headless, with the flags that keep it quiet and offline.
  * `--disable-dev-shm-usage`: containers often give /dev/shm 64 MB, and a Chromium that fills it
- * (screenshots of large pages) freezes, which shows as navigations timing out.
+ * (screenshots of large pages) freezes, which shows as navigations timing out. Fonts: see
+ * fontEnvironment.
  */
 export async function launchBrowser(search?: BrowserSearch): Promise<Browser> {
   return chromium.launch({
     executablePath: (await findBrowser(search)).path,
     headless: true,
+    env: { ...process.env, ...fontEnvironment() },
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
 }
