@@ -9,13 +9,19 @@ import { ITEM_SETS, type ItemSetName } from './odata-model.js';
 import { parseOptions } from './odata-options.js';
 import type { Row } from './odata-rows.js';
 import { assertNamedInReach, itemSource, type RowSource } from './item-sources.js';
-import { READ_BATCH, READS_PER_REQUEST } from './read-feed-page.js';
 import { project, sortPage, type FeedAnswer } from './query-feed.js';
+import { requestedFields } from './requested-fields.js';
 
 /** Work items (and budgets) per page, as 7pace pages them (7PACE-API.md §4.2). */
 export const ITEM_PAGE = 100;
 /** Rows `$count` counts at most (it reads every matching row). */
 const COUNT_LIMIT = 100_000;
+/**
+ * Work items per read (one workitemsbatch of Azure DevOps for those not cached) and reads per
+ * request: a filter few items pass answers a short page with a nextLink rather than many calls.
+ */
+const READ_BATCH = 200;
+const READS_PER_REQUEST = 5;
 
 interface PageRequest {
   filter: ReturnType<typeof parseOptions>['filter'];
@@ -39,8 +45,10 @@ async function readPage(source: RowSource, request: PageRequest): Promise<{ rows
         continue;
       }
       rows.push(row);
-      if (rows.length === request.want) return { rows, next: i < batch.rows.length - 1 || !batch.done ? key : undefined, skipLeft };
+      const more = i < batch.rows.length - 1 || !batch.done || (batch.last !== undefined && batch.last !== key);
+      if (rows.length === request.want) return { rows, next: more ? key : undefined, skipLeft };
     }
+    after = batch.last ?? after;
     if (batch.done || after === undefined) return { rows, skipLeft };
     if (reads >= READS_PER_REQUEST) return { rows, next: after, skipLeft };
     await nextTurn();
@@ -54,7 +62,7 @@ async function countRows(source: RowSource, filter: PageRequest['filter']) {
     read += batch.rows.length;
     if (read > COUNT_LIMIT) throw badRequest('odata.count_too_large', `$count: more than ${COUNT_LIMIT} rows to count; narrow the filter`);
     count += batch.rows.filter(({ row }) => !filter || matches(row, filter)).length;
-    after = batch.rows.at(-1)?.key;
+    after = batch.last ?? batch.rows.at(-1)?.key;
     if (batch.done || after === undefined) return count;
     await nextTurn();
   }
@@ -76,7 +84,8 @@ export async function queryItemFeed(ports: Ports, caller: Caller, setName: ItemS
   const inPageOrder = keyOrder ? undefined : options.inPageOrder;
   const scope = ['odata', setName, caller.orgId, caller.user.id, query.$filter ?? null, options.onlyMe];
   const after = query.$skiptoken ? decodeContinuation(query.$skiptoken, scope)[0] : undefined;
-  const source = await itemSource(ports, caller, setName, options.onlyMe, after === undefined);
+  const fields = await requestedFields(ports, caller, setName, query);
+  const source = await itemSource(ports, caller, setName, options.onlyMe, { filter: options.filter, fields });
   const count = options.count && after === undefined ? await countRows(source, options.filter) : undefined;
   const want = Math.min(ITEM_PAGE, options.top ?? ITEM_PAGE);
   const page = await readPage(source, { filter: options.filter, after, skip: options.skip, want });
