@@ -9,21 +9,12 @@ import type { RequestedFields } from './custom-fields.js';
 import { conjuncts, type Expression } from './odata-expression.js';
 import type { ItemSetName } from './odata-model.js';
 import { allowedValues } from './odata-selection.js';
-import type { Row } from './odata-rows.js';
+import type { KeyedRow, RowSource } from './row-source.js';
 import { listedIds, orgIds } from './work-item-ids.js';
 import { budgetRow } from './work-item-rows.js';
 import { workItemSource } from './work-item-source.js';
 
-export interface KeyedRow {
-  key: string;
-  row: Row;
-}
-
-/**
- * Up to `count` rows after the key `after`, in key order; `done` when nothing follows. `last`:
- * the key read up to, when rows were passed over after the last one answered.
- */
-export type RowSource = (after: string | undefined, count: number) => Promise<{ rows: KeyedRow[]; done: boolean; last?: string }>;
+export type { KeyedRow, RowSource } from './row-source.js';
 
 /**
  * Who reads which rows (the budgets' read rules, since every row carries time of the whole

@@ -1,5 +1,6 @@
-import type { FieldValue, WorkItemDetails, WorkItemFieldDefinition } from '../../ports/devops-directory.js';
-import type { SeedUser } from './local-seed.js';
+import type { DevOpsUser, FieldValue, WorkItemDetails, WorkItemFieldDefinition } from '../../ports/devops-directory.js';
+
+type Person = Pick<DevOpsUser, 'displayName' | 'uniqueName'>;
 
 const def = (referenceName: string, name: string, type: string): WorkItemFieldDefinition => ({ referenceName, name, type });
 
@@ -25,7 +26,7 @@ const STORY_POINTS = [1, 2, 3, 5, 8];
 const DAY_MS = 86_400_000;
 
 /** Identities as Azure DevOps writes them as text. */
-export const identityText = (user: Pick<SeedUser, 'displayName' | 'uniqueName'>) => `${user.displayName} <${user.uniqueName}>`;
+export const identityText = (user: Person) => `${user.displayName} <${user.uniqueName}>`;
 
 /**
  * The System fields and custom values of a seeded item, fixed by its id: created in
@@ -33,7 +34,7 @@ export const identityText = (user: Pick<SeedUser, 'displayName' | 'uniqueName'>)
  * stories, effort on features, a cost center per epic, and whether customers see it.
  */
 export function seedSystemFields(
-  item: Pick<WorkItemDetails, 'id' | 'type' | 'state' | 'title'>, users: readonly SeedUser[], nodeIds: { area: number; iteration: number }, costCenters: readonly [string, string],
+  item: Pick<WorkItemDetails, 'id' | 'type' | 'state' | 'title'>, users: readonly Person[], nodeIds: { area: number; iteration: number }, costCenters: readonly [string, string],
 ): Omit<WorkItemDetails, 'id' | 'title' | 'type' | 'state' | 'project' | 'areaPath' | 'iterationPath' | 'parentId' | 'originalEstimate' | 'completedWork' | 'remainingWork'> {
   const created = Date.parse('2026-09-01T08:00:00Z') + item.id * 3_600_000;
   const fields: Record<string, FieldValue> = { 'Custom.CostCenter': item.id < 21 ? costCenters[0] : costCenters[1] };
