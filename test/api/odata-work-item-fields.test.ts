@@ -4,7 +4,7 @@ import type { LocalDevOpsDirectory } from '../../shared/adapters/devops/local-de
 import { startTestApi, type TestApi } from '../support/api-server.js';
 import { MutableClock } from '../support/mutable-clock.js';
 import { buildRoleWorld, type RoleWorld } from '../support/role-world.js';
-import { T0 } from '../support/worklog-builder.js';
+import { HOUR, T0, aWorklog, at } from '../support/worklog-builder.js';
 
 /**
  * What 7pace's work item sets carry beyond the cache's basics, over fabrikam's seed (Epic 1 >
@@ -32,6 +32,8 @@ beforeAll(async () => {
   api = await startTestApi({ clock: new MutableClock(T0) });
   world = await buildRoleWorld(api);
   booking = (await world.actors.budgetManager('POST', '/rest/budgets', { workItemId: 2, name: 'Booking', planned: 36_000 })).body.data.id;
+  const logged = await world.alice('POST', '/rest/workLogs', aWorklog({ timeZone: 'UTC', timestamp: at(T0, -2 * HOUR), length: 1800, workItemId: 5, comment: 'slots' }));
+  if (logged.status !== 201) throw new Error(JSON.stringify(logged.body));
 });
 afterAll(() => api.close());
 
@@ -68,6 +70,16 @@ describe('customFields', () => {
     const unknown = await odata('workItems?customFields=Custom.NoSuchField');
     expect([unknown.status, unknown.body.error?.code]).toEqual([400, 'odata.unknown_field']);
     expect(unknown.body.error?.message).toMatch(/Custom\.NoSuchField/);
+  });
+});
+
+describe("workLogsWorkItems' WorkItem", () => {
+  it('carries the System fields and the customFields asked for', async () => {
+    const [row] = await rows(`workLogsWorkItems?customFields=Custom.CostCenter,Microsoft.VSTS.Scheduling.StoryPoints&$filter=${q("Comment eq 'slots'")}`
+      + '&$select=WorkItem/System_Id,WorkItem/System_AssignedTo,WorkItem/System_AreaId,WorkItem/CustomStringField1,WorkItem/CustomNumericField2');
+    expect(row).toEqual({ WorkItem: { System_Id: 5, System_AssignedTo: 'Carol Castillo <carol@fabrikam.example>', System_AreaId: 101, CustomStringField1: 'CC-4100', CustomNumericField2: 1 } });
+    const filtered = await rows(`workLogsWorkItems?customFields=Custom.CustomerFacing&$filter=${q('WorkItem/CustomBooleanField1 eq true')}&$select=Comment`);
+    expect(filtered).toEqual([{ Comment: 'slots' }]);
   });
 });
 
