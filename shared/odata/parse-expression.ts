@@ -14,7 +14,7 @@ const TOKEN = new RegExp(
     /(?<space>\s+)/, /(?<punct>[(),])/, /(?<string>'(?:[^']|'')*')/,
     /(?<typed>(?:guid|datetimeoffset|datetime)'[^']*')/,
     // An enum value with its type's name (`TimetrackerOnline.Entities.Extensions.BudgetAssignmentType'NoBudget'`): the member's name.
-    /(?<member>[A-Za-z_][\w.]*'[A-Za-z_]\w*')/,
+    /(?<member>[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+'[A-Za-z_]\w*')/,
     /(?<guid>[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?![\w-]))/,
     /(?<date>\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,7})?)?(?:Z|[+-]\d{2}:\d{2})?)?(?![\w:.]))/,
     /(?<number>-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?[mMdDfFlL]?(?![\w.]))/,
