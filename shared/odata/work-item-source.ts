@@ -9,6 +9,7 @@ import { customFieldValues, referenceNames, type RequestedFields } from './custo
 import type { ItemSetName } from './odata-model.js';
 import type { Row } from './odata-rows.js';
 import type { RowSource } from './row-source.js';
+import { keptSubtree } from './tree-memo.js';
 import { chainCoverage, chainsOf, evaluateTree, type EvaluatedTree } from './work-item-trees.js';
 import type { IdSource } from './work-item-ids.js';
 import { NO_CUSTOM_FIELDS, flatWorkItemRow, hierarchyWorkItemRow, type ItemFacts } from './work-item-rows.js';
@@ -47,7 +48,7 @@ export function workItemSource(ports: BudgetPorts, caller: Caller, set: Exclude<
   async function treeOf(top: number, s: RequestState): Promise<EvaluatedTree> {
     let tree = s.trees.get(top);
     if (!tree) {
-      const items = await cache.subtree(org, top, names);
+      const items = await keptSubtree(cache, ports.directory, ports.clock, org, top, names);
       s.trees.set(top, (tree = evaluateTree(items, new Set(s.budgets.keys()), s.own, fields.rollup)));
     }
     return tree;
