@@ -1,5 +1,5 @@
 import { badRequest } from '../domain/errors.js';
-import type { FieldValue, WorkItemDetails, WorkItemFieldDefinition } from '../ports/devops-directory.js';
+import { FIELD_REFERENCE_NAME, type FieldValue, type WorkItemDetails, type WorkItemFieldDefinition } from '../ports/devops-directory.js';
 import type { Row } from './odata-rows.js';
 import { MAX_CUSTOM_FIELDS, customFieldName, rollupValueName, type CustomFieldKind } from './work-item-model.js';
 
@@ -16,8 +16,6 @@ export interface RequestedFields {
   rollup: FieldSlot[];
 }
 
-// Reference names as Azure DevOps makes them (`Custom.CostCenter`, `Microsoft.VSTS.Scheduling.Effort`); `_` for `.` is read too.
-const REFERENCE_NAME = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 const NUMERIC_TYPES = new Set(['integer', 'double', 'picklistinteger', 'picklistdouble']);
 
 const kindOf = (type: string): CustomFieldKind =>
@@ -26,8 +24,8 @@ const kindOf = (type: string): CustomFieldKind =>
 /** The names of an option (`A.B,C.D`), checked for syntax and count; 400 naming what is wrong. */
 export function fieldNames(option: 'customFields' | 'rollupFields', text: string | undefined): string[] {
   if (text === undefined || text.trim() === '') return [];
-  const names = text.split(',').map((name) => name.trim());
-  const bad = names.find((name) => !REFERENCE_NAME.test(name));
+  const names = text.split(',').map((name) => name.trim()).filter((name) => name !== '');
+  const bad = names.find((name) => !FIELD_REFERENCE_NAME.test(name));
   if (bad !== undefined) {
     throw badRequest('odata.invalid_field', `${option}: "${bad.slice(0, 80)}" is no field reference name; write them as Custom.CostCenter,Microsoft.VSTS.Scheduling.Effort`);
   }

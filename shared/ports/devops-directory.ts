@@ -49,6 +49,9 @@ export interface WorkItemDetails extends WorkItem {
   fields?: Record<string, FieldValue>;
 }
 
+/** A field's reference name as Azure DevOps makes them (`Custom.CostCenter`, `Microsoft.VSTS.Scheduling.Effort`). */
+export const FIELD_REFERENCE_NAME = /^[A-Za-z_][\w-]*(?:\.[\w-]+)*$/;
+
 /** One field of the org's processes (`_apis/wit/fields`): its type as Azure DevOps names it (string, integer, double, boolean, dateTime, identity, ...). */
 export interface WorkItemFieldDefinition {
   referenceName: string;

@@ -2,6 +2,7 @@ import type { TokenCredential } from '@azure/identity';
 import { z } from 'zod';
 import {
   DevOpsThrottledError,
+  FIELD_REFERENCE_NAME,
   type ConnectionData,
   type DevOpsDirectory,
   type SchedulingFieldChanges,
@@ -36,8 +37,6 @@ export const MAX_WORK_ITEMS_PER_REQUEST = 200;
 export const WORK_ITEM_FIELDS = ['System.Title', 'System.WorkItemType', 'System.State'] as const;
 /** WIQL answers at most this many work items (VS402337 beyond). */
 export const MAX_WIQL_RESULTS = 20_000;
-/** Reference names as Azure DevOps spells them (letters, digits, `_`, dots between parts): nothing else reaches a request. */
-const REFERENCE_NAME = /^[A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)*$/;
 
 // Letters, digits and inner hyphens: anything else never reaches a URL.
 const ORG_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,48}[A-Za-z0-9])?$/;
@@ -146,7 +145,7 @@ export class RestDevOpsDirectory implements DevOpsDirectory {
   async workItemDetails(orgName: string, ids: readonly number[], fields?: readonly string[]): Promise<WorkItemDetails[]> {
     const wanted = [...new Set(ids)].filter((id) => Number.isSafeInteger(id) && id > 0);
     if (wanted.length === 0 || !ORG_NAME.test(orgName)) return [];
-    const bad = fields?.find((name) => !REFERENCE_NAME.test(name));
+    const bad = fields?.find((name) => !FIELD_REFERENCE_NAME.test(name));
     if (bad !== undefined) throw new DevOpsRequestError(`"${bad.slice(0, 60)}" is no field reference name`);
     const asked = [...new Set([...DETAIL_FIELDS, ...(fields ?? [])])];
     const token = await this.serviceToken(orgName);
