@@ -117,7 +117,12 @@ export class WorkItemCache {
   private async refreshItems(org: OrgRef, ids: readonly number[], fields: readonly string[] = []) {
     const held = [...(await readCached(this.ports.store, org.orgId, ids)).values()].flatMap((doc) => fieldsOf(doc.item));
     const names = [...new Set([...fields, ...held])].slice(0, MAX_CACHED_FIELDS);
-    const details = await this.ports.directory.workItemDetails(org.orgName, ids, names.length > 0 ? names : undefined);
+    const read = (asked: readonly string[]) => this.ports.directory.workItemDetails(org.orgName, ids, asked.length > 0 ? asked : undefined);
+    const details = await read(names).catch((error: unknown) => {
+      // A field cached with an item may have been deleted from the org since, and Azure DevOps then refuses the whole read.
+      if (error instanceof DevOpsThrottledError || names.length === new Set(fields).size) throw error;
+      return read(fields);
+    });
     const now = this.ports.clock.now();
     await writeCached(this.ports.store, details.map((item) => workItemDoc(org.orgId, item, now)));
   }

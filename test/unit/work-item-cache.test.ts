@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createFakeDevOpsServer } from '../../shared/adapters/devops/fake-devops-server.js';
 import { LocalDevOpsDirectory } from '../../shared/adapters/devops/local-devops-directory.js';
 import { RestDevOpsDirectory } from '../../shared/adapters/devops/rest-devops-directory.js';
+import { UnknownFieldError } from '../../shared/adapters/devops/seed-work-items.js';
 import { SqliteDocumentStore } from '../../shared/adapters/sqlite/sqlite-document-store.js';
 import { orgIds } from '../../shared/odata/work-item-ids.js';
 import { workItemCache } from '../../shared/work-items/work-item-cache.js';
@@ -113,6 +114,23 @@ describe('further fields in the work item cache', () => {
     await w.cache().idle();
     expect((await w.cache().items(org, [5], ['Custom.CostCenter'])).get(5)?.fields).toEqual({ 'Custom.CostCenter': 'CC-9000' });
     expect(w.requests).toHaveLength(3);
+  });
+
+  it('drops a field deleted from the org since, instead of failing every read of the item', async () => {
+    class AfterDeletion extends LocalDevOpsDirectory {
+      deleted = false;
+      override async workItemDetails(orgName: string, ids: readonly number[], fields?: readonly string[]) {
+        if (this.deleted && fields?.includes('Custom.CostCenter')) throw new UnknownFieldError('Custom.CostCenter');
+        return super.workItemDetails(orgName, ids, fields);
+      }
+    }
+    const clock = new MutableClock('2026-11-30T10:00:00Z');
+    const directory = new AfterDeletion({ accessTokenSecret });
+    const cache = workItemCache({ store: new SqliteDocumentStore(':memory:', clock), directory, clock });
+    await cache.items(org, [5], ['Custom.CostCenter']);
+    directory.deleted = true;
+    const read = await cache.items(org, [5], ['Microsoft.VSTS.Scheduling.StoryPoints']);
+    expect(read.get(5)?.fields).toEqual({ 'Microsoft.VSTS.Scheduling.StoryPoints': 1 });
   });
 
   it("lists the org's ids from the cache while Azure DevOps throttles, and does not ask it again until Retry-After", async () => {
