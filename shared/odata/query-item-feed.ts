@@ -45,8 +45,7 @@ async function readPage(source: RowSource, request: PageRequest): Promise<{ rows
         continue;
       }
       rows.push(row);
-      const more = i < batch.rows.length - 1 || !batch.done || (batch.last !== undefined && batch.last !== key);
-      if (rows.length === request.want) return { rows, next: more ? key : undefined, skipLeft };
+      if (rows.length === request.want) return { rows, next: i < batch.rows.length - 1 || !batch.done ? key : undefined, skipLeft };
     }
     after = batch.last ?? after;
     if (batch.done || after === undefined) return { rows, skipLeft };
@@ -82,7 +81,8 @@ export async function queryItemFeed(ports: Ports, caller: Caller, setName: ItemS
   await assertNamedInReach(ports, caller, setName, options.filter, options.onlyMe);
   const keyOrder = options.inPageOrder?.length === 1 && options.inPageOrder[0]!.path.join('/') === type.key && options.inPageOrder[0]!.direction === 'asc';
   const inPageOrder = keyOrder ? undefined : options.inPageOrder;
-  const scope = ['odata', setName, caller.orgId, caller.user.id, query.$filter ?? null, options.onlyMe];
+  // customFields decide what CustomNumericField1 and the like in the filter mean: they bind the position too.
+  const scope = ['odata', setName, caller.orgId, caller.user.id, query.$filter ?? null, options.onlyMe, query.customFields ?? null, query.rollupFields ?? null];
   const after = query.$skiptoken ? decodeContinuation(query.$skiptoken, scope)[0] : undefined;
   const fields = await requestedFields(ports, caller, setName, query);
   const source = await itemSource(ports, caller, setName, options.onlyMe, { filter: options.filter, fields });

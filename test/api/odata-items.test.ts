@@ -90,6 +90,17 @@ describe('workItems', () => {
     expect(ids).toEqual([...ids].sort((a, b) => a - b));
   });
 
+  it('keeps customFields through @odata.nextLink, whose position holds for those fields only', async () => {
+    const first = await odata(world.alice, 'workItems?customFields=Custom.CostCenter&$select=System_Id,CustomStringField1');
+    const nextLink = first.body['@odata.nextLink']!;
+    expect(new URL(nextLink).searchParams.get('customFields')).toBe('Custom.CostCenter');
+    const second = (await world.alice('GET', nextLink.replace(/^.*\/api/, ''))).body as unknown as Rows;
+    expect(second.value.slice(0, 2)).toEqual([{ System_Id: 1075, CustomStringField1: null }, { System_Id: 1076, CustomStringField1: null }]);
+    expect(first.body.value.slice(20, 25).map((row) => row.CustomStringField1)).toEqual(Array(5).fill('CC-4200'));
+    const elsewhere = await world.alice('GET', nextLink.replace(/^.*\/api/, '').replace('Custom.CostCenter', 'Custom.CustomerFacing'));
+    expect(elsewhere.status).toBe(400);
+  });
+
   it('shows a Member only the work items they tracked time on, and refuses naming others', async () => {
     expect((await rows(world.bob, 'workItems?$select=System_Id')).map((row) => row.System_Id)).toEqual([10, 13]);
     expect((await rows(world.actors.teamLead, `workItems?$filter=${q('TrackedItself gt 0')}&$select=System_Id`)).map((row) => row.System_Id)).toEqual([10, 13, 15]);
