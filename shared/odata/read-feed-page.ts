@@ -7,6 +7,7 @@ import type { Query } from '../ports/document-store.js';
 import type { Ports } from '../ports/index.js';
 import { targetsOf } from '../targets/org-targets.js';
 import { workItemCache } from '../work-items/work-item-cache.js';
+import { listBudgets } from '../budgets/budget-docs.js';
 import { customFieldValues, type FieldSlot } from './custom-fields.js';
 import { COMPLEX_TYPES } from './odata-model.js';
 import type { PageKey } from '../worklogs/continuation-token.js';
@@ -14,6 +15,7 @@ import { matches } from './odata-evaluate.js';
 import type { Expression } from './odata-expression.js';
 import { reportingWorklog, type Row, type RowContext } from './odata-rows.js';
 import { systemFields } from './work-item-rows.js';
+import { budgetOf, chainCoverage, chainsOf } from './work-item-trees.js';
 import { readWorklogRows, type MarkedWorklog } from './read-worklog-rows.js';
 
 /**
@@ -63,10 +65,15 @@ export async function rowContext(ports: Ports, caller: Caller, worklogs: readonl
   if (!withWorkItems) return { activityTypes, targets };
   const ids = [...new Set(worklogs.flatMap((w) => (w.workItemId === null ? [] : [w.workItemId])))];
   const org = { orgId: caller.orgId, orgName: caller.orgName };
-  const found = await workItemCache(ports).items(org, ids, [...new Set(customFields.map((slot) => slot.referenceName))]);
+  const cache = workItemCache(ports);
+  const found = await cache.items(org, ids, [...new Set(customFields.map((slot) => slot.referenceName))]);
+  const [chains, budgets] = await Promise.all([chainsOf(cache, org, [...found.values()]), listBudgets(ports.store, caller.orgId)]);
+  const byItem = new Map(budgets.map((budget) => [budget.workItemId, budget]));
   const workItems = new Map(ids.map((id): [number, Row] => {
     const item = found.get(id);
-    return [id, item ? { ...NO_WORK_ITEM, ...systemFields(item), ...customFieldValues(item, customFields, {}) } : { ...NO_WORK_ITEM, System_Id: id }];
+    if (!item) return [id, { ...NO_WORK_ITEM, System_Id: id, BudgetAssignmentType: 'NotComputed' }];
+    const { assignment } = budgetOf(chainCoverage(chains.get(id) ?? [item], new Set(byItem.keys())), byItem);
+    return [id, { ...NO_WORK_ITEM, BudgetAssignmentType: assignment, ...systemFields(item), ...customFieldValues(item, customFields, {}) }];
   }));
   return { activityTypes, targets, workItems };
 }

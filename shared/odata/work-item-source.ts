@@ -10,12 +10,9 @@ import type { ItemSetName } from './odata-model.js';
 import type { Row } from './odata-rows.js';
 import type { RowSource } from './row-source.js';
 import { keptSubtree } from './tree-memo.js';
-import { chainCoverage, chainsOf, evaluateTree, type EvaluatedTree } from './work-item-trees.js';
+import { budgetOf, chainCoverage, chainsOf, evaluateTree, type EvaluatedTree } from './work-item-trees.js';
 import type { IdSource } from './work-item-ids.js';
 import { NO_CUSTOM_FIELDS, flatWorkItemRow, hierarchyWorkItemRow, type ItemFacts } from './work-item-rows.js';
-import type { BudgetAssignment } from './work-item-model.js';
-
-const ASSIGNMENT: Record<Coverage['source'], BudgetAssignment> = { direct: 'DirectlyAssigned', inherited: 'InheritedFromParent', none: 'NoBudget' };
 
 /** What one request reads once, whatever its pages: the org's totals and budgets, and each tree evaluated. */
 interface RequestState {
@@ -36,14 +33,8 @@ export function workItemSource(ports: BudgetPorts, caller: Caller, set: Exclude<
   const names = referenceNames(fields);
   let state: RequestState | undefined;
 
-  const factsOf = (item: WorkItemDetails, coverage: Coverage, s: RequestState): ItemFacts => {
-    const budget = coverage.budgetItemId === null ? undefined : s.budgets.get(coverage.budgetItemId);
-    return {
-      budget: budget ? { Id: budget.budgetId, BudgetName: budget.name } : null,
-      assignment: budget ? ASSIGNMENT[coverage.source] : 'NoBudget',
-      custom: customFieldValues(item, fields.custom, NO_CUSTOM_FIELDS),
-    };
-  };
+  const factsOf = (item: WorkItemDetails, coverage: Coverage, s: RequestState): ItemFacts =>
+    ({ ...budgetOf(coverage, s.budgets), custom: customFieldValues(item, fields.custom, NO_CUSTOM_FIELDS) });
 
   async function treeOf(top: number, s: RequestState): Promise<EvaluatedTree> {
     let tree = s.trees.get(top);

@@ -1,9 +1,19 @@
+import type { BudgetDoc } from '../budgets/budget-docs.js';
 import { coverageOf, subtreeTotals, type Coverage, type Totals } from '../domain/budgets.js';
 import type { WorkItemDetails } from '../ports/devops-directory.js';
 import type { OrgRef, WorkItemCache } from '../work-items/work-item-cache.js';
 import { numberOf, type FieldSlot } from './custom-fields.js';
 import type { Row } from './odata-rows.js';
+import type { BudgetAssignment } from './work-item-model.js';
 import type { SubtreeTotal } from './work-item-rows.js';
+
+const ASSIGNMENT: Record<Coverage['source'], BudgetAssignment> = { direct: 'DirectlyAssigned', inherited: 'InheritedFromParent', none: 'NoBudget' };
+
+/** 7pace's Budget (`{ Id, BudgetName }`) and BudgetAssignmentType of an item covered so; `budgets` by work item. */
+export function budgetOf(coverage: Coverage, budgets: ReadonlyMap<number, BudgetDoc>): { budget: Row | null; assignment: BudgetAssignment } {
+  const budget = coverage.budgetItemId === null ? undefined : budgets.get(coverage.budgetItemId);
+  return budget ? { budget: { Id: budget.budgetId, BudgetName: budget.name }, assignment: ASSIGNMENT[coverage.source] } : { budget: null, assignment: 'NoBudget' };
+}
 
 /** Levels walked up at most: deeper chains (or cycles) stop there. */
 const MAX_DEPTH = 50;

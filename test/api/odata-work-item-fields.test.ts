@@ -74,10 +74,13 @@ describe('customFields', () => {
 });
 
 describe("workLogsWorkItems' WorkItem", () => {
-  it('carries the System fields and the customFields asked for', async () => {
+  it('carries the System fields, how a budget covers the item, and the customFields asked for', async () => {
     const [row] = await rows(`workLogsWorkItems?customFields=Custom.CostCenter,Microsoft.VSTS.Scheduling.StoryPoints&$filter=${q("Comment eq 'slots'")}`
-      + '&$select=WorkItem/System_Id,WorkItem/System_AssignedTo,WorkItem/System_AreaId,WorkItem/CustomStringField1,WorkItem/CustomNumericField2');
-    expect(row).toEqual({ WorkItem: { System_Id: 5, System_AssignedTo: 'Carol Castillo <carol@fabrikam.example>', System_AreaId: 101, CustomStringField1: 'CC-4100', CustomNumericField2: 1 } });
+      + '&$select=WorkItem/System_Id,WorkItem/System_AssignedTo,WorkItem/System_AreaId,WorkItem/CustomStringField1,WorkItem/CustomNumericField2,WorkItem/BudgetAssignmentType');
+    expect(row).toEqual({ WorkItem: {
+      System_Id: 5, System_AssignedTo: 'Carol Castillo <carol@fabrikam.example>', System_AreaId: 101, CustomStringField1: 'CC-4100', CustomNumericField2: 1,
+      BudgetAssignmentType: 'InheritedFromParent',
+    } });
     const filtered = await rows(`workLogsWorkItems?customFields=Custom.CustomerFacing&$filter=${q('WorkItem/CustomBooleanField1 eq true')}&$select=Comment`);
     expect(filtered).toEqual([{ Comment: 'slots' }]);
   });
