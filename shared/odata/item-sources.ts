@@ -6,7 +6,7 @@ import type { BudgetPorts } from '../budgets/evaluate-budgets.js';
 import { listBudgetViews } from '../budgets/read-budgets.js';
 import { readUserWorkItemTotals } from '../budgets/work-item-totals.js';
 import type { RequestedFields } from './custom-fields.js';
-import { conjuncts, type Expression } from './odata-expression.js';
+import { conjuncts, type Expression, type Literal } from './odata-expression.js';
 import type { ItemSetName } from './odata-model.js';
 import { allowedValues } from './odata-selection.js';
 import type { KeyedRow, RowSource } from './row-source.js';
@@ -15,6 +15,8 @@ import { budgetRow } from './work-item-rows.js';
 import { workItemSource } from './work-item-source.js';
 
 export type { KeyedRow, RowSource } from './row-source.js';
+
+const numberLiteral = (l: Literal) => (l.type === 'number' ? l.value : undefined);
 
 /**
  * Who reads which rows (the budgets' read rules, since every row carries time of the whole
@@ -33,7 +35,7 @@ async function reachOf(ports: BudgetPorts, caller: Caller, onlyMe: boolean): Pro
 export async function assertNamedInReach(ports: BudgetPorts, caller: Caller, set: ItemSetName, filter: Expression | undefined, onlyMe: boolean) {
   const terms = conjuncts(filter);
   if (set !== 'budgets') {
-    const ids = allowedValues(terms, 'System_Id', (l) => (l.type === 'number' ? l.value : undefined));
+    const ids = allowedValues(terms, 'System_Id', numberLiteral);
     for (const id of ids ?? []) assertTrackedOne(caller, await reachOf(ports, caller, onlyMe), [id]);
     return;
   }
@@ -57,8 +59,6 @@ function budgetSource(ports: BudgetPorts, caller: Caller, onlyMe: boolean): RowS
     return { rows, done: start < 0 || start + count >= all.length };
   };
 }
-
-const numberLiteral = (l: { type: string; value: unknown }) => (l.type === 'number' && typeof l.value === 'number' ? l.value : undefined);
 
 export interface ItemSourceOptions {
   /** The request's filter: the System_Id values it pins are the only ids read. */
