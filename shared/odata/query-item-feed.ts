@@ -14,8 +14,8 @@ import { requestedFields } from './requested-fields.js';
 
 /** Work items (and budgets) per page, as 7pace pages them (7PACE-API.md §4.2). */
 export const ITEM_PAGE = 100;
-/** Rows `$count` counts at most (it reads every matching row). */
-const COUNT_LIMIT = 100_000;
+/** Rows `$count` counts at most: it reads every row, each work item through Azure DevOps when not cached (WIQL's own cap). */
+const COUNT_LIMIT = 20_000;
 /**
  * Work items per read (one workitemsbatch of Azure DevOps for those not cached) and reads per
  * request: a filter few items pass answers a short page with a nextLink rather than many calls.
