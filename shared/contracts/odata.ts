@@ -22,7 +22,8 @@ const odataFields = z.strictObject({
   $skiptoken: z.string().max(2_000).describe("the position of the next page, from @odata.nextLink: don't build it").optional(),
   worklogsFilter: expression("7pace's filter on the worklogs, applied first").optional(),
   prefilter: z.string().regex(/^(me|nofilter)$/i, 'must be Me or NoFilter').describe("Me: only the caller's own worklogs").optional(),
-  customFields: z.string().max(2_000).describe("7pace's work item custom fields: accepted, left empty").optional(),
+  customFields: z.string().max(2_000).describe("up to 5 work item fields by reference name (Custom.CostCenter,...): the n-th fills CustomStringFieldn, CustomNumericFieldn or CustomBooleanFieldn by its type (workItems, workItemsHierarchy, workItemsHierarchyAllLevels)").optional(),
+  rollupFields: z.string().max(2_000).describe('up to 5 numeric work item fields by reference name (Microsoft.VSTS.Scheduling.Effort,...): RollupValuen sums the n-th over the item and everything below it (workItemsHierarchy, workItemsHierarchyAllLevels)').optional(),
 });
 
 /** Query keys as OData 4.01 and 7pace's clients spell them: any casing, `$` optional, `workLogsFilter`. */

@@ -1,5 +1,6 @@
 import { declaredNavigations, type NavigationProperty } from './expand-model.js';
 import { COMPLEX_TYPES, MODELS_NAMESPACE, setsOf, type EntityType, type Property } from './odata-model.js';
+import { BUDGET_ASSIGNMENT_MEMBERS, ENUM_NAMESPACE } from './work-item-model.js';
 
 const attribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
@@ -41,6 +42,11 @@ export function metadataXml(version: string): string {
     `    <Schema Namespace="${attribute(MODELS_NAMESPACE)}" xmlns="http://docs.oasis-open.org/odata/ns/edm">`,
     ...complex,
     ...entities,
+    '    </Schema>',
+    `    <Schema Namespace="${ENUM_NAMESPACE}" xmlns="http://docs.oasis-open.org/odata/ns/edm">`,
+    '      <EnumType Name="BudgetAssignmentType">',
+    ...Object.entries(BUDGET_ASSIGNMENT_MEMBERS).map(([name, value]) => `        <Member Name="${name}" Value="${value}" />`),
+    '      </EnumType>',
     '    </Schema>',
     '    <Schema Namespace="Default" xmlns="http://docs.oasis-open.org/odata/ns/edm">',
     '      <EntityContainer Name="Container">',

@@ -3,7 +3,7 @@
  * far as Timehub serves it: names, types and nullability are 7pace's, so that Excel and
  * Power BI reports written against 7pace find the same columns.
  */
-import { ITEM_ENTITY_TYPES, p, workItemStrings, type EdmType, type PrimitiveProperty } from './work-item-model.js';
+import { BUDGET_ASSIGNMENT_TYPE, CUSTOM_FIELDS, ITEM_ENTITY_TYPES, SCHEDULING_FIELDS, p, workItemStrings, type EdmType, type PrimitiveProperty } from './work-item-model.js';
 
 export type { EdmType, PrimitiveProperty };
 
@@ -24,11 +24,12 @@ export const COMPLEX_TYPES = {
   ReportingActivityType: [p('Id', 'Edm.Guid', false), p('Color', 'Edm.String'), p('Name', 'Edm.String')],
   ReportingBudget: [p('Id', 'Edm.Guid'), p('BudgetName', 'Edm.String')],
   ReportingDate: [p('Year', 'Edm.Int32', false), p('Month', 'Edm.Int32', false), p('Day', 'Edm.Int32', false), p('ShortDate', 'Edm.String')],
-  // 7pace's work item facts Timehub knows (id, title, type, state); the rest stay null until the work item issue brings them.
+  // 7pace's work item facts from the work item cache, how a budget covers it, and the customFields asked for.
   ReportingWorkItem: [
-    p('System_Id', 'Edm.Int32', false), p('System_AreaId', 'Edm.Int32'), p('System_IterationId', 'Edm.Int32'),
+    p('BudgetAssignmentType', BUDGET_ASSIGNMENT_TYPE, false), p('System_Id', 'Edm.Int32', false), p('System_AreaId', 'Edm.Int32'), p('System_IterationId', 'Edm.Int32'),
     p('System_CreatedDate', 'Edm.DateTimeOffset'), p('System_RevisedDate', 'Edm.DateTimeOffset'),
     ...workItemStrings.map((name) => p(name, 'Edm.String')),
+    ...Object.keys(SCHEDULING_FIELDS).map((name) => p(name, 'Edm.Double')), ...CUSTOM_FIELDS,
   ],
 } satisfies Record<string, PrimitiveProperty[]>;
 

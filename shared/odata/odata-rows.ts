@@ -1,7 +1,6 @@
 import type { ActivityType } from '../domain/activity-types.js';
 import { wallClockAt } from '../domain/time.js';
 import type { UserRef, Worklog } from '../domain/worklog.js';
-import type { WorkItem } from '../ports/devops-directory.js';
 
 export type RowValue = string | number | boolean | null | Row;
 export interface Row {
@@ -24,24 +23,18 @@ export function dateTimeOffset(instant: string, utcOffsetMinutes: number): strin
 
 const reportingUser = (user: UserRef): Row => ({ Id: user.id, Name: user.name, Email: user.uniqueName });
 
-const NO_WORK_ITEM_FIELDS = {
-  System_AreaId: null, System_IterationId: null, System_CreatedDate: null, System_RevisedDate: null, System_AreaPath: null,
-  System_AssignedTo: null, System_CreatedBy: null, System_IterationPath: null, System_NodeName: null, System_Reason: null,
-  System_TeamProject: null,
-};
-
-/** 7pace's ReportingWorkItem from what the directory knows of a work item; null for a comment-only worklog. */
-export function reportingWorkItem(id: number | null, known: WorkItem | undefined): Row | null {
+/** 7pace's ReportingWorkItem as the page's context holds it; only its id for an item Azure DevOps does not know; null for a comment-only worklog. */
+export function reportingWorkItem(id: number | null, known: Row | undefined): Row | null {
   if (id === null) return null;
-  return { System_Id: id, ...NO_WORK_ITEM_FIELDS, System_State: known?.state ?? null, System_Title: known?.title ?? null, System_WorkItemType: known?.type ?? null };
+  return known ?? { System_Id: id };
 }
 
 export interface RowContext {
   activityTypes: ReadonlyMap<string, ActivityType>;
   /** Internal target names by id. */
   targets: ReadonlyMap<string, string>;
-  /** Set for workLogsWorkItems: the page's work items by id. */
-  workItems?: ReadonlyMap<number, WorkItem>;
+  /** Set for workLogsWorkItems: the page's work items by id, as ReportingWorkItem values. */
+  workItems?: ReadonlyMap<number, Row>;
 }
 
 /** A worklog as 7pace's ReportingWorkLog (or ReportingWorkLogWorkItem), every property present. */

@@ -13,6 +13,8 @@ const TOKEN = new RegExp(
   [
     /(?<space>\s+)/, /(?<punct>[(),])/, /(?<string>'(?:[^']|'')*')/,
     /(?<typed>(?:guid|datetimeoffset|datetime)'[^']*')/,
+    // An enum value with its type's name (`TimetrackerOnline.Entities.Extensions.BudgetAssignmentType'NoBudget'`): the member's name.
+    /(?<member>[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+'[A-Za-z_]\w*')/,
     /(?<guid>[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?![\w-]))/,
     /(?<date>\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,7})?)?(?:Z|[+-]\d{2}:\d{2})?)?(?![\w:.]))/,
     /(?<number>-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?[mMdDfFlL]?(?![\w.]))/,
@@ -21,7 +23,7 @@ const TOKEN = new RegExp(
   'y',
 );
 
-interface Token { type: 'punct' | 'string' | 'typed' | 'guid' | 'date' | 'number' | 'name'; text: string; at: number }
+interface Token { type: 'punct' | 'string' | 'typed' | 'member' | 'guid' | 'date' | 'number' | 'name'; text: string; at: number }
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -121,6 +123,7 @@ class Parser {
     switch (token.type) {
       case 'string': return { kind: 'literal', type: 'string', value: token.text.slice(1, -1).replace(/''/g, "'") };
       case 'guid': return { kind: 'literal', type: 'guid', value: token.text.toLowerCase() };
+      case 'member': return { kind: 'literal', type: 'string', value: token.text.slice(token.text.indexOf("'") + 1, -1) };
       case 'date': return dateLiteral(token.text);
       case 'number': return { kind: 'literal', type: 'number', value: Number(token.text.replace(/[mMdDfFlL]$/, '')) };
       case 'typed': {

@@ -9,6 +9,7 @@ import { parseOptions, type ODataOptions } from './odata-options.js';
 import { valueAt, type AnswerRow, type Row } from './odata-rows.js';
 import { feedSelection } from './odata-selection.js';
 import { readFeedPage } from './read-feed-page.js';
+import { requestedFields } from './requested-fields.js';
 
 export type FeedAnswer =
   | { kind: 'rows'; rows: AnswerRow[]; count?: number; next?: { $skiptoken: string; $skip?: number; $top?: number } }
@@ -52,7 +53,8 @@ export async function queryFeed(ports: Ports, caller: Caller, setName: EntitySet
   const set = ENTITY_SETS[setName];
   const options = parseOptions(set.type, query);
   const selection = await feedSelection(ports, caller, options.filter, options.onlyMe);
-  const read = { query: selection.query, filter: options.filter, withWorkItems: set.withWorkItem, withDeleted: set.withDeleted, direction: options.direction };
+  const { custom: customFields } = await requestedFields(ports, caller, setName, query);
+  const read = { query: selection.query, filter: options.filter, withWorkItems: set.withWorkItem, customFields, withDeleted: set.withDeleted, direction: options.direction };
   if (options.aggregation) {
     if (selection.empty) return { kind: 'aggregate', rows: [], fromRollups: true };
     return { kind: 'aggregate', ...(await aggregateFeed(ports, caller, options.aggregation, read, selection.userIds)) };

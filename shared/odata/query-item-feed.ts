@@ -13,8 +13,8 @@ import { Navigator } from './expand-navigate.js';
 import { EXPANDED_ROWS, expandRows } from './expand-rows.js';
 import type { ExpandItem } from './expand-options.js';
 import { assertNamedInReach, itemSource, type RowSource } from './item-sources.js';
-import { READ_BATCH, READS_PER_REQUEST } from './read-feed-page.js';
 import { project, sortPage, type FeedAnswer } from './query-feed.js';
+import { requestedFields } from './requested-fields.js';
 
 /** Work items (and budgets) per page, as 7pace pages them (7PACE-API.md §4.2). */
 export const ITEM_PAGE = 100;
@@ -29,8 +29,14 @@ export function itemsPerPage(expand: readonly ExpandItem[], full: number) {
   const collections = expand.filter((item) => item.navigation.collection).length;
   return collections ? Math.max(1, Math.floor(EXPANDING_PAGE / collections)) : full;
 }
-/** Rows `$count` counts at most (it reads every matching row). */
-const COUNT_LIMIT = 100_000;
+/** Rows `$count` counts at most: it reads every row, each work item through Azure DevOps when not cached (WIQL's own cap). */
+const COUNT_LIMIT = 20_000;
+/**
+ * Work items per read (one workitemsbatch of Azure DevOps for those not cached) and reads per
+ * request: a filter few items pass answers a short page with a nextLink rather than many calls.
+ */
+const READ_BATCH = 200;
+const READS_PER_REQUEST = 5;
 
 interface PageRequest {
   filter: ReturnType<typeof parseOptions>['filter'];
@@ -56,6 +62,7 @@ async function readPage(source: RowSource, request: PageRequest): Promise<{ rows
       rows.push(row);
       if (rows.length === request.want) return { rows, next: i < batch.rows.length - 1 || !batch.done ? key : undefined, skipLeft };
     }
+    after = batch.last ?? after;
     if (batch.done || after === undefined) return { rows, skipLeft };
     if (reads >= READS_PER_REQUEST) return { rows, next: after, skipLeft };
     await nextTurn();
@@ -69,7 +76,7 @@ async function countRows(source: RowSource, filter: PageRequest['filter']) {
     read += batch.rows.length;
     if (read > COUNT_LIMIT) throw badRequest('odata.count_too_large', `$count: more than ${COUNT_LIMIT} rows to count; narrow the filter`);
     count += batch.rows.filter(({ row }) => !filter || matches(row, filter)).length;
-    after = batch.rows.at(-1)?.key;
+    after = batch.last ?? batch.rows.at(-1)?.key;
     if (batch.done || after === undefined) return count;
     await nextTurn();
   }
@@ -89,9 +96,11 @@ export async function queryItemFeed(ports: Ports, caller: Caller, setName: ItemS
   await assertNamedInReach(ports, caller, setName, options.filter, options.onlyMe);
   const keyOrder = options.inPageOrder?.length === 1 && options.inPageOrder[0]!.path.join('/') === type.key && options.inPageOrder[0]!.direction === 'asc';
   const inPageOrder = keyOrder ? undefined : options.inPageOrder;
-  const scope = ['odata', setName, caller.orgId, caller.user.id, query.$filter ?? null, options.onlyMe];
+  // customFields decide what CustomNumericField1 and the like in the filter mean: they bind the position too.
+  const scope = ['odata', setName, caller.orgId, caller.user.id, query.$filter ?? null, options.onlyMe, query.customFields ?? null, query.rollupFields ?? null];
   const after = query.$skiptoken ? decodeContinuation(query.$skiptoken, scope)[0] : undefined;
-  const source = await itemSource(ports, caller, setName, options.onlyMe, after === undefined);
+  const fields = await requestedFields(ports, caller, setName, query);
+  const source = await itemSource(ports, caller, setName, options.onlyMe, { filter: options.filter, fields });
   const count = options.count && after === undefined ? await countRows(source, options.filter) : undefined;
   const pageSize = itemsPerPage(options.expand, ITEM_PAGE);
   const want = Math.min(pageSize, options.top ?? pageSize);

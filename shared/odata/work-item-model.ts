@@ -3,7 +3,14 @@
  * fills from its work item cache, all-time rollups and budgets, in 7pace's names. Kept
  * apart from odata-model.ts, which imports these (never the other way round).
  */
-export type EdmType = 'Edm.Guid' | 'Edm.Int32' | 'Edm.Double' | 'Edm.String' | 'Edm.Boolean' | 'Edm.DateTimeOffset';
+/** 7pace's one enum type (S3's `$metadata`), in a schema of its own; its values travel as member names. */
+export const ENUM_NAMESPACE = 'TimetrackerOnline.Entities.Extensions';
+export const BUDGET_ASSIGNMENT_TYPE = `${ENUM_NAMESPACE}.BudgetAssignmentType` as const;
+/** Its members and values; InheritedFromIteration (4) never applies: Timehub's budgets hang on work items only. */
+export const BUDGET_ASSIGNMENT_MEMBERS = { NotComputed: 0, NoBudget: 1, DirectlyAssigned: 2, InheritedFromParent: 3, InheritedFromIteration: 4 } as const;
+export type BudgetAssignment = keyof typeof BUDGET_ASSIGNMENT_MEMBERS;
+
+export type EdmType = 'Edm.Guid' | 'Edm.Int32' | 'Edm.Double' | 'Edm.String' | 'Edm.Boolean' | 'Edm.DateTimeOffset' | typeof BUDGET_ASSIGNMENT_TYPE;
 
 export interface PrimitiveProperty {
   name: string;
@@ -32,6 +39,23 @@ const WORK_ITEM_FIELDS: PrimitiveProperty[] = [
   ...Object.keys(SCHEDULING_FIELDS).map((name) => p(name, 'Edm.Double')),
 ];
 
+/** customFields=Ref.Name,...: the n-th field named fills Custom<its type>Field<n> (7PACE-API.md §4.2). */
+export const CUSTOM_FIELD_KINDS = { String: 'Edm.String', Numeric: 'Edm.Double', Boolean: 'Edm.Boolean' } as const;
+export type CustomFieldKind = keyof typeof CUSTOM_FIELD_KINDS;
+export const MAX_CUSTOM_FIELDS = 5;
+const slots = Array.from({ length: MAX_CUSTOM_FIELDS }, (_, i) => i + 1);
+export const customFieldName = (kind: CustomFieldKind, position: number) => `Custom${kind}Field${position}`;
+export const rollupValueName = (position: number) => `RollupValue${position}`;
+export const CUSTOM_FIELDS: PrimitiveProperty[] = (Object.entries(CUSTOM_FIELD_KINDS) as [CustomFieldKind, EdmType][])
+  .flatMap(([kind, type]) => slots.map((n) => p(customFieldName(kind, n), type)));
+const ROLLUP_VALUES = slots.map((n) => p(rollupValueName(n), 'Edm.Double'));
+
+/** The budget covering the item (ReportingBudget, declared in odata-model.ts) and how it came to. */
+const BUDGET = [
+  { name: 'Budget', complexType: 'ReportingBudget', nullable: true } as const,
+  p('BudgetAssignmentType', BUDGET_ASSIGNMENT_TYPE, false),
+];
+
 /** Timehub's own, after 7pace's: the parent's id (7pace has it as the navigation property Parent). */
 const PARENT_ID = p('ParentId', 'Edm.Int32');
 
@@ -40,8 +64,13 @@ const TRACKED_ITSELF = [p('TrackedItself', 'Edm.Int32', false), p('TrackedItself
 const TRACKED_TOTAL = [p('TrackedTotal', 'Edm.Int32', false), p('TrackedTotalBillable', 'Edm.Int32', false), p('HasChildren', 'Edm.Boolean', false)];
 
 export const ITEM_ENTITY_TYPES = {
-  ReportingWorkItemFlat: { name: 'ReportingWorkItemFlat', key: 'System_Id', properties: [...WORK_ITEM_FIELDS, ...TRACKED_ITSELF, PARENT_ID] },
-  ReportingWorkItemHierarchy: { name: 'ReportingWorkItemHierarchy', key: 'System_Id', properties: [...WORK_ITEM_FIELDS, ...TRACKED_TOTAL, PARENT_ID] },
+  ReportingWorkItemFlat: {
+    name: 'ReportingWorkItemFlat', key: 'System_Id', properties: [...BUDGET, ...WORK_ITEM_FIELDS, ...TRACKED_ITSELF, ...CUSTOM_FIELDS, PARENT_ID],
+  },
+  ReportingWorkItemHierarchy: {
+    name: 'ReportingWorkItemHierarchy', key: 'System_Id',
+    properties: [...BUDGET, ...WORK_ITEM_FIELDS, ...TRACKED_ITSELF, ...TRACKED_TOTAL, ...ROLLUP_VALUES, ...CUSTOM_FIELDS, PARENT_ID],
+  },
   ReportingBudgetExtended: {
     name: 'ReportingBudgetExtended',
     key: 'Id',

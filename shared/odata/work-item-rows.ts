@@ -4,34 +4,59 @@ import type { WorkItemDetails } from '../ports/devops-directory.js';
 import type { DocumentStore } from '../ports/document-store.js';
 import { readChildren } from '../work-items/work-item-docs.js';
 import type { Row } from './odata-rows.js';
-import { SCHEDULING_FIELDS } from './work-item-model.js';
+import { CUSTOM_FIELDS, SCHEDULING_FIELDS, type BudgetAssignment } from './work-item-model.js';
 
-/** 7pace's work item fields from the cache; those Azure DevOps' cache does not hold are null. */
-function workItemFields(item: WorkItemDetails): Row {
+/** 7pace's System and scheduling fields from the cache (System_RevisedDate: when the latest revision was made). */
+export function systemFields(item: WorkItemDetails): Row {
   const scheduling = Object.fromEntries(Object.entries(SCHEDULING_FIELDS).map(([name, field]) => [name, item[field]]));
   return {
-    System_Id: item.id, System_AreaId: null, System_IterationId: null, System_CreatedDate: null, System_RevisedDate: null,
-    System_AreaPath: item.areaPath, System_AssignedTo: null, System_CreatedBy: null, System_IterationPath: item.iterationPath,
-    System_NodeName: null, System_Reason: null, System_State: item.state, System_TeamProject: item.project,
-    System_Title: item.title, System_WorkItemType: item.type, ...scheduling,
+    System_Id: item.id, System_AreaId: item.areaId ?? null, System_IterationId: item.iterationId ?? null,
+    System_CreatedDate: item.createdDate ?? null, System_RevisedDate: item.changedDate ?? null,
+    System_AreaPath: item.areaPath, System_AssignedTo: item.assignedTo ?? null, System_CreatedBy: item.createdBy ?? null,
+    System_IterationPath: item.iterationPath, System_NodeName: item.areaPath.split('\\').at(-1) ?? null, System_Reason: item.reason ?? null,
+    System_State: item.state, System_TeamProject: item.project, System_Title: item.title, System_WorkItemType: item.type, ...scheduling,
   };
 }
 
+/** Every custom field property, empty: customFields fills those it names. */
+export const NO_CUSTOM_FIELDS: Row = Object.fromEntries(CUSTOM_FIELDS.map((property) => [property.name, null]));
+
+/** What a row adds to the item from Timehub: its budget, and the custom field values asked for. */
+export interface ItemFacts {
+  /** ReportingBudget `{ Id, BudgetName }` of the budget covering the item; null when none does. */
+  budget: Row | null;
+  assignment: BudgetAssignment;
+  /** The Custom*Field properties. */
+  custom: Row;
+}
+
+const NOT_COMPUTED: ItemFacts = { budget: null, assignment: 'NotComputed', custom: NO_CUSTOM_FIELDS };
+
+const budgetFields = (facts: ItemFacts): Row => ({ Budget: facts.budget, BudgetAssignmentType: facts.assignment });
+
+const trackedItself = (itself: Totals | undefined): Row => ({ TrackedItself: itself?.length ?? 0, TrackedItselfBillable: itself?.billableLength ?? 0 });
+
 /** ReportingWorkItemFlat: the time tracked on the item itself. */
-export function flatWorkItemRow(item: WorkItemDetails, itself: Totals | undefined): Row {
-  return { ...workItemFields(item), TrackedItself: itself?.length ?? 0, TrackedItselfBillable: itself?.billableLength ?? 0, ParentId: item.parentId };
+export function flatWorkItemRow(item: WorkItemDetails, itself: Totals | undefined, facts: ItemFacts = NOT_COMPUTED): Row {
+  return { ...budgetFields(facts), ...systemFields(item), ...trackedItself(itself), ...facts.custom, ParentId: item.parentId };
 }
 
 export interface SubtreeTotal {
   total: Totals;
   hasChildren: boolean;
+  /** The item's own time (TrackedItself). */
+  itself?: Totals;
+  /** RollupValue1-5: the sums of the rollupFields over the item and everything below it. */
+  rollups?: Row;
 }
 
 /** ReportingWorkItemHierarchy: the time tracked on the item and everything below it. */
-export function hierarchyWorkItemRow(item: WorkItemDetails, subtree: SubtreeTotal): Row {
+export function hierarchyWorkItemRow(item: WorkItemDetails, subtree: SubtreeTotal, facts: ItemFacts = NOT_COMPUTED): Row {
   return {
-    ...workItemFields(item), TrackedTotal: subtree.total.length, TrackedTotalBillable: subtree.total.billableLength,
-    HasChildren: subtree.hasChildren, ParentId: item.parentId,
+    ...budgetFields(facts), ...systemFields(item), ...trackedItself(subtree.itself), TrackedTotal: subtree.total.length,
+    TrackedTotalBillable: subtree.total.billableLength, HasChildren: subtree.hasChildren,
+    RollupValue1: null, RollupValue2: null, RollupValue3: null, RollupValue4: null, RollupValue5: null, ...subtree.rollups,
+    ...facts.custom, ParentId: item.parentId,
   };
 }
 

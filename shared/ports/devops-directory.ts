@@ -23,6 +23,9 @@ export interface WorkItem {
   state: string;
 }
 
+/** A work item field's value as Timehub keeps it: identities as their display text, date-times as ISO text. */
+export type FieldValue = string | number | boolean | null;
+
 /** What Timehub caches of a work item: where it sits in the hierarchy and its scheduling fields (hours). */
 export interface WorkItemDetails extends WorkItem {
   project: string;
@@ -32,6 +35,28 @@ export interface WorkItemDetails extends WorkItem {
   originalEstimate: number | null;
   completedWork: number | null;
   remainingWork: number | null;
+  // The System fields 7pace's reports show; optional because items cached before they were read lack them.
+  areaId?: number | null;
+  iterationId?: number | null;
+  createdDate?: string | null;
+  /** System.ChangedDate: when the latest revision was made. */
+  changedDate?: string | null;
+  /** Identities as Azure DevOps writes them as text: `Display Name <unique name>`. */
+  assignedTo?: string | null;
+  createdBy?: string | null;
+  reason?: string | null;
+  /** The further fields asked for, by reference name; a field asked for without a value is null. */
+  fields?: Record<string, FieldValue>;
+}
+
+/** A field's reference name as Azure DevOps makes them (`Custom.CostCenter`, `Microsoft.VSTS.Scheduling.Effort`). */
+export const FIELD_REFERENCE_NAME = /^[A-Za-z_][\w-]*(?:\.[\w-]+)*$/;
+
+/** One field of the org's processes (`_apis/wit/fields`): its type as Azure DevOps names it (string, integer, double, boolean, dateTime, identity, ...). */
+export interface WorkItemFieldDefinition {
+  referenceName: string;
+  name: string;
+  type: string;
 }
 
 /** One parent > child edge of the work item hierarchy. */
@@ -74,8 +99,15 @@ export interface DevOpsDirectory {
   isCollectionAdmin(orgName: string, accessToken: string): Promise<boolean>;
   /** The work items among `ids` that exist in the organization. */
   workItems(orgName: string, ids: readonly number[]): Promise<WorkItem[]>;
-  /** The same with paths, parent and scheduling fields (`workitemsbatch` with relations). */
-  workItemDetails(orgName: string, ids: readonly number[]): Promise<WorkItemDetails[]>;
+  /**
+   * The same with paths, parent, scheduling and System fields (`workitemsbatch`), plus the
+   * values of `fields` (reference names the org has; another is refused) in `fields`.
+   */
+  workItemDetails(orgName: string, ids: readonly number[], fields?: readonly string[]): Promise<WorkItemDetails[]>;
+  /** Every field the org's processes define. */
+  workItemFieldDefinitions(orgName: string): Promise<WorkItemFieldDefinition[]>;
+  /** Up to `top` ids of the org's work items (all projects) above `afterId`, ascending (a flat WIQL). */
+  workItemIds(orgName: string, afterId: number, top: number): Promise<number[]>;
   /** Every parent > child edge below `rootId`, all levels down; empty when it has no children or does not exist. */
   descendantLinks(orgName: string, rootId: number): Promise<WorkItemLink[]>;
   /** Up to `top` work items whose title contains `text` (case-insensitive), most recently changed first. */

@@ -4,6 +4,11 @@ import { readCached, readChildren, subtreeDocId, workItemDoc, workItemPartition,
 
 /** Older than this, a cached item or subtree is refreshed in the background when read. */
 export const FRESH_FOR_MS = 5 * 60_000;
+/** Further fields an item keeps at most (those asked for last first): what one workitemsbatch reads stays bounded. */
+export const MAX_CACHED_FIELDS = 20;
+
+/** The further fields an item was read with (its `fields` hold a value or null for each). */
+const fieldsOf = (item: WorkItemDetails) => Object.keys(item.fields ?? {});
 
 export interface OrgRef {
   orgId: string;
@@ -28,24 +33,30 @@ export class WorkItemCache {
     this.throttledUntil = state.throttledUntil;
   }
 
-  /** The items among `ids` that exist, by id. */
-  async items(org: OrgRef, ids: readonly number[]): Promise<Map<number, WorkItemDetails>> {
+  /**
+   * The items among `ids` that exist, by id. With `fields` (reference names as the org spells
+   * them), each item carries their values: an item cached without one of them is read again
+   * at once, as a missing one is; from then on the cache keeps them fresh with the item.
+   */
+  async items(org: OrgRef, ids: readonly number[], fields: readonly string[] = []): Promise<Map<number, WorkItemDetails>> {
     const wanted = [...new Set(ids)].filter((id) => Number.isSafeInteger(id) && id > 0);
     if (wanted.length === 0) return new Map();
     const cached = await readCached(this.ports.store, org.orgId, wanted);
-    const missing = wanted.filter((id) => !cached.has(id));
-    const stale = [...cached.values()].filter((doc) => this.isStale(doc.refreshedAt)).map((doc) => doc.item.id);
-    if (stale.length > 0) this.inBackground(org, `items:${stale.sort((a, b) => a - b).join(',')}`, () => this.refreshItems(org, stale));
+    const lacks = (item: WorkItemDetails) => fields.some((name) => !(name in (item.fields ?? {})));
+    const missing = wanted.filter((id) => !cached.has(id) || lacks(cached.get(id)!.item));
+    const stale = [...cached.values()].filter((doc) => this.isStale(doc.refreshedAt) && !missing.includes(doc.item.id)).map((doc) => doc.item.id);
+    const key = (ids: number[]) => `items:${ids.sort((a, b) => a - b).join(',')}|${[...fields].sort().join(',')}`;
+    if (stale.length > 0) this.inBackground(org, key(stale), () => this.refreshItems(org, stale, fields));
     const found = new Map([...cached.values()].map((doc) => [doc.item.id, doc.item]));
     if (missing.length > 0) {
-      await this.awaited(org, `items:${missing.join(',')}`, () => this.refreshItems(org, missing));
+      await this.awaited(org, key(missing), () => this.refreshItems(org, missing, fields));
       for (const [id, doc] of await readCached(this.ports.store, org.orgId, missing)) found.set(id, doc.item);
     }
     return found;
   }
 
-  /** `rootId` and everything below it, as cached (read from Azure DevOps first when never read). */
-  async subtree(org: OrgRef, rootId: number): Promise<WorkItemDetails[]> {
+  /** `rootId` and everything below it, as cached (read from Azure DevOps first when never read), with `fields` as `items` reads them. */
+  async subtree(org: OrgRef, rootId: number, fields: readonly string[] = []): Promise<WorkItemDetails[]> {
     const marker = await this.ports.store.read<SubtreeDoc>('orgs', workItemPartition(org.orgId), subtreeDocId(rootId));
     if (!marker) await this.awaited(org, `subtree:${rootId}`, () => this.refreshSubtree(org, rootId));
     else if (this.isStale(marker.refreshedAt)) this.inBackground(org, `subtree:${rootId}`, () => this.refreshSubtree(org, rootId));
@@ -59,7 +70,9 @@ export class WorkItemCache {
       found.push(...children);
       level = children.map((child) => child.id);
     }
-    return found;
+    if (fields.length === 0) return found;
+    const withFields = await this.items(org, found.map((item) => item.id), fields);
+    return found.map((item) => withFields.get(item.id) ?? item);
   }
 
   /** The ancestors of `item`, nearest first (stops at a cycle or an ancestor Azure DevOps does not know). */
@@ -81,8 +94,35 @@ export class WorkItemCache {
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight.values()]);
   }
 
-  private async refreshItems(org: OrgRef, ids: readonly number[]) {
-    const details = await this.ports.directory.workItemDetails(org.orgName, ids);
+  /**
+   * One read from Azure DevOps under the org's throttle, which a 429 sets: undefined while it
+   * throttles or when it fails, and the caller answers from the cache instead.
+   */
+  async ask<T>(org: OrgRef, read: () => Promise<T>): Promise<T | undefined> {
+    if (this.throttledFor(org) > 0) return undefined;
+    try {
+      return await read();
+    } catch (error) {
+      if (error instanceof DevOpsThrottledError) this.throttledUntil.set(org.orgId, this.ports.clock.now().getTime() + error.retryAfterSeconds * 1000);
+      return undefined;
+    }
+  }
+
+  /** Seconds until Azure DevOps takes requests for the org again (0: it does now). */
+  throttledFor(org: OrgRef): number {
+    return Math.max(0, Math.ceil(((this.throttledUntil.get(org.orgId) ?? 0) - this.ports.clock.now().getTime()) / 1000));
+  }
+
+  /** Reads the items again, with the further fields asked for and those they were cached with (within MAX_CACHED_FIELDS). */
+  private async refreshItems(org: OrgRef, ids: readonly number[], fields: readonly string[] = []) {
+    const held = [...(await readCached(this.ports.store, org.orgId, ids)).values()].flatMap((doc) => fieldsOf(doc.item));
+    const names = [...new Set([...fields, ...held])].slice(0, MAX_CACHED_FIELDS);
+    const read = (asked: readonly string[]) => this.ports.directory.workItemDetails(org.orgName, ids, asked.length > 0 ? asked : undefined);
+    const details = await read(names).catch((error: unknown) => {
+      // A field cached with an item may have been deleted from the org since, and Azure DevOps then refuses the whole read.
+      if (error instanceof DevOpsThrottledError || names.length === new Set(fields).size) throw error;
+      return read(fields);
+    });
     const now = this.ports.clock.now();
     await writeCached(this.ports.store, details.map((item) => workItemDoc(org.orgId, item, now)));
   }
@@ -120,11 +160,12 @@ export class WorkItemCache {
   }
 
   /** A refresh the reader waits for; when Azure DevOps fails, the reader gets what the cache holds. */
-  private async awaited(org: OrgRef, key: string, refresh: () => Promise<void>) {
+  async awaited(org: OrgRef, key: string, refresh: () => Promise<void>) {
     await this.coalesced(org, key, refresh).catch(() => undefined);
   }
 
-  private inBackground(org: OrgRef, key: string, refresh: () => Promise<void>) {
+  /** A refresh nobody waits for (a stale read answered at once). */
+  inBackground(org: OrgRef, key: string, refresh: () => Promise<void>) {
     // A failed background refresh leaves the cache as it was; the next stale read tries again.
     this.coalesced(org, key, refresh).catch(() => undefined);
   }

@@ -53,7 +53,8 @@ describe('the service document and $metadata', () => {
     expect(status).toBe(200);
     expect(headers.get('content-type')).toMatch(/^application\/xml/);
     const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(text);
-    const [models, container] = xml['edmx:Edmx']['edmx:DataServices'].Schema;
+    // 7pace's order: the models, its enum type's schema, the container.
+    const [models, , container] = xml['edmx:Edmx']['edmx:DataServices'].Schema;
     expect(models.Namespace).toBe('TimetrackerOnline.Reporting.Models');
     const worklog = models.EntityType.find((t: { Name: string }) => t.Name === 'ReportingWorkLog');
     const property = (name: string) => worklog.Property.find((p: { Name: string }) => p.Name === name);

@@ -59,7 +59,7 @@ describe('@odata/client against the feed', () => {
     expect(service.value.map((set) => set.url)).toEqual(['workLogsOnly', 'workLogsWorkItems', 'workItems', 'workItemsHierarchy', 'workItemsHierarchyAllLevels', 'budgets']);
     const csdl = await fetch(`${root}$metadata`, { headers: { authorization: `Basic ${Buffer.from(`:${token}`).toString('base64')}` } });
     const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(await csdl.text());
-    const sets = xml['edmx:Edmx']['edmx:DataServices'].Schema[1].EntityContainer.EntitySet;
+    const sets = xml['edmx:Edmx']['edmx:DataServices'].Schema[2].EntityContainer.EntitySet;
     expect(sets.map((s: { EntityType: string }) => s.EntityType)).toEqual([
       'TimetrackerOnline.Reporting.Models.ReportingWorkLog', 'TimetrackerOnline.Reporting.Models.ReportingWorkLogWorkItem',
       'TimetrackerOnline.Reporting.Models.ReportingWorkItemFlat', 'TimetrackerOnline.Reporting.Models.ReportingWorkItemHierarchy',
@@ -117,6 +117,20 @@ describe('@odata/client against the feed', () => {
     const v30 = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => name === 'NavigationProperty' }).parse(await old.text());
     const flat = v30['edmx:Edmx']['edmx:DataServices'].Schema[0].EntityType.find((t: { Name: string }) => t.Name === 'ReportingWorkItemFlat');
     expect(flat.NavigationProperty.map((n: { Name: string }) => n.Name)).toEqual(['ParentItem', 'Children', 'DirectWorklogs']);
+  });
+
+  it("reads 7pace's customFields and rollupFields, filtered by a custom field", async () => {
+    const params = client.newParam().custom('customFields', 'Custom.CostCenter,Microsoft.VSTS.Scheduling.Effort')
+      .filter('CustomNumericField2 ge 12').select(['System_Id', 'CustomStringField1', 'CustomNumericField2', 'BudgetAssignmentType']);
+    const items = await client.getEntitySet<Record<string, unknown>>('workItems').query(params);
+    expect(items).toEqual([
+      { System_Id: 2, CustomStringField1: 'CC-4100', CustomNumericField2: 12, BudgetAssignmentType: 'NoBudget' },
+      { System_Id: 3, CustomStringField1: 'CC-4100', CustomNumericField2: 13, BudgetAssignmentType: 'NoBudget' },
+    ]);
+    const rollup = client.newParam().custom('rollupFields', 'Microsoft.VSTS.Scheduling.Effort').select(['System_Id', 'RollupValue1', 'TrackedTotal']);
+    const roots = await client.getEntitySet<Record<string, unknown>>('workItemsHierarchy').query(rollup);
+    // bob, a Member, reads the items he tracked on: the epic's rollup still sums its whole tree.
+    expect(roots).toEqual([{ System_Id: 1, RollupValue1: 12 + 13 + 14, TrackedTotal: COUNT * 60 }]);
   });
 
   it('reads an aggregate built with its $apply', async () => {

@@ -120,14 +120,55 @@ export function describeDevOpsDirectoryContract(adapter: string, setup: () => Pr
         expect(task).toEqual({
           id: 10, title: 'Design the appointment slot API', type: 'Task', state: 'Active', project: 'Fiber',
           areaPath: 'Fiber\\Portal', iterationPath: 'Fiber\\Sprint 11', parentId: 5, originalEstimate: 8, completedWork: 2, remainingWork: 6,
+          areaId: 101, iterationId: 111, createdDate: '2026-09-01T18:00:00.000Z', changedDate: '2026-09-04T18:00:00.000Z',
+          assignedTo: 'Bob Brandt <bob@fabrikam.example>', createdBy: 'Alice Anders <alice@fabrikam.example>', reason: 'Implementation started',
         });
         expect(epic).toMatchObject({ id: 1, type: 'Epic', parentId: null, originalEstimate: null, completedWork: null, remainingWork: null });
+      });
+
+      it('adds the values of the fields asked for by reference name, null where an item has none', async () => {
+        const fields = ['Microsoft.VSTS.Scheduling.StoryPoints', 'Custom.CostCenter', 'Custom.CustomerFacing', 'System.AssignedTo'];
+        const [story, task, epic] = await directory().workItemDetails('fabrikam', [5, 10, 21], fields);
+        expect(story?.fields).toEqual({
+          'Microsoft.VSTS.Scheduling.StoryPoints': 1, 'Custom.CostCenter': 'CC-4100', 'Custom.CustomerFacing': true,
+          'System.AssignedTo': 'Carol Castillo <carol@fabrikam.example>',
+        });
+        expect(task?.fields).toEqual({
+          'Microsoft.VSTS.Scheduling.StoryPoints': null, 'Custom.CostCenter': 'CC-4100', 'Custom.CustomerFacing': null,
+          'System.AssignedTo': 'Bob Brandt <bob@fabrikam.example>',
+        });
+        expect(epic).toMatchObject({ id: 21, assignedTo: null, fields: { 'Custom.CostCenter': 'CC-4200', 'System.AssignedTo': null } });
+        expect((await directory().workItemDetails('fabrikam', [10]))[0]?.fields).toBeUndefined();
+      });
+
+      it('refuses a field the org does not have', async () => {
+        await expect(directory().workItemDetails('fabrikam', [10], ['Custom.NoSuchField'])).rejects.toThrow();
       });
 
       it('answers for more ids than one workitemsbatch call takes, and nothing for an unknown org', async () => {
         const ids = Array.from({ length: 450 }, (_, index) => index + 1);
         expect(await directory().workItemDetails('fabrikam', ids)).toHaveLength(SEEDED);
         expect(await directory().workItemDetails('northwind', [1])).toEqual([]);
+      });
+    });
+
+    describe('workItemFieldDefinitions', () => {
+      it("lists the org's fields with their types, custom ones included", async () => {
+        const fields = await directory().workItemFieldDefinitions('fabrikam');
+        const typeOf = (name: string) => fields.find((field) => field.referenceName === name)?.type;
+        expect([typeOf('Custom.CostCenter'), typeOf('Custom.CustomerFacing'), typeOf('Microsoft.VSTS.Scheduling.Effort'), typeOf('System.AssignedTo')])
+          .toEqual(['string', 'boolean', 'double', 'identity']);
+        expect(fields.find((field) => field.referenceName === 'Custom.CostCenter')?.name).toBe('Cost Center');
+        expect(await directory().workItemFieldDefinitions('northwind')).toEqual([]);
+      });
+    });
+
+    describe('workItemIds', () => {
+      it("pages through the org's ids in order, above the last one read", async () => {
+        expect(await directory().workItemIds('fabrikam', 0, 10)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+        expect(await directory().workItemIds('fabrikam', 20, 100)).toEqual([21, 22, 23, 24, 25]);
+        expect(await directory().workItemIds('fabrikam', 25, 100)).toEqual([]);
+        expect(await directory().workItemIds('northwind', 0, 10)).toEqual([]);
       });
     });
 

@@ -37,6 +37,12 @@ describe('OData filter expressions', () => {
     expect(holds(filter)).toBe(expected);
   });
 
+  it("reads an enum value written with its type's name as the member's name", () => {
+    expect(parseExpression("BudgetAssignmentType eq TimetrackerOnline.Entities.Extensions.BudgetAssignmentType'NoBudget'")).toEqual({
+      kind: 'compare', op: 'eq', left: { kind: 'property', path: ['BudgetAssignmentType'] }, right: { kind: 'literal', type: 'string', value: 'NoBudget' },
+    });
+  });
+
   it.each([
     ['Timestamp ge', /ends too early/],
     ['Nope eq 1', /no property Nope/],

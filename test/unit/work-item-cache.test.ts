@@ -5,7 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createFakeDevOpsServer } from '../../shared/adapters/devops/fake-devops-server.js';
 import { LocalDevOpsDirectory } from '../../shared/adapters/devops/local-devops-directory.js';
 import { RestDevOpsDirectory } from '../../shared/adapters/devops/rest-devops-directory.js';
+import { UnknownFieldError } from '../../shared/adapters/devops/seed-work-items.js';
 import { SqliteDocumentStore } from '../../shared/adapters/sqlite/sqlite-document-store.js';
+import { orgIds } from '../../shared/odata/work-item-ids.js';
 import { workItemCache } from '../../shared/work-items/work-item-cache.js';
 import { MutableClock } from '../support/mutable-clock.js';
 
@@ -95,5 +97,50 @@ describe('the work item cache', () => {
     const w = await world();
     const [task] = (await w.cache().items(org, [24])).values();
     expect((await w.cache().ancestors(org, task!)).map((item) => item.id)).toEqual([23, 22, 21]);
+  });
+});
+
+describe('further fields in the work item cache', () => {
+  it('reads fields on demand once, keeps them with the item and refreshes them with it', async () => {
+    const w = await world();
+    await w.cache().items(org, [5]);
+    const first = await w.cache().items(org, [5], ['Custom.CostCenter']);
+    expect(first.get(5)?.fields).toEqual({ 'Custom.CostCenter': 'CC-4100' });
+    await w.cache().items(org, [5], ['Custom.CostCenter']);
+    expect(w.requests).toEqual(['wit/workitemsbatch', 'wit/workitemsbatch']);
+    w.local.updateWorkItem('fabrikam', 5, { fields: { 'Custom.CostCenter': 'CC-9000' } });
+    w.clock.advance(6 * MINUTE);
+    await w.cache().items(org, [5]); // stale: refreshed in the background, the fields it holds included
+    await w.cache().idle();
+    expect((await w.cache().items(org, [5], ['Custom.CostCenter'])).get(5)?.fields).toEqual({ 'Custom.CostCenter': 'CC-9000' });
+    expect(w.requests).toHaveLength(3);
+  });
+
+  it('drops a field deleted from the org since, instead of failing every read of the item', async () => {
+    class AfterDeletion extends LocalDevOpsDirectory {
+      deleted = false;
+      override async workItemDetails(orgName: string, ids: readonly number[], fields?: readonly string[]) {
+        if (this.deleted && fields?.includes('Custom.CostCenter')) throw new UnknownFieldError('Custom.CostCenter');
+        return super.workItemDetails(orgName, ids, fields);
+      }
+    }
+    const clock = new MutableClock('2026-11-30T10:00:00Z');
+    const directory = new AfterDeletion({ accessTokenSecret });
+    const cache = workItemCache({ store: new SqliteDocumentStore(':memory:', clock), directory, clock });
+    await cache.items(org, [5], ['Custom.CostCenter']);
+    directory.deleted = true;
+    const read = await cache.items(org, [5], ['Microsoft.VSTS.Scheduling.StoryPoints']);
+    expect(read.get(5)?.fields).toEqual({ 'Microsoft.VSTS.Scheduling.StoryPoints': 1 });
+  });
+
+  it("lists the org's ids from the cache while Azure DevOps throttles, and does not ask it again until Retry-After", async () => {
+    const w = await world({ limit: 1, windowSeconds: 300 });
+    await w.cache().items(org, [3, 1, 2]);
+    const ids = orgIds(w.ports, org);
+    expect(await ids(0, 10)).toEqual({ ids: [1, 2, 3], done: true });
+    expect(await ids(1, 10)).toEqual({ ids: [2, 3], done: true });
+    expect(w.requests).toEqual(['wit/workitemsbatch', 'wit/wiql']);
+    w.clock.advance(300_000);
+    expect((await ids(20, 10)).ids).toEqual([21, 22, 23, 24, 25]);
   });
 });

@@ -100,6 +100,14 @@ export function fakeDevOpsHandler(options: FakeDevOpsServerOptions): RequestList
         : readWorkItem(items, id, single[2] === undefined ? undefined : Number(single[2]), orgUrl);
       return send(res, status, answer);
     }
+    if (resource === 'wit/fields') {
+      if (!sameSecret(bearer, options.serviceToken)) return send(res, 401, error('Unauthorized'));
+      options.onWorkItemRequest?.(resource);
+      const retryAfter = overLimit();
+      if (retryAfter !== undefined) return throttled(res, retryAfter);
+      const value = (await directory.workItemFieldDefinitions(org.name)).map((field) => ({ ...field, usage: 'workItem', readOnly: false }));
+      return send(res, 200, { count: value.length, value });
+    }
     if (resource === 'wit/workitems' || isPost) {
       if (!sameSecret(bearer, options.serviceToken)) return send(res, 401, error('Unauthorized'));
       options.onWorkItemRequest?.(resource);

@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { WorkItemDetails } from '../../ports/devops-directory.js';
-import { CHILD_LINK, PARENT_LINK, SCHEDULING } from './rest-work-item-json.js';
+import { CHILD_LINK, PARENT_LINK } from './rest-work-item-json.js';
+import { SEED_FIELD_DEFINITIONS, fieldValuesOf } from './seed-work-item-fields.js';
 import type { SeedWorkItems } from './seed-work-items.js';
 
 /** Azure DevOps' own limits, kept apart from the adapter's so that a wrong chunk size fails the tests. */
@@ -46,32 +47,40 @@ export function workItemsBatch(items: SeedWorkItems, body: unknown, orgUrl: stri
   if (request.$expand !== undefined && request.fields !== undefined) {
     return [400, error('VS403438: The expand parameter can not be used with the fields parameter.')];
   }
-  const found = new Map(items.details(ids as number[]).map((item) => [item.id, item]));
-  const value = (ids as number[]).map((id) => found.get(id) ?? null);
+  const fields = request.fields;
+  if (fields !== undefined && (!Array.isArray(fields) || fields.some((name) => typeof name !== 'string'))) return [400, error('fields must be an array of field names')];
+  const known = new Set(SEED_FIELD_DEFINITIONS.map((field) => field.referenceName.toLowerCase()));
+  const unknown = (fields as string[] | undefined)?.find((name) => !known.has(name.toLowerCase()));
+  if (unknown !== undefined) return [400, error(`TF51535: Cannot find field ${unknown}.`)];
+  const value = (ids as number[]).map((id) => items.held(id) ?? null);
   if (String(request.errorPolicy).toLowerCase() !== 'omit' && value.includes(null)) {
     return [404, error('TF401232: Work item does not exist, or you do not have permissions to read it.')];
   }
   const relations = String(request.$expand).toLowerCase() === 'relations' || String(request.$expand).toLowerCase() === 'all';
-  return [200, { count: value.length, value: value.map((item) => item && workItemJson(item, orgUrl, relations)) }];
+  return [200, { count: value.length, value: value.map((item) => item && workItemJson(item, orgUrl, relations, fields as string[] | undefined)) }];
 }
 
-function workItemJson(item: WorkItemDetails, orgUrl: string, relations: boolean) {
-  const fields: Record<string, string | number> = {
-    'System.Id': item.id, 'System.Title': item.title, 'System.WorkItemType': item.type, 'System.State': item.state,
-    'System.TeamProject': item.project, 'System.AreaPath': item.areaPath, 'System.IterationPath': item.iterationPath,
-  };
-  if (item.parentId !== null) fields['System.Parent'] = item.parentId;
-  for (const [key, name] of Object.entries(SCHEDULING)) {
-    const hours = item[key as keyof typeof SCHEDULING];
-    if (hours !== null) fields[name] = hours; // Azure DevOps leaves out fields without a value
-  }
+const IDENTITY_FIELDS = new Set(SEED_FIELD_DEFINITIONS.filter((field) => field.type === 'identity').map((field) => field.referenceName));
+
+/** An identity as Azure DevOps sends it since 5.0: an IdentityRef, from the seed's `Name <unique name>` text. */
+function identityRef(text: string) {
+  const [, displayName = text, uniqueName = text] = /^(.*) <(.*)>$/.exec(text) ?? [];
+  return { displayName, uniqueName, id: `identity:${uniqueName}`, url: `https://spsprodweu5.vssps.visualstudio.com/identities/${uniqueName}` };
+}
+
+/** Azure DevOps leaves out fields without a value; with `fields`, it sends only those (in its own spelling). */
+function workItemJson(item: WorkItemDetails, orgUrl: string, relations: boolean, asked: readonly string[] | undefined) {
+  const wanted = asked && new Set(asked.map((name) => name.toLowerCase()));
+  const fields = Object.fromEntries(Object.entries(fieldValuesOf(item))
+    .filter(([name]) => !wanted || wanted.has(name.toLowerCase()))
+    .map(([name, value]) => [name, IDENTITY_FIELDS.has(name) && typeof value === 'string' ? identityRef(value) : value]));
   const url = `${orgUrl}/_apis/wit/workItems/${item.id}`;
   if (!relations) return { id: item.id, rev: 1, fields, url };
   const parent = item.parentId === null ? [] : [{ rel: PARENT_LINK, url: `${orgUrl}/_apis/wit/workItems/${item.parentId}`, attributes: { isLocked: false, name: 'Parent' } }];
   return { id: item.id, rev: 1, fields, relations: parent, url };
 }
 
-/** `POST _apis/wit/wiql`: the two queries Timehub sends (a recursive hierarchy, a title search). */
+/** `POST _apis/wit/wiql`: the queries Timehub sends (a recursive hierarchy, the org's ids in order, a title search). */
 export function wiql(items: SeedWorkItems, body: unknown, top: number | undefined): FakeReply {
   const query = typeof (body as { query?: unknown } | null)?.query === 'string' ? (body as { query: string }).query : '';
   const tree = /FROM WorkItemLinks WHERE \(\[Source\]\.\[System\.Id\] = (\d+)\) AND \(\[System\.Links\.LinkType\] = '([^']+)'\) MODE \(Recursive\)$/i.exec(query);
@@ -85,6 +94,12 @@ export function wiql(items: SeedWorkItems, body: unknown, top: number | undefine
       ...links.map((link) => ({ rel: CHILD_LINK, source: { id: link.parentId }, target: { id: link.childId } })),
     ];
     return [200, { queryType: 'tree', queryResultType: 'workItemLink', workItemRelations }];
+  }
+  const listing = /^SELECT \[System\.Id\] FROM WorkItems WHERE \[System\.Id\] > (\d+) ORDER BY \[System\.Id\] ASC$/i.exec(query);
+  if (listing) {
+    if (top !== undefined && top > 20_000) return [400, error('VS402337: The number of work items returned exceeds the size limit of 20000.')];
+    const ids = items.ids(Number(listing[1]), top ?? 20_000);
+    return [200, { queryType: 'flat', queryResultType: 'workItem', workItems: ids.map((id) => ({ id })) }];
   }
   const search = /FROM WorkItems WHERE \[System\.Title\] CONTAINS '((?:[^']|'')*)' ORDER BY \[System\.ChangedDate\] DESC$/i.exec(query);
   if (search) {

@@ -1,6 +1,10 @@
-import { DevOpsThrottledError, type ConnectionData, type DevOpsDirectory, type SchedulingFieldChanges, type WorkItem, type WorkItemDetails, type WorkItemFields, type WorkItemLink, type WorkItemUpdateResult } from '../../ports/devops-directory.js';
+import {
+  DevOpsThrottledError, type ConnectionData, type DevOpsDirectory, type SchedulingFieldChanges, type WorkItem, type WorkItemDetails,
+  type WorkItemFieldDefinition, type WorkItemFields, type WorkItemLink, type WorkItemUpdateResult,
+} from '../../ports/devops-directory.js';
 import { verifyLocalAccessToken } from './local-access-token.js';
 import { findSeedOrganization, localDevOpsSeed, type DevOpsSeed, type SeedUser } from './local-seed.js';
+import { SEED_FIELD_DEFINITIONS } from './seed-work-item-fields.js';
 import { SeedWorkItems } from './seed-work-items.js';
 
 export interface LocalDevOpsDirectoryOptions {
@@ -43,8 +47,16 @@ export class LocalDevOpsDirectory implements DevOpsDirectory {
     return this.workItemsOf(orgName)?.basics(ids) ?? [];
   }
 
-  async workItemDetails(orgName: string, ids: readonly number[]): Promise<WorkItemDetails[]> {
-    return this.workItemsOf(orgName)?.details(ids) ?? [];
+  async workItemDetails(orgName: string, ids: readonly number[], fields?: readonly string[]): Promise<WorkItemDetails[]> {
+    return this.workItemsOf(orgName)?.details(ids, fields) ?? [];
+  }
+
+  async workItemFieldDefinitions(orgName: string): Promise<WorkItemFieldDefinition[]> {
+    return this.workItemsOf(orgName) ? SEED_FIELD_DEFINITIONS.map((field) => ({ ...field })) : [];
+  }
+
+  async workItemIds(orgName: string, afterId: number, top: number): Promise<number[]> {
+    return this.workItemsOf(orgName)?.ids(afterId, top) ?? [];
   }
 
   async descendantLinks(orgName: string, rootId: number): Promise<WorkItemLink[]> {
@@ -88,6 +100,11 @@ export class LocalDevOpsDirectory implements DevOpsDirectory {
   /** Deletes a work item as someone would in Azure DevOps. */
   deleteWorkItem(orgName: string, id: number): boolean {
     return this.workItemsOf(orgName)?.remove(id) ?? false;
+  }
+
+  /** Creates a work item as someone would in Azure DevOps. */
+  createWorkItem(orgName: string, item: WorkItemDetails) {
+    this.workItemsOf(orgName)?.add(item);
   }
 
   /** Changes a work item as someone would in Azure DevOps (e.g. moves it to another parent). */

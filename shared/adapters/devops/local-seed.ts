@@ -1,4 +1,5 @@
 import type { DevOpsOrganization, DevOpsUser, WorkItemDetails } from '../../ports/devops-directory.js';
+import { seedSystemFields } from './seed-work-item-fields.js';
 
 /** A seeded person: `name` is the handle used by tokens, scripts and tests (`alice`). */
 export interface SeedUser extends DevOpsUser {
@@ -17,11 +18,22 @@ export interface DevOpsSeed {
 
 type Row = readonly [type: string, state: string, title: string, parentId: number | null];
 
+interface SeedProject {
+  project: string;
+  area: string;
+  users: readonly SeedUser[];
+  /** Area id, and the first sprint's iteration id (sprints 10..12 follow it). */
+  nodeIds: { area: number; iteration: number };
+  /** Custom.CostCenter of the first epic's tree and of the second's. */
+  costCenters: readonly [string, string];
+}
+
 /**
  * Ids follow the list order (1..n), as in a freshly created project: epics > features >
- * backlog items > tasks and bugs. Tasks and bugs carry the scheduling fields (hours).
+ * backlog items > tasks and bugs. Tasks and bugs carry the scheduling fields (hours);
+ * seed-work-item-fields.ts adds the System fields and custom values.
  */
-function workItems(project: string, area: string, rows: readonly Row[]): WorkItemDetails[] {
+function workItems({ project, area, users, nodeIds, costCenters }: SeedProject, rows: readonly Row[]): WorkItemDetails[] {
   return rows.map(([type, state, title, parentId], index) => {
     const id = index + 1;
     const scheduled = type === 'Task' || type === 'Bug';
@@ -34,20 +46,23 @@ function workItems(project: string, area: string, rows: readonly Row[]): WorkIte
       originalEstimate: scheduled ? estimate : null,
       completedWork: scheduled ? completed : null,
       remainingWork: scheduled ? estimate - completed : null,
+      ...seedSystemFields({ id, type, state, title }, users, nodeIds, costCenters),
     };
   });
 }
 
 /** Every id is a fixed GUID, distinct per org: alice in fabrikam is not alice in contoso. */
+const fabrikamUsers: SeedUser[] = [
+  { name: 'alice', id: '44ac7f6e-c63f-4cf3-94bd-623ac2b85c22', displayName: 'Alice Anders', uniqueName: 'alice@fabrikam.example', isCollectionAdmin: true },
+  { name: 'bob', id: '5324a332-d6ee-489d-9edd-c9f03e23970f', displayName: 'Bob Brandt', uniqueName: 'bob@fabrikam.example', isCollectionAdmin: false },
+  { name: 'carol', id: '5531371c-661c-4713-8cfa-4245d0610c3f', displayName: 'Carol Castillo', uniqueName: 'carol@fabrikam.example', isCollectionAdmin: false },
+];
+
 const fabrikam: SeedOrganization = {
   id: '82aa2fdd-f972-4fff-b708-b781eee236bc',
   name: 'fabrikam',
-  users: [
-    { name: 'alice', id: '44ac7f6e-c63f-4cf3-94bd-623ac2b85c22', displayName: 'Alice Anders', uniqueName: 'alice@fabrikam.example', isCollectionAdmin: true },
-    { name: 'bob', id: '5324a332-d6ee-489d-9edd-c9f03e23970f', displayName: 'Bob Brandt', uniqueName: 'bob@fabrikam.example', isCollectionAdmin: false },
-    { name: 'carol', id: '5531371c-661c-4713-8cfa-4245d0610c3f', displayName: 'Carol Castillo', uniqueName: 'carol@fabrikam.example', isCollectionAdmin: false },
-  ],
-  workItems: workItems('Fiber', 'Portal', [
+  users: fabrikamUsers,
+  workItems: workItems({ project: 'Fiber', area: 'Portal', users: fabrikamUsers, nodeIds: { area: 101, iteration: 110 }, costCenters: ['CC-4100', 'CC-4200'] }, [
     ['Epic', 'Active', 'Fiber customer self-service portal', null],
     ['Feature', 'Active', 'Online service appointment booking', 1],
     ['Feature', 'New', 'Outage notifications by SMS', 1],
@@ -76,15 +91,17 @@ const fabrikam: SeedOrganization = {
   ]),
 };
 
+const contosoUsers: SeedUser[] = [
+  { name: 'alice', id: 'd979fd13-21bb-432f-81ac-8a442fe30fb3', displayName: 'Alice Anders', uniqueName: 'alice@contoso.example', isCollectionAdmin: true },
+  { name: 'bob', id: '92938490-f96b-4cc1-8398-472910f5610c', displayName: 'Bob Brandt', uniqueName: 'bob@contoso.example', isCollectionAdmin: false },
+  { name: 'carol', id: 'a658307c-2971-46dc-9b71-60a025d0177f', displayName: 'Carol Castillo', uniqueName: 'carol@contoso.example', isCollectionAdmin: false },
+];
+
 const contoso: SeedOrganization = {
   id: '7117c583-5b6d-41f1-98c6-60a186542c45',
   name: 'contoso',
-  users: [
-    { name: 'alice', id: 'd979fd13-21bb-432f-81ac-8a442fe30fb3', displayName: 'Alice Anders', uniqueName: 'alice@contoso.example', isCollectionAdmin: true },
-    { name: 'bob', id: '92938490-f96b-4cc1-8398-472910f5610c', displayName: 'Bob Brandt', uniqueName: 'bob@contoso.example', isCollectionAdmin: false },
-    { name: 'carol', id: 'a658307c-2971-46dc-9b71-60a025d0177f', displayName: 'Carol Castillo', uniqueName: 'carol@contoso.example', isCollectionAdmin: false },
-  ],
-  workItems: workItems('Banking', 'Mobile', [
+  users: contosoUsers,
+  workItems: workItems({ project: 'Banking', area: 'Mobile', users: contosoUsers, nodeIds: { area: 201, iteration: 210 }, costCenters: ['BK-100', 'BK-200'] }, [
     ['Epic', 'Active', 'Mobile banking app redesign', null],
     ['Feature', 'Active', 'Instant transfers between own accounts', 1],
     ['Feature', 'New', 'Card freeze and unfreeze', 1],

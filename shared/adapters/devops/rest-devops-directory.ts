@@ -2,17 +2,19 @@ import type { TokenCredential } from '@azure/identity';
 import { z } from 'zod';
 import {
   DevOpsThrottledError,
+  FIELD_REFERENCE_NAME,
   type ConnectionData,
   type DevOpsDirectory,
   type SchedulingFieldChanges,
   type WorkItem,
   type WorkItemDetails,
+  type WorkItemFieldDefinition,
   type WorkItemFields,
   type WorkItemLink,
   type WorkItemUpdateResult,
 } from '../../ports/devops-directory.js';
 import { DevOpsRequestError, parse, retryAfterSeconds } from './rest-devops-errors.js';
-import { CHILD_LINK, WiqlItemsJson, WiqlLinksJson, WorkItemsBatchJson, wiqlText } from './rest-work-item-json.js';
+import { CHILD_LINK, DETAIL_FIELDS, FieldsJson, WiqlItemsJson, WiqlLinksJson, WorkItemsBatchJson, wiqlText, withFields } from './rest-work-item-json.js';
 import { patchWorkItem, readWorkItemFields, type WorkItemTarget } from './rest-work-item-writes.js';
 
 export { DevOpsRequestError } from './rest-devops-errors.js';
@@ -33,6 +35,8 @@ export const PERMISSIONS_API_VERSION = '7.1-preview.2';
 /** Work Items - List accepts at most 200 ids (VS403474 beyond that). */
 export const MAX_WORK_ITEMS_PER_REQUEST = 200;
 export const WORK_ITEM_FIELDS = ['System.Title', 'System.WorkItemType', 'System.State'] as const;
+/** WIQL answers at most this many work items (VS402337 beyond). */
+export const MAX_WIQL_RESULTS = 20_000;
 
 // Letters, digits and inner hyphens: anything else never reaches a URL.
 const ORG_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,48}[A-Za-z0-9])?$/;
@@ -138,17 +142,36 @@ export class RestDevOpsDirectory implements DevOpsDirectory {
     return parse(WorkItemsJson, reply.body, 'workitems').value.filter((item) => item !== null);
   }
 
-  async workItemDetails(orgName: string, ids: readonly number[]): Promise<WorkItemDetails[]> {
+  async workItemDetails(orgName: string, ids: readonly number[], fields?: readonly string[]): Promise<WorkItemDetails[]> {
     const wanted = [...new Set(ids)].filter((id) => Number.isSafeInteger(id) && id > 0);
     if (wanted.length === 0 || !ORG_NAME.test(orgName)) return [];
+    const bad = fields?.find((name) => !FIELD_REFERENCE_NAME.test(name));
+    if (bad !== undefined) throw new DevOpsRequestError(`"${bad.slice(0, 60)}" is no field reference name`);
+    const asked = [...new Set([...DETAIL_FIELDS, ...(fields ?? [])])];
     const token = await this.serviceToken(orgName);
     const pages: Promise<WorkItemDetails[]>[] = [];
     for (let start = 0; start < wanted.length; start += MAX_WORK_ITEMS_PER_REQUEST) {
-      const body = { ids: wanted.slice(start, start + MAX_WORK_ITEMS_PER_REQUEST), $expand: 'relations', errorPolicy: 'omit' };
+      const body = { ids: wanted.slice(start, start + MAX_WORK_ITEMS_PER_REQUEST), fields: asked, errorPolicy: 'omit' };
       pages.push(this.serviceCall(orgName, '_apis/wit/workitemsbatch', body, token).then((reply) =>
-        reply ? parse(WorkItemsBatchJson, reply, 'workitemsbatch').value.filter((item) => item !== null) : []));
+        reply ? parse(WorkItemsBatchJson, reply, 'workitemsbatch').value.flatMap((read) => (read ? [withFields(read, fields)] : [])) : []));
     }
     return (await Promise.all(pages)).flat();
+  }
+
+  async workItemFieldDefinitions(orgName: string): Promise<WorkItemFieldDefinition[]> {
+    if (!ORG_NAME.test(orgName)) return [];
+    const reply = await this.get(`${this.orgUrl(orgName)}/_apis/wit/fields?api-version=7.1`, await this.serviceToken(orgName));
+    if (reply.kind === 'missing') return [];
+    if (reply.kind === 'refused') throw new DevOpsRequestError(`Azure DevOps refused Timehub's identity for ${orgName}`);
+    return parse(FieldsJson, reply.body, 'fields');
+  }
+
+  async workItemIds(orgName: string, afterId: number, top: number): Promise<number[]> {
+    if (!ORG_NAME.test(orgName) || !Number.isSafeInteger(afterId) || afterId < 0 || !Number.isSafeInteger(top) || top <= 0) return [];
+    const query = `SELECT [System.Id] FROM WorkItems WHERE [System.Id] > ${afterId} ORDER BY [System.Id] ASC`;
+    const path = `_apis/wit/wiql?$top=${Math.min(top, MAX_WIQL_RESULTS)}`;
+    const reply = await this.serviceCall(orgName, path, { query }, await this.serviceToken(orgName));
+    return reply ? parse(WiqlItemsJson, reply, 'wiql').workItems.map((item) => item.id) : [];
   }
 
   async descendantLinks(orgName: string, rootId: number): Promise<WorkItemLink[]> {

@@ -1,4 +1,13 @@
 import type { SchedulingFieldChanges, WorkItem, WorkItemDetails, WorkItemFields, WorkItemLink, WorkItemUpdateResult } from '../../ports/devops-directory.js';
+import { SEED_FIELD_DEFINITIONS, fieldValuesOf } from './seed-work-item-fields.js';
+
+/** A field the org does not have, asked for by reference name: Azure DevOps refuses the whole request (TF51535). */
+export class UnknownFieldError extends Error {
+  constructor(readonly referenceName: string) {
+    super(`TF51535: Cannot find field ${referenceName}.`);
+    this.name = 'UnknownFieldError';
+  }
+}
 
 /** The seeded work items of one org, held as the local Azure DevOps holds them: changeable, with every revision kept. */
 export class SeedWorkItems {
@@ -17,12 +26,38 @@ export class SeedWorkItems {
     return this.details(ids).map(({ id, title, type, state }) => ({ id, title, type, state }));
   }
 
-  /** The items among `ids` that exist, once each, in the order asked. */
-  details(ids: readonly number[]): WorkItemDetails[] {
+  /** The items among `ids` that exist, once each, in the order asked; with the values of `fields` when asked for. */
+  details(ids: readonly number[], fields?: readonly string[]): WorkItemDetails[] {
+    const known = new Set(SEED_FIELD_DEFINITIONS.map((field) => field.referenceName.toLowerCase()));
+    const unknown = fields?.find((name) => !known.has(name.toLowerCase()));
+    if (unknown !== undefined) throw new UnknownFieldError(unknown);
     return [...new Set(ids)].flatMap((id) => {
       const item = this.byId.get(id);
-      return item ? [{ ...item }] : [];
+      if (!item) return [];
+      const details: WorkItemDetails = { ...item };
+      delete details.fields; // custom values only when asked for, as Azure DevOps sends them
+      if (!fields) return [details];
+      const values = Object.entries(fieldValuesOf(item));
+      const valueOf = (name: string) => values.find(([ref]) => ref.toLowerCase() === name.toLowerCase())?.[1] ?? null;
+      return [{ ...details, fields: Object.fromEntries(fields.map((name) => [name, valueOf(name)])) }];
     });
+  }
+
+  /** The whole item as held, custom values included (the fake Azure DevOps server answers from it). */
+  held(id: number): WorkItemDetails | undefined {
+    const item = this.byId.get(id);
+    return item && { ...item };
+  }
+
+  /** Up to `top` ids above `afterId`, ascending: a flat WIQL over the org ordered by id. */
+  ids(afterId: number, top: number): number[] {
+    return [...this.byId.keys()].filter((id) => id > afterId).sort((a, b) => a - b).slice(0, Math.max(0, top));
+  }
+
+  /** A new work item, as someone would create it in Azure DevOps. */
+  add(item: WorkItemDetails) {
+    this.byId.set(item.id, { ...item });
+    this.revisions.set(item.id, [{ ...item }]);
   }
 
   /** Parent > child edges below `rootId`, breadth first, as WIQL's recursive WorkItemLinks lists them. */
@@ -41,7 +76,8 @@ export class SeedWorkItems {
   search(text: string, top: number): WorkItemDetails[] {
     const wanted = text.toLowerCase();
     // No change dates in the seed: the newest (highest id) first stands in for "most recently changed".
-    return [...this.byId.values()].filter((item) => item.title.toLowerCase().includes(wanted)).sort((a, b) => b.id - a.id).slice(0, top).map((item) => ({ ...item }));
+    const found = [...this.byId.values()].filter((item) => item.title.toLowerCase().includes(wanted)).sort((a, b) => b.id - a.id).slice(0, top);
+    return this.details(found.map((item) => item.id));
   }
 
   /** A change made in Azure DevOps (a move to another parent, a new title): undefined when the item does not exist. */
