@@ -69,7 +69,7 @@ export async function openSide(options: SideOptions): Promise<Side> {
   const queue = new SqliteMessageQueue(file, clock);
   const mailer = new OutboxMailer(join(options.dir, 'outbox'));
   // An empty environment: the embedded defaults, whatever the shell has set.
-  const app = await composeApp(loadSettings({ DATA_DIR: options.dir, RATE_LIMIT_PER_MINUTE: '0' /* the bench drives few users far past any per-user limit */ }), { store: options.withoutRollups ? new RollupFreeStore(store) : store, clock, queue, mailer });
+  const app = await composeApp(loadSettings({ DATA_DIR: options.dir, RATE_LIMIT_PER_MINUTE: '0' /* the bench drives few users far past any per-user limit */ }), { store: options.withoutRollups ? new RollupFreeStore(store, clock) : store, clock, queue, mailer });
   const callers = virtualUsers(options.users);
   await loadOrganization(app.ports, callers[0]!.orgId, callers[0]!.orgName);
   const tokens: string[] = [];

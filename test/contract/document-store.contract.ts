@@ -144,6 +144,18 @@ export function documentStoreContract(
         expect(replaced).toEqual({ ...item('a', 'p1', { n: 3 }), _etag: expect.any(String) });
       });
 
+      it('queries find a replaced document by the fields it has now, whether the replace changed them or kept them', async () => {
+        const a = await store.create('worklogs', item('a', 'p1', { timestamp: '2026-01-01T00:00:00Z', n: 1 }));
+        const b = await store.create('worklogs', item('b', 'p1', { timestamp: '2026-01-02T00:00:00Z', n: 1 }));
+        await store.replace('worklogs', { ...a, n: 2 }, a._etag);
+        const moved: Item = { ...b, timestamp: '2026-01-03T00:00:00Z' };
+        await store.batch('worklogs', 'p1', [{ op: 'replace', doc: moved, ifMatch: b._etag }]);
+        const at = (timestamp: string) => queryIds({ partition: { pk: 'p1' }, where: [{ field: 'timestamp', op: '=', value: timestamp }] });
+        expect([await at('2026-01-01T00:00:00Z'), await at('2026-01-02T00:00:00Z'), await at('2026-01-03T00:00:00Z')]).toEqual([['a'], [], ['b']]);
+        const newest = await store.query<Item>('worklogs', { partition: { pk: 'p1' }, orderBy: [{ field: 'timestamp', direction: 'desc' }] });
+        expect(newest.map((doc) => [doc.id, doc.n])).toEqual([['b', 1], ['a', 2]]);
+      });
+
       it('replace of a missing document throws StorePreconditionError and creates nothing', async () => {
         await expect(store.replace('worklogs', item('a', 'p1'))).rejects.toBeInstanceOf(StorePreconditionError);
         expect(await store.read('worklogs', 'p1', 'a')).toBeUndefined();
