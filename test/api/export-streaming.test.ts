@@ -31,9 +31,10 @@ beforeAll(async () => {
   };
   api = await startTestApi({ store, clock, log });
   token = await api.signIn('fabrikam', 'bob');
-  for (let b = 0; b < (PAGES * EXPORT_PAGE) / 500; b++) {
+  const total = PAGES * EXPORT_PAGE;
+  for (let b = 0; b * 500 < total; b++) {
     const res = await fetch(`${api.url}/api/rest/workLogs/batch`, {
-      method: 'POST', headers: { authorization: `Bearer ${token}` }, body: JSON.stringify(consecutiveWorklogs(500, `2025-0${1 + b % 8}-0${1 + Math.floor(b / 8)}T00:00:00Z`, 60)),
+      method: 'POST', headers: { authorization: `Bearer ${token}` }, body: JSON.stringify(consecutiveWorklogs(Math.min(500, total - b * 500), `2025-0${1 + b % 8}-0${1 + Math.floor(b / 8)}T00:00:00Z`, 60)),
     });
     expect(res.status).toBe(201);
   }
