@@ -67,3 +67,20 @@ it("reads an org-wide export in order from the index that holds the org's worklo
     db.close();
   }
 });
+
+it('gives a new file 8 KB pages and the covering index, and a file with 4 KB pages no such index, whose entries would spill onto overflow pages', async () => {
+  dir = mkdtempSync(join(tmpdir(), 'timehub-export-pages-'));
+  const clock = new MutableClock(T0);
+  const old = join(dir, 'old.sqlite');
+  const made = new Database(old);
+  made.pragma('page_size = 4096');
+  made.pragma('journal_mode = WAL');
+  made.close();
+  for (const [file, pageSize, indexes] of [[join(dir, 'new.sqlite'), 8192, 1], [old, 4096, 0]] as const) {
+    await new SqliteDocumentStore(file, clock).close();
+    const db = new Database(file, { readonly: true });
+    expect(db.pragma('page_size', { simple: true })).toBe(pageSize);
+    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'documents_org_worklogs'").pluck().get()).toBe(indexes);
+    db.close();
+  }
+});
