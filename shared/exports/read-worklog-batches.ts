@@ -6,8 +6,8 @@ import { readWorklogDocumentPage } from '../worklogs/worklog-pages.js';
 /**
  * Worklogs per store read: enough that a page's reads and lookups cost little per row, few
  * enough that a page is formatted while its worklogs are young. A page of 500 lived through
- * several young-generation collections and was promoted: a tenth of a CSV export went to
- * the garbage collector, and the heap grew.
+ * several young-generation collections and was promoted: a fifth of a CSV export's time went
+ * to the garbage collector (under a tenth with 100), and the heap grew.
  */
 export const EXPORT_PAGE = 100;
 /** exceljs spends tens of microseconds on a row, so an XLSX page lives that much longer. */

@@ -197,7 +197,7 @@ function columnValue(value: unknown): string | number | null {
   return value === undefined || value === null ? null : JSON.stringify(value);
 }
 
-/** The parsed body gets the ETag in place: a copy of every document read cost an export as much as the parse. */
+/** The parsed body gets the ETag in place rather than being copied: every list and export reads through here. */
 function withEtag<T extends Document>(row: Row): Stored<T> {
   const doc = JSON.parse(row.body) as Stored<T>;
   doc._etag = row.etag;
