@@ -10,7 +10,7 @@ import { assertMayReadTimeOf } from '../roles/time-access.js';
 import { targetsOf } from '../targets/org-targets.js';
 import { settlePartition } from '../worklogs/user-ledger.js';
 import { exportFile, type ExportFile } from './export-file.js';
-import { readWorklogBatches } from './read-worklog-batches.js';
+import { EXPORT_PAGE, readWorklogBatches, XLSX_EXPORT_PAGE } from './read-worklog-batches.js';
 import { startedIteration } from './started-iteration.js';
 import { workItemNames } from '../work-items/work-item-names.js';
 import type { OrgRef } from '../work-items/work-item-cache.js';
@@ -43,7 +43,7 @@ async function* inApproval(batches: AsyncIterable<Worklog[]>, keep: (batch: Work
 async function* withWorkItemNames(ports: Pick<Ports, 'store' | 'directory' | 'clock'>, org: OrgRef, batches: AsyncIterable<Worklog[]>): AsyncGenerator<NamedWorklog[]> {
   for await (const batch of batches) {
     const names = await workItemNames(ports, org, batch.flatMap((w) => (w.workItemId === null ? [] : [w.workItemId])));
-    yield batch.map((w) => (w.workItemId === null ? w : { ...w, workItemName: names.get(w.workItemId) }));
+    yield batch.map((worklog) => ({ worklog, workItemName: worklog.workItemId === null ? undefined : names.get(worklog.workItemId) }));
   }
 }
 
@@ -56,7 +56,8 @@ export async function exportWorklogs(ports: Ports, caller: Caller, query: Worklo
   const where = await exportedWorklogs(ports, caller, filter);
   const activityTypes = await activityTypesOf(ports, caller.orgId, caller.orgName);
   const targets = await targetsOf(ports.store, caller.orgId);
-  const read = inApproval(readWorklogBatches(ports.store, where, signal), (batch) => worklogsInApprovalStates(ports.store, caller.orgId, batch, filter.approval));
+  const pageSize = format === 'xlsx' ? XLSX_EXPORT_PAGE : EXPORT_PAGE;
+  const read = inApproval(readWorklogBatches(ports.store, where, signal, pageSize), (batch) => worklogsInApprovalStates(ports.store, caller.orgId, batch, filter.approval));
   const batches = await startedIteration(withWorkItemNames(ports, { orgId: caller.orgId, orgName: caller.orgName }, read));
   const name = ['worklogs', caller.orgName, filter.from?.slice(0, 10), filter.to?.slice(0, 10)].filter(Boolean).join('-');
   return exportFile(format, name, worklogColumns(activityTypes, targets), batches);

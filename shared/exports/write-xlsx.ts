@@ -26,8 +26,16 @@ async function writeWorkbook<Row>(columns: readonly ExportColumn<Row>[], batches
   const sheet = workbook.addWorksheet('Export', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns.map((c) => ({ header: c.header, width: c.width ?? 14, style: { numFmt: NUMBER_FORMATS[c.kind] } }));
   sheet.getRow(1).font = { bold: true };
+  // One style object per column, shared by its cells: exceljs gives each new cell a style
+  // object of its own and then serialises it to find its id, a fifth of an export's time;
+  // a style object it has seen before it finds by identity.
+  const styles = columns.map((c) => ({ numFmt: NUMBER_FORMATS[c.kind] }));
   for await (const batch of batches) {
-    for (const row of batch) sheet.addRow(columns.map((c) => xlsxCell(c, row))).commit();
+    for (const row of batch) {
+      const added = sheet.addRow(columns.map((c) => xlsxCell(c, row)));
+      styles.forEach((style, i) => (added.getCell(i + 1).style = style));
+      added.commit();
+    }
     await paceSheet(sheet, stop);
     if (stop.aborted) return;
   }

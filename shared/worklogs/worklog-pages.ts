@@ -67,6 +67,17 @@ function withoutImpliedBounds(where: Condition[], after: PageKey | undefined, un
 export async function readWorklogPage(
   store: DocumentStore, base: Pick<Query, 'partition' | 'where'>, page: PageRequest, scope: unknown, direction: PageDirection = 'asc',
 ) {
+  const { documents, ...rest } = await readWorklogDocumentPage(store, base, page, scope, direction);
+  return { worklogs: documents.map(fromDoc), ...rest };
+}
+
+/**
+ * readWorklogPage's documents as stored: a stored worklog is a Worklog with its keys beside,
+ * and a reader that only reads fields (an export) is spared a copy of each.
+ */
+export async function readWorklogDocumentPage(
+  store: DocumentStore, base: Pick<Query, 'partition' | 'where'>, page: PageRequest, scope: unknown, direction: PageDirection = 'asc',
+) {
   const where = base.where ?? [];
   const orderBy = WORKLOG_ORDER.map((o) => ({ field: o.field, direction }));
   const ordered = { partition: base.partition, orderBy, after: page.after };
@@ -81,7 +92,7 @@ export async function readWorklogPage(
   const docs = await store.query<WorklogDoc>('worklogs', {
     ...ordered, where: withoutImpliedBounds(where, page.after, horizon, direction), until: horizon, offset: page.skip, limit: page.count + 1,
   });
-  const shown = docs.slice(0, page.count).map(fromDoc);
+  const shown = docs.slice(0, page.count);
   const next = docs.length > page.count ? keyOf(shown.at(-1)!) : horizon;
-  return { worklogs: shown, continuationToken: next && encodeContinuation(next, scope), nextKey: next };
+  return { documents: shown, continuationToken: next && encodeContinuation(next, scope), nextKey: next };
 }

@@ -42,6 +42,9 @@ export class SqliteDocumentStore implements DocumentStore {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
     this.statements = new StatementCache(this.db);
+    // A new file only (an existing one keeps its page size). With 4 KB pages a worklog of
+    // about 1 KB spilled onto an overflow page of its own: two random reads per worklog.
+    this.db.pragma(`page_size = ${PAGE_SIZE}`);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('busy_timeout = 5000');
     this.db.pragma('synchronous = NORMAL');
@@ -194,6 +197,7 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 }
 
+const PAGE_SIZE = 8192;
 const FIELDS = Object.keys(INDEXED_COLUMNS) as IndexedField[];
 const COLUMNS = FIELDS.map((field) => INDEXED_COLUMNS[field]).join(', ');
 
@@ -211,6 +215,9 @@ function columnValue(value: unknown): string | number | null {
   return value === undefined || value === null ? null : JSON.stringify(value);
 }
 
+/** The parsed body gets the ETag in place rather than being copied: every list and export reads through here. */
 function withEtag<T extends Document>(row: Row): Stored<T> {
-  return { ...(JSON.parse(row.body) as T), _etag: row.etag };
+  const doc = JSON.parse(row.body) as Stored<T>;
+  doc._etag = row.etag;
+  return doc;
 }

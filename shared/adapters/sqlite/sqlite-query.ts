@@ -3,6 +3,7 @@ import { keysetBounds, keysetTerms, type KeysetSide } from '../../ports/keyset.j
 import { INDEXED_COLUMNS } from './sqlite-schema.js';
 
 const FIELD = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+const TYPE_NAME = /^[A-Za-z][A-Za-z0-9]*$/;
 
 /** `id` is also a key column: using it lets an index on (container, pk, x) serve ORDER BY x, id. Indexed fields have columns of their own. */
 function path(field: string): string {
@@ -26,6 +27,8 @@ function condition(c: Condition, params: (string | number | null)[]): string {
     params.push(JSON.stringify(c.value.map(bind)));
     return `${path(c.field)} IN (SELECT value FROM json_each(?))`;
   }
+  // A literal, not a parameter: an index restricted to one document type serves only queries whose text names it.
+  if (c.field === 'type' && c.op === '=' && typeof c.value === 'string' && TYPE_NAME.test(c.value)) return `${path(c.field)} = '${c.value}'`;
   if (c.value === null) {
     if (c.op === '=') return `${path(c.field)} IS NULL`;
     if (c.op === '!=') return `${path(c.field)} IS NOT NULL`;
