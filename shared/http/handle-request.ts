@@ -4,7 +4,7 @@ import { authenticate } from '../identity/authenticate.js';
 import { guardTimeWrites } from '../billing/write-gate.js';
 import { requirePermission, resolveMember, type Member } from '../roles/member-access.js';
 import { errorToHttp, invalidInput, type HttpOutput } from './http-errors.js';
-import { StreamedFile, TextAnswer, WithHeaders, type AnyRoute, type AppContext } from './route.js';
+import { NoContent, StreamedFile, TextAnswer, WithHeaders, type AnyRoute, type AppContext } from './route.js';
 import { answersBare, assertApiVersion } from './api-version.js';
 import { assertHostOfOrg } from './org-host.js';
 import { requestScopedStore } from './request-scoped-store.js';
@@ -77,6 +77,7 @@ async function run(shared: AppContext, route: AnyRoute, params: Record<string, s
     if (!route.streams) throw new Error(`route ${route.name} answered a stream without declaring \`streams\``);
     return { status: 200, headers: fileHeaders(result), stream: await startedIteration(result.chunks) };
   }
+  if (result instanceof NoContent) return { status: 204, text: '', headers: result.headers };
   if (result instanceof TextAnswer) return { status: 200, text: result.text, headers: { ...result.headers, 'content-type': result.contentType } };
   const data = result instanceof WithHeaders ? result.data : result;
   const status = route.successStatus ?? 200;

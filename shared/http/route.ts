@@ -108,6 +108,11 @@ export class TextAnswer {
   ) {}
 }
 
+/** A handler's answer of nothing there (OData's single-valued navigation that leads nowhere): 204 with no body. */
+export class NoContent {
+  constructor(readonly headers: Record<string, string> = {}) {}
+}
+
 // Routes are stored side by side whatever their types; each was checked by defineRoute.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyRoute = Route<Access, any, any, any>;

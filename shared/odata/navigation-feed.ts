@@ -71,7 +71,8 @@ export async function queryEntity(ports: Ports, caller: Caller, set: ItemSetName
 /**
  * `GET workItems(10)/DirectWorklogs`, `/Parent`, `/Root`, `/Children`, `/AllWorklogs`,
  * `budgets(id)/WorkItems`, `/Worklogs`: what an expansion holds, a page at a time with
- * `@odata.nextLink` (1,000 worklogs or 100 work items), or the one related entity.
+ * `@odata.nextLink` (1,000 worklogs or 100 work items), or the one related entity (undefined
+ * when there is none, as for a top-level item's Parent).
  */
 export async function queryNavigation(ports: Ports, caller: Caller, set: ItemSetName, keyText: string, name: string, query: ODataQuery, root: string) {
   const type = ITEM_SETS[set].type;
@@ -95,7 +96,8 @@ export async function queryNavigation(ports: Ports, caller: Caller, set: ItemSet
   const shown: AnswerRow[] = related!.rows.map((row) => project(row, options.select));
   await expandRows(run, navigation.targetSet, related!.rows, shown, options.expand);
   if (!navigation.collection) {
-    if (!shown[0]) throw notFound(`the ${navigation.name} of ${set}(${keyText})`);
+    // OData: a single-valued navigation property that references no entity answers 204.
+    if (!shown[0]) return undefined;
     return { '@odata.context': `${root}/$metadata#${navigation.targetSet}/$entity`, ...shown[0] };
   }
   const next = related!.next && navigationLink(run, path, query, related!.next, related!.rows.length);

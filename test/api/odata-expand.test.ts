@@ -184,8 +184,10 @@ describe('navigation paths', () => {
     expect(await ok(world.alice, `budgets(${sms})?$select=BudgetName&$expand=${q('WorkItems($select=System_Id)')}`)).toMatchObject({ BudgetName: 'SMS', WorkItems: [{ System_Id: 3 }, { System_Id: 9 }, { System_Id: 13 }] });
   });
 
-  it('answers 404 where nothing is, and 400 naming the navigation properties there are', async () => {
-    expect((await odata(world.alice, 'workItems(1)/Parent')).status).toBe(404);
+  it('answers 204 for a Parent that is not there, 404 for an entity that is not, and 400 naming the navigation properties there are', async () => {
+    const noParent = await odata(world.alice, 'workItems(1)/Parent');
+    expect(noParent.status).toBe(204);
+    expect(noParent.body).toBeUndefined();
     expect((await odata(world.alice, 'workItems(999)')).status).toBe(404);
     const unknown = await odata(world.alice, 'workItems(10)/Worklogs');
     expect(unknown.status).toBe(400);

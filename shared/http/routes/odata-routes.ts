@@ -7,7 +7,7 @@ import { queryItemFeed } from '../../odata/query-item-feed.js';
 import { queryEntity, queryNavigation } from '../../odata/navigation-feed.js';
 import { assertODataVersion } from '../api-version.js';
 import { invalidInput } from '../http-errors.js';
-import { defineRoute, TextAnswer, withHeaders, type AnyRoute } from '../route.js';
+import { defineRoute, NoContent, TextAnswer, withHeaders, type AnyRoute } from '../route.js';
 
 const tag = 'OData';
 const ODATA_HEADERS = { 'content-type': 'application/json; odata.metadata=minimal; odata.streaming=true; charset=utf-8', 'OData-Version': '4.0' };
@@ -101,7 +101,8 @@ function pathRoutes(set: ItemSetName): AnyRoute[] {
       params: odataNavigationParams, query: odataQuery,
       handle: async ({ app, caller, params, query, header }) => {
         const root = serviceRoot(header, params.version, set);
-        return withHeaders(await queryNavigation(app.ports, caller, set, params.key, params.navigation, query, root), ODATA_HEADERS);
+        const answer = await queryNavigation(app.ports, caller, set, params.key, params.navigation, query, root);
+        return answer ? withHeaders(answer, ODATA_HEADERS) : new NoContent({ 'OData-Version': '4.0' });
       },
     }),
   ];
