@@ -2,6 +2,7 @@ import { StoreConflictError, type Document } from '../ports/document-store.js';
 import type { DeliveredMessage } from '../ports/message-queue.js';
 import type { Ports } from '../ports/index.js';
 import { loadOrganizationById } from '../orgs/organization.js';
+import { targetsOf } from '../targets/org-targets.js';
 import { workItemNames } from '../work-items/work-item-names.js';
 import { userPartition } from '../worklogs/user-ledger.js';
 import { fromDoc, readWorklog } from '../worklogs/worklog-documents.js';
@@ -28,8 +29,9 @@ export async function sendStopNotice(ports: Ports, appBaseUrl: string, message: 
   const org = await loadOrganizationById(ports, notice.orgId);
   const { workItemId } = worklog;
   const names = workItemId !== null && org ? await workItemNames(ports, { orgId: notice.orgId, orgName: org.name }, [workItemId]) : undefined;
-  const title = workItemId !== null ? (names?.get(workItemId)?.title ?? null) : null;
-  await ports.mailer.send({ ...stopNoticeMail(worklog, title, appBaseUrl), orgId: notice.orgId });
+  const workItemTitle = workItemId !== null ? (names?.get(workItemId)?.title ?? null) : null;
+  const targetName = worklog.targetId ? ((await targetsOf(ports.store, notice.orgId)).find((t) => t.id === worklog.targetId)?.name ?? null) : null;
+  await ports.mailer.send({ ...stopNoticeMail(worklog, { workItemTitle, targetName }, appBaseUrl), orgId: notice.orgId });
   try {
     await ports.store.create<NoticeSentDoc>('worklogs', {
       id: sentId, pk, type: 'noticeSent', schemaVersion: 1, sentTimestamp: ports.clock.now().toISOString(), ttl: 90 * 86_400,

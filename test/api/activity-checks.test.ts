@@ -1,3 +1,4 @@
+import { parseRawMail } from '../contract/mailer.contract.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { client, startTestApi, type TestApi } from '../support/api-server.js';
@@ -118,6 +119,20 @@ describe('email notices', () => {
     expect(mail).toContain('0:01 h');
     // Quoted-printable may fold the link; its parts are what matter.
     expect(mail.replace(/=\r?\n/g, '').replace(/=3D/g, '=')).toContain('timesheet?day=2025-01-06');
+  });
+
+  it("names the internal target a stopped tracker ran on, and its start in the user's local time", async () => {
+    await bob('POST', '/tracking/client/startTracking', { targetId: 'meetings' });
+    await passTime(MINUTE);
+    await passTime(10 * SECOND);
+    const [raw = ''] = outbox();
+    const mail = parseRawMail(raw);
+    expect(mail.headers.get('subject')).toBe('Timehub stopped your tracker on "Meetings"');
+    const text = mail.text ?? '';
+    expect(text).toContain('Timehub stopped tracking "Meetings".');
+    const [worklog] = await worklogs();
+    const local = new Date(Date.parse(worklog!.timestamp) + worklog!.utcOffsetMinutes * 60_000).toISOString();
+    expect(text).toContain(`Tracked: 0:01 h from ${local.slice(0, 10)} ${local.slice(11, 16)} (UTC`);
   });
 
   it('sends none when the org turned emails off', async () => {
