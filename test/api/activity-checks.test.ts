@@ -26,7 +26,7 @@ async function passTime(ms: number) {
   await api.worker.runDue();
 }
 const current = async () => (await bob('GET', '/tracking/client/current')).body.data.tracker;
-const worklogs = async () => (await bob('GET', '/rest/workLogs')).body.data as { length: number; timestamp: string; stopReason: string | null }[];
+const worklogs = async () => (await bob('GET', '/rest/workLogs')).body.data as { length: number; timestamp: string; utcOffsetMinutes: number; stopReason: string | null }[];
 const outbox = () => readdirSync(api.outbox, { withFileTypes: true }).filter((f) => f.name.endsWith('.eml')).map((f) => readFileSync(`${api.outbox}/${f.name}`, 'utf8'));
 const safeOutbox = () => { try { return outbox(); } catch { return []; } };
 
