@@ -7,6 +7,7 @@ import { errorToHttp, invalidInput, type HttpOutput } from './http-errors.js';
 import { NoContent, StreamedFile, TextAnswer, WithHeaders, type AnyRoute, type AppContext } from './route.js';
 import { answersBare, assertApiVersion } from './api-version.js';
 import { assertHostOfOrg } from './org-host.js';
+import { requestUnits } from './rate-limit.js';
 import { requestScopedStore } from './request-scoped-store.js';
 import { createRouter } from './router.js';
 import { scheduleBudgetCheck } from '../budgets/budget-thresholds.js';
@@ -52,7 +53,7 @@ export function createRequestHandler(app: AppContext, routes: readonly AnyRoute[
 async function run(shared: AppContext, route: AnyRoute, params: Record<string, string>, input: HttpInput): Promise<HttpOutput> {
   const app: AppContext = { ...shared, ports: { ...shared.ports, store: requestScopedStore(shared.ports.store) } };
   const member = route.access === 'public' ? undefined : await memberOf(app, route, input);
-  if (member) await shared.rateLimiter?.admit(member.caller.orgId, member.caller.user.id);
+  if (member) await shared.rateLimiter?.admit(member.caller.orgId, member.caller.user.id, requestUnits(input.query));
   const pathParams = validate('path', route.params, params);
   const query = validate('query', route.query, queryObject(input.query));
   const body = route.rawBody ? undefined : validate('body', route.body, parseBody(input.bodyText));

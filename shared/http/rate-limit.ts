@@ -4,17 +4,33 @@ import { StoreConflictError, StorePreconditionError, type Document, type Documen
 
 const MINUTE_MS = 60_000;
 
-/** One user's requests in one minute, summed over every instance (container 'orgs', pk orgId). */
+/**
+ * A request costs 10 units, a page after the first (OData's nextLink `$skiptoken`, a list's
+ * `$continuationToken`) 1: Excel or Power BI refreshing a year of a large organization reads
+ * 2,000 pages in a row, which at full cost would hit the limit a third of the way through.
+ * A replayed token buys at most ten times the budget, a bounded page each time.
+ */
+const UNITS_PER_REQUEST = 10;
+const UNITS_PER_CONTINUED_PAGE = 1;
+const CONTINUATION_PARAMETERS = new Set(['$skiptoken', '$continuationtoken']);
+
+export function requestUnits(query: URLSearchParams): number {
+  for (const name of query.keys()) if (CONTINUATION_PARAMETERS.has(name.toLowerCase())) return UNITS_PER_CONTINUED_PAGE;
+  return UNITS_PER_REQUEST;
+}
+
+/** One user's request units in one minute, summed over every instance (container 'orgs', pk orgId). */
 interface RateCountDoc extends Document {
   type: 'rateCount';
-  count: number;
+  /** Absent from version 1, which counted requests in `count`. */
+  units?: number;
 }
 
 interface Window {
   minute: number;
-  /** The org-wide count as of this instance's last flush. */
+  /** The user's units over all instances as of this instance's last flush. */
   known: number;
-  /** Requests this instance admitted and has not added to the store yet. */
+  /** Units this instance admitted and has not added to the store yet. */
   pending: number;
 }
 
@@ -27,17 +43,19 @@ interface Window {
 export class RateLimiter {
   private readonly windows = new Map<string, Window>();
   private readonly flushEvery: number;
+  private readonly budget: number;
 
   constructor(
     private readonly store: DocumentStore,
     private readonly clock: Clock,
     readonly perMinute: number,
   ) {
-    this.flushEvery = Math.max(1, Math.floor(perMinute / 10));
+    this.budget = perMinute * UNITS_PER_REQUEST;
+    this.flushEvery = Math.max(1, Math.floor(perMinute / 10)) * UNITS_PER_REQUEST;
   }
 
-  /** Counts one request of `userId`; throws 429 once the minute's budget is spent. */
-  async admit(orgId: string, userId: string): Promise<void> {
+  /** Counts one request of `userId` (`units` from requestUnits); throws 429 once the minute's budget is spent. */
+  async admit(orgId: string, userId: string, units = UNITS_PER_REQUEST): Promise<void> {
     const now = this.clock.now().getTime();
     const minute = Math.floor(now / MINUTE_MS);
     const key = `${orgId}:${userId}`;
@@ -47,10 +65,10 @@ export class RateLimiter {
       window = { minute, known: 0, pending: 0 };
       this.windows.set(key, window);
     }
-    if (window.known + window.pending >= this.perMinute) throw this.refusal(now, minute);
-    window.pending += 1;
+    if (window.known + window.pending + units > this.budget) throw this.refusal(now, minute);
+    window.pending += units;
     if (window.pending >= this.flushEvery) await this.flush(orgId, userId, window);
-    if (window.known > this.perMinute) throw this.refusal(now, minute);
+    if (window.known > this.budget) throw this.refusal(now, minute);
   }
 
   private async flush(orgId: string, userId: string, window: Window) {
@@ -61,11 +79,15 @@ export class RateLimiter {
       const doc = await this.store.read<RateCountDoc>('orgs', orgId, id);
       try {
         if (!doc) {
-          const fresh: RateCountDoc = { id, pk: orgId, type: 'rateCount', schemaVersion: 1, count: added, ttl: 3 * 60 };
-          window.known = (await this.store.create('orgs', fresh)).count;
+          const fresh: RateCountDoc = { id, pk: orgId, type: 'rateCount', schemaVersion: 2, units: added, ttl: 3 * 60 };
+          await this.store.create('orgs', fresh);
+          window.known = added;
         } else {
+          // A version 1 document lives 3 minutes: across a deploy, one minute may start afresh.
           const { _etag, ...current } = doc;
-          window.known = (await this.store.replace('orgs', { ...current, count: current.count + added }, _etag)).count;
+          const units = (current.units ?? 0) + added;
+          await this.store.replace('orgs', { ...current, schemaVersion: 2, units }, _etag);
+          window.known = units;
         }
         return;
       } catch (error) {

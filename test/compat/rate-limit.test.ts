@@ -6,7 +6,7 @@ import { CountingStore } from '../../bench/counting-store.js';
 import { SqliteDocumentStore } from '../../shared/adapters/sqlite/sqlite-document-store.js';
 import { client, startTestApi, type TestApi } from '../support/api-server.js';
 import { MutableClock } from '../support/mutable-clock.js';
-import { SECOND } from '../support/worklog-builder.js';
+import { at, consecutiveWorklogs, DAY, SECOND, T0 } from '../support/worklog-builder.js';
 
 /** 7PACE-API.md §1, rate limits: 429 with Retry-After per user, held in the store across instances. */
 const open: TestApi[] = [];
@@ -33,6 +33,29 @@ describe('the per-user rate limit', () => {
     expect(await refused.json()).toMatchObject({ error: { statusCode: 429, errorCode: 'QuoteExceededError', fields: { retryAfter: '50' } } });
     // Another user has a budget of their own.
     expect((await client(api, await api.signIn('fabrikam', 'carol'))('GET', '/rest/me')).status).toBe(200);
+    clock.advance(50 * SECOND);
+    expect((await bob('GET', '/rest/me')).status).toBe(200);
+  });
+
+  it('charges a tenth for each page after the first, so that a long refresh through nextLinks is not cut off', async () => {
+    const clock = atSecond10();
+    const api = await startTestApi({ clock, env: { RATE_LIMIT_PER_MINUTE: '3' } });
+    open.push(api);
+    const session = await api.signIn('fabrikam', 'bob');
+    const bob = client(api, session);
+    expect((await bob('POST', '/rest/workLogs/batch', consecutiveWorklogs(30, at(T0, -DAY)))).status).toBe(201);
+    const page = (token?: string) => fetch(`${api.url}/api/rest/workLogs?$count=2${token ? `&$continuationToken=${encodeURIComponent(token)}` : ''}`, { headers: { authorization: `Bearer ${session}` } });
+    // Two whole requests spent (the batch and the first page): 10 further pages fit in the minute's 3.
+    let res = await page();
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) {
+      const token = res.headers.get('x-continuation-token') ?? undefined;
+      expect(token).toBeTruthy();
+      res = await page(token);
+      statuses.push(res.status);
+    }
+    expect(statuses).toEqual([...Array(10).fill(200), 429]);
+    expect((await bob('GET', '/rest/me')).status).toBe(429);
     clock.advance(50 * SECOND);
     expect((await bob('GET', '/rest/me')).status).toBe(200);
   });
