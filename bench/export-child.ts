@@ -11,7 +11,8 @@ import { StepClock } from './step-clock.js';
 
 /**
  * One export in a process of its own, so that its peak RSS is its own:
- * `tsx bench/export-child.ts <csv|xlsx|baseline|idle> <data dir> <store file>` prints
+ * `tsx bench/export-child.ts <csv|xlsx|baseline|idle> <data dir> <store file>` (or the bundle
+ * bench/export-files.ts builds of it, run by plain node) prints
  * { rows, seconds, bytes, maxRssMb } as JSON. csv and xlsx go through the route table as a
  * request would (auth, role rules, the streamed file); the baseline reads the same pages
  * and writes each worklog's fields joined by commas: no quoting, no BOM, no conversions.
@@ -26,7 +27,7 @@ async function main() {
   let bytes = 0;
   const started = performance.now();
   if (mode === 'idle') {
-    // The process alone (node, the tsx loader, the composed app): what the other rows' RSS stands on.
+    // The process alone (node, the composed app): what the other rows' RSS stands on.
   } else if (mode === 'baseline') {
     const selection = await exportedWorklogs(app.ports, { ...admin, access: { role: 'administrator', teams: [], billingAdmin: true } }, {});
     for await (const batch of readWorklogBatches(store, selection, new AbortController().signal)) {

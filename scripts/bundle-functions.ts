@@ -1,4 +1,4 @@
-import { build, type Plugin } from 'esbuild';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -24,6 +24,20 @@ export const EXTERNALS = ['better-sqlite3', '@azure/functions-core'];
 /** CommonJS inside an ESM bundle needs a real `require` (for Node built-ins and the externals). */
 const REQUIRE_SHIM = "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);";
 
+/** How deployed code is built: what the functions bundle and anything measured as deployed (bench/export-files.ts) share. */
+export const DEPLOYED_BUILD: BuildOptions = {
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  external: EXTERNALS,
+  banner: { js: REQUIRE_SHIM },
+  minify: true,
+  keepNames: true,
+  logLevel: 'warning',
+};
+
 export interface BundleReport {
   entry: string;
   files: { path: string; bytes: number }[];
@@ -39,21 +53,12 @@ export async function bundleFunctions(outdir = BUNDLE_DIR): Promise<BundleReport
   const result = await build({
     entryPoints: [{ in: 'timehub:functions', out: BUNDLE_ENTRY.replace(/\.js$/, '') }],
     plugins: [functionsEntry()],
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
+    ...DEPLOYED_BUILD,
     outdir,
     chunkNames: 'chunks/[name]-[hash]',
-    external: EXTERNALS,
-    banner: { js: REQUIRE_SHIM },
-    minify: true,
-    keepNames: true,
     sourcemap: 'linked',
     legalComments: 'linked',
     metafile: true,
-    logLevel: 'warning',
   });
   const outputs = result.metafile.outputs;
   const files = Object.keys(outputs)
