@@ -92,3 +92,9 @@ export function wallClockInstant(local: string, zone: Zone): Date {
 /** An instant's local wall-clock time at an offset, as 7pace writes it: `2026-11-16T09:00:00`. */
 export const wallClockAt = (instant: Date, utcOffsetMinutes: number) =>
   new Date(instant.getTime() + utcOffsetMinutes * 60_000).toISOString().slice(0, 19);
+
+/** An offset as people read it: `UTC+01:00`, `UTC-05:30`. */
+export function offsetLabel(minutes: number): string {
+  const abs = Math.abs(minutes);
+  return `UTC${minutes < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}

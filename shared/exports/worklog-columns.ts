@@ -1,4 +1,5 @@
 import type { ActivityType } from '../domain/activity-types.js';
+import { offsetLabel } from '../domain/time.js';
 import type { Target } from '../domain/targets.js';
 import type { Worklog } from '../domain/worklog.js';
 import type { WorkItemName } from '../work-items/work-item-names.js';
@@ -30,12 +31,6 @@ export function wallClock(instant: string, offsetMinutes: number) {
   return new Date(Date.parse(instant) + offsetMinutes * 60_000).toISOString().slice(0, 19);
 }
 
-function offsetText(minutes: number) {
-  const sign = minutes < 0 ? '-' : '+';
-  const abs = Math.abs(minutes);
-  return `UTC${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
-}
-
 /** What billing and payroll need of a worklog, in the user's local time. */
 export function worklogColumns(activityTypes: readonly ActivityType[], targets: readonly Target[]): ExportColumn<NamedWorklog>[] {
   const names = new Map(activityTypes.map((a) => [a.id, a.name]));
@@ -44,7 +39,7 @@ export function worklogColumns(activityTypes: readonly ActivityType[], targets: 
     { header: 'Date', kind: 'day', value: ({ worklog: w }) => w.localDay, width: 12 },
     { header: 'Start', kind: 'localTime', value: ({ worklog: w }) => wallClock(w.timestamp, w.utcOffsetMinutes), width: 20 },
     { header: 'End', kind: 'localTime', value: ({ worklog: w }) => wallClock(w.endTimestamp, w.utcOffsetMinutes), width: 20 },
-    { header: 'UTC offset', kind: 'text', value: ({ worklog: w }) => offsetText(w.utcOffsetMinutes), width: 10 },
+    { header: 'UTC offset', kind: 'text', value: ({ worklog: w }) => offsetLabel(w.utcOffsetMinutes), width: 10 },
     { header: 'User', kind: 'text', value: ({ worklog: w }) => w.user.name, width: 24 },
     { header: 'Unique name', kind: 'text', value: ({ worklog: w }) => w.user.uniqueName, width: 28 },
     { header: 'Work item', kind: 'integer', value: ({ worklog: w }) => w.workItemId, width: 10 },

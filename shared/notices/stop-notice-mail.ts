@@ -1,4 +1,4 @@
-import { wallClockAt } from '../domain/time.js';
+import { offsetLabel, wallClockAt } from '../domain/time.js';
 import type { Worklog } from '../domain/worklog.js';
 import type { Mail } from '../ports/mailer.js';
 import { workItemLabel } from '../work-items/work-item-names.js';
@@ -7,11 +7,6 @@ function duration(seconds: number) {
   const hours = Math.floor(seconds / 3600);
   const minutes = Math.floor((seconds % 3600) / 60);
   return `${hours}:${String(minutes).padStart(2, '0')} h`;
-}
-
-function offsetText(minutes: number) {
-  const abs = Math.abs(minutes);
-  return `UTC${minutes < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }
 
 /** What the tracker ran on, as the user picked it: a work item, an internal target, or nothing. */
@@ -38,7 +33,7 @@ export function stopNoticeMail(worklog: Worklog, trackedOn: TrackedOn, appBaseUr
     '',
     item ? `Timehub stopped tracking ${item}.` : 'Timehub stopped your tracker.',
     `Reason: ${worklog.stopReason ?? 'stopped by the server'}`,
-    `Tracked: ${duration(worklog.length)} from ${started} (${offsetText(worklog.utcOffsetMinutes)})`,
+    `Tracked: ${duration(worklog.length)} from ${started} (${offsetLabel(worklog.utcOffsetMinutes)})`,
     '',
     `If that is not what you worked, correct it in your timesheet: ${link}`,
   ];

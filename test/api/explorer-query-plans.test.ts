@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, expect, it } from 'vitest';
 import { SqliteDocumentStore } from '../../shared/adapters/sqlite/sqlite-document-store.js';
-import { splitAtTies, toSql } from '../../shared/adapters/sqlite/sqlite-query.js';
-import type { ContainerName, DocumentStore, Query } from '../../shared/ports/document-store.js';
+import type { Query } from '../../shared/ports/document-store.js';
 import { client, startTestApi, type TestApi } from '../support/api-server.js';
 import { MutableClock } from '../support/mutable-clock.js';
+import { recordingWorklogQueries, worklogQueryPlans } from '../support/query-plans.js';
 import { DAY, T0, at, consecutiveWorklogs } from '../support/worklog-builder.js';
 
 let api: TestApi | undefined;
@@ -17,27 +17,12 @@ afterEach(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-function recording(store: DocumentStore, queries: Query[]): DocumentStore {
-  return new Proxy(store, {
-    get(target, name) {
-      if (name === 'query') {
-        return (container: ContainerName, query: Query) => {
-          if (container === 'worklogs') queries.push(query);
-          return target.query(container, query);
-        };
-      }
-      const value: unknown = Reflect.get(target, name, target);
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-    },
-  });
-}
-
 it('serves every continued Times Explorer page, either sort order, by seeking a timestamp index: no table scan, no sort', async () => {
   dir = mkdtempSync(join(tmpdir(), 'timehub-explorer-plans-'));
   const file = join(dir, 'store.sqlite');
   const clock = new MutableClock(T0);
   const queries: Query[] = [];
-  api = await startTestApi({ clock, store: recording(new SqliteDocumentStore(file, clock), queries) });
+  api = await startTestApi({ clock, store: recordingWorklogQueries(new SqliteDocumentStore(file, clock), queries) });
   const calls = {} as Record<'alice' | 'bob', ReturnType<typeof client>>;
   for (const user of ['alice', 'bob'] as const) {
     calls[user] = client(api, await api.signIn('fabrikam', user));
@@ -59,9 +44,7 @@ it('serves every continued Times Explorer page, either sort order, by seeking a 
       queries.length = 0;
       expect((await as('GET', `/explorer/workLogs?${query}&$continuationToken=${first.body.data.continuationToken}`)).status).toBe(200);
       expect(queries.length, query).toBeGreaterThan(0);
-      for (const q of queries.flatMap((q) => { const split = splitAtTies(q); return split ? [split.rest, ...(split.ties ? [split.ties] : [])] : [q]; })) {
-        const { sql, params } = toSql('worklogs', q, clock.now().getTime());
-        const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((row) => row.detail).join('\n');
+      for (const plan of worklogQueryPlans(db, queries, clock.now().getTime())) {
         expect(plan, query).toMatch(/^SEARCH documents USING (INDEX documents_timestamp \(container=\? AND pk=\? AND f_timestamp|COVERING INDEX documents_org_worklogs \(container=\? AND f_orgId=\? AND f_timestamp)/);
         expect(plan, query).not.toMatch(/SCAN documents|TEMP B-TREE/);
       }

@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, expect, it } from 'vitest';
 import { SqliteDocumentStore } from '../../shared/adapters/sqlite/sqlite-document-store.js';
-import { splitAtTies, toSql } from '../../shared/adapters/sqlite/sqlite-query.js';
-import type { ContainerName, DocumentStore, Query } from '../../shared/ports/document-store.js';
+import type { Query } from '../../shared/ports/document-store.js';
 import { client, startTestApi, type TestApi } from '../support/api-server.js';
 import { csvRecords, download } from '../support/export-download.js';
 import { MutableClock } from '../support/mutable-clock.js';
+import { recordingWorklogQueries, worklogQueryPlans } from '../support/query-plans.js';
 import { DAY, T0, at, consecutiveWorklogs } from '../support/worklog-builder.js';
 
 let api: TestApi | undefined;
@@ -18,27 +18,12 @@ afterEach(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-function recording(store: DocumentStore, queries: Query[]): DocumentStore {
-  return new Proxy(store, {
-    get(target, name) {
-      if (name === 'query') {
-        return (container: ContainerName, query: Query) => {
-          if (container === 'worklogs') queries.push(query);
-          return target.query(container, query);
-        };
-      }
-      const value: unknown = Reflect.get(target, name, target);
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-    },
-  });
-}
-
 it("reads an org-wide export in order from the index that holds the org's worklogs: no lookup in the table, no scan, no sort", async () => {
   dir = mkdtempSync(join(tmpdir(), 'timehub-export-plans-'));
   const file = join(dir, 'store.sqlite');
   const clock = new MutableClock(T0);
   const queries: Query[] = [];
-  api = await startTestApi({ clock, store: recording(new SqliteDocumentStore(file, clock), queries) });
+  api = await startTestApi({ clock, store: recordingWorklogQueries(new SqliteDocumentStore(file, clock), queries) });
   // Three users' worklogs at the same instants: every page ends among ties across partitions.
   for (const user of ['alice', 'bob', 'carol'] as const) {
     const as = client(api, await api.signIn('fabrikam', user));
@@ -56,9 +41,7 @@ it("reads an org-wide export in order from the index that holds the org's worklo
       const starts = rows.map((r) => r.Start!);
       expect(starts, `${filter}: oldest first`).toEqual([...starts].sort());
       expect(queries.length, filter).toBeGreaterThan(1);
-      for (const q of queries.flatMap((q) => { const split = splitAtTies(q); return split ? [split.rest, ...(split.ties ? [split.ties] : [])] : [q]; })) {
-        const { sql, params } = toSql('worklogs', q, clock.now().getTime());
-        const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((row) => row.detail).join('\n');
+      for (const plan of worklogQueryPlans(db, queries, clock.now().getTime())) {
         expect(plan, filter).toMatch(/^SEARCH documents USING COVERING INDEX documents_org_worklogs \(container=\? AND f_orgId=\?/);
         expect(plan, filter).not.toMatch(/SCAN documents|TEMP B-TREE/);
       }

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, expect, it } from 'vitest';
 import { SqliteDocumentStore } from '../../shared/adapters/sqlite/sqlite-document-store.js';
-import { splitAtTies, toSql } from '../../shared/adapters/sqlite/sqlite-query.js';
-import type { ContainerName, DocumentStore, Query } from '../../shared/ports/document-store.js';
+import type { Query } from '../../shared/ports/document-store.js';
 import { client, startTestApi, type TestApi } from '../support/api-server.js';
 import { MutableClock } from '../support/mutable-clock.js';
+import { recordingWorklogQueries, worklogQueryPlans } from '../support/query-plans.js';
 import { DAY, T0, at, consecutiveWorklogs } from '../support/worklog-builder.js';
 
 let api: TestApi | undefined;
@@ -17,28 +17,12 @@ afterEach(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-/** The store, recording every worklog query the use cases send through it. */
-function recording(store: DocumentStore, queries: Query[]): DocumentStore {
-  return new Proxy(store, {
-    get(target, name) {
-      if (name === 'query') {
-        return (container: ContainerName, query: Query) => {
-          if (container === 'worklogs') queries.push(query);
-          return target.query(container, query);
-        };
-      }
-      const value: unknown = Reflect.get(target, name, target);
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-    },
-  });
-}
-
 it('serves every continued worklog list page by seeking an index to its key: no table scan, no sort', async () => {
   dir = mkdtempSync(join(tmpdir(), 'timehub-plans-'));
   const file = join(dir, 'store.sqlite');
   const clock = new MutableClock(T0);
   const queries: Query[] = [];
-  api = await startTestApi({ clock, store: recording(new SqliteDocumentStore(file, clock), queries) });
+  api = await startTestApi({ clock, store: recordingWorklogQueries(new SqliteDocumentStore(file, clock), queries) });
   for (const user of ['alice', 'bob', 'carol'] as const) {
     const as = client(api, await api.signIn('fabrikam', user));
     expect((await as('POST', '/rest/workLogs/batch', consecutiveWorklogs(200, at(T0, -5 * DAY), 600))).status).toBe(201);
@@ -62,9 +46,7 @@ it('serves every continued worklog list page by seeking an index to its key: no 
     expect(queries.length, path).toBeGreaterThan(0);
 
     const db = new Database(file, { readonly: true });
-    for (const query of queries.flatMap((q) => { const split = splitAtTies(q); return split ? [split.rest, ...(split.ties ? [split.ties] : [])] : [q]; })) {
-      const { sql, params } = toSql('worklogs', query, clock.now().getTime());
-      const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((row) => row.detail).join('\n');
+    for (const plan of worklogQueryPlans(db, queries, clock.now().getTime())) {
       // Seeks to the page's key: past the partition (pk), or the org (orgId) in an index that holds the worklogs themselves.
       expect(plan, path).toMatch(/^SEARCH documents USING (INDEX documents_timestamp \(container=\? AND pk=\? AND f_timestamp|COVERING INDEX documents_org_worklogs \(container=\? AND f_orgId=\? AND f_timestamp)/);
       expect(plan, path).not.toMatch(/SCAN documents|TEMP B-TREE/);

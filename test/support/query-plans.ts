@@ -1,0 +1,31 @@
+import type Database from 'better-sqlite3';
+import { splitAtTies, toSql } from '../../shared/adapters/sqlite/sqlite-query.js';
+import type { ContainerName, DocumentStore, Query } from '../../shared/ports/document-store.js';
+
+/** The store, recording every worklog query the use cases send through it. */
+export function recordingWorklogQueries(store: DocumentStore, queries: Query[]): DocumentStore {
+  return new Proxy(store, {
+    get(target, name) {
+      if (name === 'query') {
+        return (container: ContainerName, query: Query) => {
+          if (container === 'worklogs') queries.push(query);
+          return target.query(container, query);
+        };
+      }
+      const value: unknown = Reflect.get(target, name, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
+/** SQLite's plan of each worklog query as the store runs it (a keyset page across partitions runs as its ties and the rest). */
+export function worklogQueryPlans(db: Database.Database, queries: readonly Query[], nowMs: number): string[] {
+  const run = queries.flatMap((q) => {
+    const split = splitAtTies(q);
+    return split ? [split.rest, ...(split.ties ? [split.ties] : [])] : [q];
+  });
+  return run.map((query) => {
+    const { sql, params } = toSql('worklogs', query, nowMs);
+    return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((row) => row.detail).join('\n');
+  });
+}
