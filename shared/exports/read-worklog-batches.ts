@@ -5,12 +5,13 @@ import { readWorklogDocumentPage } from '../worklogs/worklog-pages.js';
 
 /**
  * Worklogs per store read: enough that a page's reads and lookups cost little per row, few
- * enough that a page is formatted while its worklogs are young. A page of 500 lived through
- * several young-generation collections and was promoted: a fifth of a CSV export's time went
- * to the garbage collector, and the heap grew. With 100 a CSV export of 1,000,000 worklogs
- * peaked at 190 or 250 MB from run to run; with 50, at 190 to 195 MB, as fast.
+ * enough that a page is formatted while its worklogs are young. Measured on 1,000,000
+ * worklogs with the code bundled as deployed (`BENCH_ONLY=exports npm run bench`): pages
+ * of 50 gave 82,000 CSV rows/s at 159 MB peak RSS, pages of 200 gave 99,000 at 137 MB.
+ * Under the tsx loader, pages of 500 had been promoted before they were formatted, and a
+ * fifth of the time went to the garbage collector.
  */
-export const EXPORT_PAGE = 50;
+export const EXPORT_PAGE = 200;
 /** exceljs spends tens of microseconds on a row, so an XLSX page lives that much longer. */
 export const XLSX_EXPORT_PAGE = 25;
 const SCOPE = 'export';
