@@ -4,7 +4,7 @@ import type { Worklog } from '../domain/worklog.js';
 import type { Caller } from '../identity/caller.js';
 import { activityTypesOf } from '../orgs/organization.js';
 import type { Ports } from '../ports/index.js';
-import { settlePartition } from '../worklogs/user-ledger.js';
+import { settleReadUsers } from '../worklogs/settle-readers.js';
 import { pageRequest, readWorklogPage } from '../worklogs/worklog-pages.js';
 import { worklogView } from '../worklogs/worklog-view.js';
 import { workItemCache } from '../work-items/work-item-cache.js';
@@ -28,8 +28,7 @@ export async function listExplorerWorklogs(ports: Ports, caller: Caller, query: 
   const direction = sort === '-timestamp' ? 'desc' : 'asc';
   const scope = ['explorer', caller.orgId, caller.user.id, direction, selection, approval ?? null];
   const page = pageRequest({ $count, $continuationToken }, scope);
-  const single = selection.userIds?.length === 1 ? selection.userIds[0] : undefined;
-  if (single !== undefined) await settlePartition(ports.store, caller.orgId, single);
+  await settleReadUsers(ports.store, caller.orgId, selection.userIds);
   const [activityTypes, read] = await Promise.all([
     activityTypesOf(ports, caller.orgId, caller.orgName),
     readWorklogPage(ports.store, selectionQuery(caller.orgId, selection), page, scope, direction),

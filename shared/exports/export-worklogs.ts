@@ -8,7 +8,7 @@ import { activityTypesOf } from '../orgs/organization.js';
 import type { Ports } from '../ports/index.js';
 import { assertMayReadTimeOf } from '../roles/time-access.js';
 import { targetsOf } from '../targets/org-targets.js';
-import { settlePartition } from '../worklogs/user-ledger.js';
+import { settleReadUsers } from '../worklogs/settle-readers.js';
 import { exportFile, type ExportFile } from './export-file.js';
 import { EXPORT_PAGE, readWorklogBatches, XLSX_EXPORT_PAGE } from './read-worklog-batches.js';
 import { startedIteration } from './started-iteration.js';
@@ -24,7 +24,7 @@ import { worklogColumns, type NamedWorklog } from './worklog-columns.js';
 export async function exportedWorklogs(ports: Pick<Ports, 'store'>, caller: Caller, { approval: _approval, ...filter }: ExplorerFilter) {
   for (const userId of new Set(filter.userIds)) await assertMayReadTimeOf(ports, caller, userId);
   const selection = { ...filter, userIds: await usersInReach(ports, caller, filter.userIds) };
-  if (selection.userIds?.length === 1) await settlePartition(ports.store, caller.orgId, selection.userIds[0]!);
+  await settleReadUsers(ports.store, caller.orgId, selection.userIds);
   return selectionQuery(caller.orgId, selection);
 }
 

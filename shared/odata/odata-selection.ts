@@ -5,7 +5,7 @@ import type { Caller } from '../identity/caller.js';
 import type { Condition, Query } from '../ports/document-store.js';
 import type { Ports } from '../ports/index.js';
 import { assertMayReadTimeOf } from '../roles/time-access.js';
-import { settlePartition } from '../worklogs/user-ledger.js';
+import { settleReadUsers } from '../worklogs/settle-readers.js';
 import { conjuncts, type Expression, type Literal, type Operand } from './odata-expression.js';
 
 /** A wall clock is at most 14 hours from UTC: a local bound widened by that holds every instant it can mean. */
@@ -87,7 +87,7 @@ export async function feedSelection(ports: Pick<Ports, 'store'>, caller: Caller,
     tracked: flag(terms, 'IsTracked'),
     edited: flag(terms, 'IsChanged'),
   };
-  if (userIds?.length === 1) await settlePartition(ports.store, caller.orgId, userIds[0]!);
+  if (userIds?.length !== 0) await settleReadUsers(ports.store, caller.orgId, userIds);
   const query: Pick<Query, 'partition' | 'where'> = selectionQuery(caller.orgId, selection);
   return { query: { ...query, where: [...(query.where ?? []), ...timeBounds(terms)] }, userIds: userIds && [...userIds], empty: userIds?.length === 0 };
 }

@@ -6,6 +6,7 @@ import type { Ports } from '../ports/index.js';
 import { assertMayReadTimeOf, mayWriteTimeOf, visibleUserIds } from '../roles/time-access.js';
 import type { ActivityType } from '../domain/activity-types.js';
 import type { Worklog } from '../domain/worklog.js';
+import { settleReadUsers } from './settle-readers.js';
 import { settlePartition, userPartition } from './user-ledger.js';
 import { fromDoc, readWorklog, worklogConditions } from './worklog-documents.js';
 import { listFilter } from './list-bounds.js';
@@ -63,6 +64,7 @@ export async function listAllWorklogs(ports: Ports, caller: Caller, query: Workl
     ...(visible ? [{ field: 'userId', op: 'in' as const, value: visible }] : []),
     ...worklogConditions(await listFilter(ports, caller, query)),
   ];
+  await settleReadUsers(ports.store, caller.orgId, visible);
   const { worklogs, continuationToken } = await readWorklogPage(ports.store, { partition: { crossPartition: true }, where }, page, scope);
   return { worklogs: views(caller, query, worklogs, activityTypes), continuationToken };
 }

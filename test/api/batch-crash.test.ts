@@ -3,6 +3,7 @@ import { CosmosDocumentStore } from '../../shared/adapters/cosmos/cosmos-documen
 import { SqliteDocumentStore } from '../../shared/adapters/sqlite/sqlite-document-store.js';
 import type { DocumentStore } from '../../shared/ports/document-store.js';
 import { client, startTestApi } from '../support/api-server.js';
+import { csvRecords, download } from '../support/export-download.js';
 import { startCosmosTestServer, type CosmosTestServer } from '../support/cosmos-test-server.js';
 import { CrashingStore } from '../support/crashing-store.js';
 import { InterleavingStore, seededRandom } from '../support/interleaving-store.js';
@@ -36,7 +37,8 @@ async function killMidBatch(
   expect(killed.status).toBe(500);
   await before.close();
   const after = await startTestApi({ store: restarted(new CrashingStore(underlying, batchLimit)), clock });
-  return { bob: client(after, await after.signIn('fabrikam', 'bob')), close: async () => {
+  const adminSession = await after.signIn('fabrikam', 'alice');
+  return { bob: client(after, await after.signIn('fabrikam', 'bob')), api: after, adminSession, close: async () => {
     await after.close();
     await underlying.close();
   } };
@@ -89,6 +91,31 @@ describe('a batch killed between store batches, on SQLite forced to 100 operatio
     const sheet = await bob('GET', `/timesheet?from=${at(T0, -DAY).slice(0, 10)}&to=${T0.slice(0, 10)}`);
     expect(sheet.body.data.totalSeconds).toBe(500 * 60);
     await close();
+  });
+
+  // The first reader settles the partition, so each read path gets a crash of its own.
+  const window = `from=${at(T0, -21 * HOUR)}&to=${T0}`;
+  it.each([
+    ['the org-wide list', async (run: Awaited<ReturnType<typeof killMidBatch>>) => {
+      const rows = (await client(run.api, run.adminSession)('GET', `/rest/workLogs/all?${RANGE}`)).body.data as { user: { uniqueName: string } }[];
+      return rows.filter((row) => row.user.uniqueName.startsWith('bob@')).length;
+    }],
+    ['Times Explorer', async (run: Awaited<ReturnType<typeof killMidBatch>>) => {
+      const items = (await client(run.api, run.adminSession)('GET', `/explorer/workLogs?${window}&$count=500`)).body.data.items as unknown[];
+      return items.length;
+    }],
+    ['the CSV export', async (run: Awaited<ReturnType<typeof killMidBatch>>) => csvRecords((await download(run.api, run.adminSession, `/exports/workLogs?format=csv&${window}`)).bytes).length],
+    ['the OData feed', async (run: Awaited<ReturnType<typeof killMidBatch>>) => {
+      const res = await fetch(`${run.api.url}/api/odata/v3.2/workLogsOnly?$count=true&$filter=Timestamp ge ${at(T0, -21 * HOUR)}`, { headers: { authorization: `Bearer ${run.adminSession}` } });
+      return ((await res.json()) as { value: unknown[] }).value.length;
+    }],
+  ])("an admin's first read after the restart through %s shows the whole batch", async (_path, rowsSeen) => {
+    const run = await killMidBatch(new SqliteDocumentStore(':memory:', new MutableClock(T0)), 100, 2);
+    try {
+      expect(await rowsSeen(run)).toBe(500);
+    } finally {
+      await run.close();
+    }
   });
 
   it('readers and retries racing after the restart finish the batch once and all see the whole of it', async () => {
@@ -147,6 +174,16 @@ describe('a batch killed between store batches, on Cosmos DB', () => {
     [4, true],
   ])('after %i batches the restarted app shows all or none, and the retry answers 201 with the same ids', async (crashAfter, committed) => {
     await expectAllOrNoneAndTheFirstAnswer(crashThenRestart(await connect(), 100, crashAfter), committed);
+  });
+
+  it("an admin's first org-wide read after the restart shows the whole batch", async () => {
+    const run = await killMidBatch(await connect(), 100, 2);
+    try {
+      const rows = (await client(run.api, run.adminSession)('GET', `/rest/workLogs/all?${RANGE}`)).body.data as { user: { uniqueName: string } }[];
+      expect(rows.filter((row) => row.user.uniqueName.startsWith('bob@'))).toHaveLength(500);
+    } finally {
+      await run.close();
+    }
   });
 });
 

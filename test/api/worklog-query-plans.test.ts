@@ -6,6 +6,8 @@ import { afterEach, expect, it } from 'vitest';
 import { SqliteDocumentStore } from '../../shared/adapters/sqlite/sqlite-document-store.js';
 import type { Query } from '../../shared/ports/document-store.js';
 import { client, startTestApi, type TestApi } from '../support/api-server.js';
+import { toSql } from '../../shared/adapters/sqlite/sqlite-query.js';
+import { intentPartsQuery } from '../../shared/worklogs/settle-readers.js';
 import { MutableClock } from '../support/mutable-clock.js';
 import { recordingWorklogQueries, worklogQueryPlans } from '../support/query-plans.js';
 import { DAY, T0, at, consecutiveWorklogs } from '../support/worklog-builder.js';
@@ -53,4 +55,15 @@ it('serves every continued worklog list page by seeking an index to its key: no 
     }
     db.close();
   }
+});
+
+it('finds the commits a crash left half applied, before an org-wide read, by seeking the index on (org, type)', async () => {
+  dir = mkdtempSync(join(tmpdir(), 'timehub-plans-'));
+  const file = join(dir, 'store.sqlite');
+  await new SqliteDocumentStore(file, new MutableClock(T0)).close();
+  const db = new Database(file, { readonly: true });
+  const { sql, params } = toSql('worklogs', intentPartsQuery('org'), 0);
+  const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((row) => row.detail).join('\n');
+  db.close();
+  expect(plan).toMatch(/^SEARCH documents USING INDEX documents_org_type_period \(container=\? AND f_orgId=\? AND f_type=\?\)$/);
 });

@@ -2,13 +2,15 @@ import type Database from 'better-sqlite3';
 import { splitAtTies, toSql } from '../../shared/adapters/sqlite/sqlite-query.js';
 import type { ContainerName, DocumentStore, Query } from '../../shared/ports/document-store.js';
 
-/** The store, recording every worklog query the use cases send through it. */
+const looksForIntents = (query: Query) => query.where?.some((c) => c.field === 'type' && c.value === 'batchIntent') ?? false;
+
+/** The store, recording every worklog query the use cases send through it (not the look for half-applied commits, checked on its own). */
 export function recordingWorklogQueries(store: DocumentStore, queries: Query[]): DocumentStore {
   return new Proxy(store, {
     get(target, name) {
       if (name === 'query') {
         return (container: ContainerName, query: Query) => {
-          if (container === 'worklogs') queries.push(query);
+          if (container === 'worklogs' && !looksForIntents(query)) queries.push(query);
           return target.query(container, query);
         };
       }
