@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import { LocalDevOpsDirectory } from './local-devops-directory.js';
 import { findSeedOrganization, localDevOpsSeed, type DevOpsSeed } from './local-seed.js';
-import { COLLECTION_NAMESPACE_ID, COLLECTION_TOKEN } from './rest-devops-directory.js';
+import { COLLECTION_NAMESPACE_ID, COLLECTION_TOKEN } from './rest-identity-json.js';
 import { patchWorkItem, readWorkItem } from './fake-devops-updates.js';
 import { MAX_IDS_PER_REQUEST, slidingWindow, throttled, wiql, workItemsBatch, type FakeRateLimit } from './fake-devops-work-items.js';
 import type { SeedWorkItems } from './seed-work-items.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FieldValue, WorkItemDetails, WorkItemFieldDefinition, WorkItemLink } from '../../ports/devops-directory.js';
+import type { FieldValue, WorkItem, WorkItemDetails, WorkItemFieldDefinition, WorkItemLink } from '../../ports/devops-directory.js';
 
 /** The fields Timehub reads of a work item (MicrosoftDocs/vsts-rest-api-specs wit/7.1). */
 export const SCHEDULING = {
@@ -98,3 +98,15 @@ export const WiqlItemsJson = z.object({ workItems: z.array(Ref) });
 
 /** WIQL string literal: single quotes doubled. */
 export const wiqlText = (text: string) => `'${text.replace(/'/g, "''")}'`;
+
+/** Work Items - List accepts at most 200 ids (VS403474 beyond that). */
+export const MAX_WORK_ITEMS_PER_REQUEST = 200;
+export const WORK_ITEM_FIELDS = ['System.Title', 'System.WorkItemType', 'System.State'] as const;
+/** WIQL answers at most this many work items (VS402337 beyond). */
+export const MAX_WIQL_RESULTS = 20_000;
+const Fields = z.object({ 'System.Title': z.string(), 'System.WorkItemType': z.string(), 'System.State': z.string() });
+const WorkItemJson = z.object({ id: z.number().int(), fields: Fields }).transform(
+  ({ id, fields: f }): WorkItem => ({ id, title: f['System.Title'], type: f['System.WorkItemType'], state: f['System.State'] }),
+);
+// errorPolicy=omit leaves null where an id does not exist (or is not readable).
+export const WorkItemsJson = z.object({ value: z.array(WorkItemJson.nullable()) });
