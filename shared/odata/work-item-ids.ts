@@ -23,7 +23,7 @@ export function listedIds(ids: Iterable<number>): IdSource {
 export function orgIds(ports: Pick<Ports, 'store' | 'directory' | 'clock'>, org: OrgRef): IdSource {
   const cache = workItemCache(ports);
   return async (after, count) => {
-    const asked = await cache.ask(org, () => ports.directory.workItemIds(org.orgName, after, count));
+    const asked = await cache.gate.ask(org, () => ports.directory.workItemIds(org.orgName, after, count));
     const ids = asked ?? (await ports.store.query<WorkItemDoc>('orgs', {
       partition: { pk: workItemPartition(org.orgId) },
       where: [{ field: 'type', op: '=', value: 'workItem' }],

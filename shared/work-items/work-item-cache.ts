@@ -1,5 +1,6 @@
 import { DevOpsThrottledError, type WorkItemDetails } from '../ports/devops-directory.js';
 import type { Ports } from '../ports/index.js';
+import { newRefreshState, RefreshGate, type RefreshState } from './refresh-gate.js';
 import { readCached, readChildren, subtreeDocId, workItemDoc, workItemPartition, writeCached, type SubtreeDoc } from './work-item-docs.js';
 
 /** Older than this, a cached item or subtree is refreshed in the background when read. */
@@ -25,12 +26,11 @@ type CachePorts = Pick<Ports, 'store' | 'directory' | 'clock'>;
  * the cache holds. No write of time ever waits on it.
  */
 export class WorkItemCache {
-  private readonly inFlight: Map<string, Promise<void>>;
-  private readonly throttledUntil: Map<string, number>;
+  /** Azure DevOps reads of this process: coalesced, and paused while it throttles the org. */
+  readonly gate: RefreshGate;
 
   constructor(private readonly ports: CachePorts, state: RefreshState = newRefreshState()) {
-    this.inFlight = state.inFlight;
-    this.throttledUntil = state.throttledUntil;
+    this.gate = new RefreshGate(ports.clock, state);
   }
 
   /**
@@ -46,10 +46,10 @@ export class WorkItemCache {
     const missing = wanted.filter((id) => !cached.has(id) || lacks(cached.get(id)!.item));
     const stale = [...cached.values()].filter((doc) => this.isStale(doc.refreshedAt) && !missing.includes(doc.item.id)).map((doc) => doc.item.id);
     const key = (ids: number[]) => `items:${ids.sort((a, b) => a - b).join(',')}|${[...fields].sort().join(',')}`;
-    if (stale.length > 0) this.inBackground(org, key(stale), () => this.refreshItems(org, stale, fields));
+    if (stale.length > 0) this.gate.inBackground(org, key(stale), () => this.refreshItems(org, stale, fields));
     const found = new Map([...cached.values()].map((doc) => [doc.item.id, doc.item]));
     if (missing.length > 0) {
-      await this.awaited(org, key(missing), () => this.refreshItems(org, missing, fields));
+      await this.gate.awaited(org, key(missing), () => this.refreshItems(org, missing, fields));
       for (const [id, doc] of await readCached(this.ports.store, org.orgId, missing)) found.set(id, doc.item);
     }
     return found;
@@ -58,8 +58,8 @@ export class WorkItemCache {
   /** `rootId` and everything below it, as cached (read from Azure DevOps first when never read), with `fields` as `items` reads them. */
   async subtree(org: OrgRef, rootId: number, fields: readonly string[] = []): Promise<WorkItemDetails[]> {
     const marker = await this.ports.store.read<SubtreeDoc>('orgs', workItemPartition(org.orgId), subtreeDocId(rootId));
-    if (!marker) await this.awaited(org, `subtree:${rootId}`, () => this.refreshSubtree(org, rootId));
-    else if (this.isStale(marker.refreshedAt)) this.inBackground(org, `subtree:${rootId}`, () => this.refreshSubtree(org, rootId));
+    if (!marker) await this.gate.awaited(org, `subtree:${rootId}`, () => this.refreshSubtree(org, rootId));
+    else if (this.isStale(marker.refreshedAt)) this.gate.inBackground(org, `subtree:${rootId}`, () => this.refreshSubtree(org, rootId));
     const [root] = (await this.items(org, [rootId])).values();
     if (!root) return [];
     const found = [root];
@@ -90,27 +90,8 @@ export class WorkItemCache {
   }
 
   /** Resolves once every background refresh started so far has ended (tests, shutdown). */
-  async idle(): Promise<void> {
-    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight.values()]);
-  }
-
-  /**
-   * One read from Azure DevOps under the org's throttle, which a 429 sets: undefined while it
-   * throttles or when it fails, and the caller answers from the cache instead.
-   */
-  async ask<T>(org: OrgRef, read: () => Promise<T>): Promise<T | undefined> {
-    if (this.throttledFor(org) > 0) return undefined;
-    try {
-      return await read();
-    } catch (error) {
-      if (error instanceof DevOpsThrottledError) this.throttledUntil.set(org.orgId, this.ports.clock.now().getTime() + error.retryAfterSeconds * 1000);
-      return undefined;
-    }
-  }
-
-  /** Seconds until Azure DevOps takes requests for the org again (0: it does now). */
-  throttledFor(org: OrgRef): number {
-    return Math.max(0, Math.ceil(((this.throttledUntil.get(org.orgId) ?? 0) - this.ports.clock.now().getTime()) / 1000));
+  idle(): Promise<void> {
+    return this.gate.idle();
   }
 
   /** Reads the items again, with the further fields asked for and those they were cached with (within MAX_CACHED_FIELDS). */
@@ -158,42 +139,7 @@ export class WorkItemCache {
   private isStale(refreshedAt: string) {
     return this.ports.clock.now().getTime() - Date.parse(refreshedAt) > FRESH_FOR_MS;
   }
-
-  /** A refresh the reader waits for; when Azure DevOps fails, the reader gets what the cache holds. */
-  async awaited(org: OrgRef, key: string, refresh: () => Promise<void>) {
-    await this.coalesced(org, key, refresh).catch(() => undefined);
-  }
-
-  /** A refresh nobody waits for (a stale read answered at once). */
-  inBackground(org: OrgRef, key: string, refresh: () => Promise<void>) {
-    // A failed background refresh leaves the cache as it was; the next stale read tries again.
-    this.coalesced(org, key, refresh).catch(() => undefined);
-  }
-
-  /** One refresh per org and key at a time; none while Azure DevOps throttles the org. */
-  private coalesced(org: OrgRef, key: string, refresh: () => Promise<void>): Promise<void> {
-    const slot = `${org.orgId}|${key}`;
-    const running = this.inFlight.get(slot);
-    if (running) return running;
-    if ((this.throttledUntil.get(org.orgId) ?? 0) > this.ports.clock.now().getTime()) return Promise.resolve();
-    const run = refresh()
-      .catch((error: unknown) => {
-        if (!(error instanceof DevOpsThrottledError)) throw error;
-        this.throttledUntil.set(org.orgId, this.ports.clock.now().getTime() + error.retryAfterSeconds * 1000);
-      })
-      .finally(() => this.inFlight.delete(slot));
-    this.inFlight.set(slot, run);
-    return run;
-  }
 }
-
-/** What refreshes share across requests: those in flight, and how long Azure DevOps asked to wait. */
-interface RefreshState {
-  inFlight: Map<string, Promise<void>>;
-  throttledUntil: Map<string, number>;
-}
-
-const newRefreshState = (): RefreshState => ({ inFlight: new Map(), throttledUntil: new Map() });
 
 // Keyed by the directory, which lives as long as the process's app (each request gets its own ports object).
 const states = new WeakMap<object, RefreshState>();

@@ -33,13 +33,13 @@ export async function fieldDefinitions(ports: Pick<Ports, 'store' | 'directory' 
   };
   const cached = await ports.store.read<FieldDefinitionsDoc>('orgs', pk, DOC_ID);
   if (cached) {
-    if (ports.clock.now().getTime() - Date.parse(cached.refreshedAt) > FRESH_FOR_MS) cache.inBackground(org, DOC_ID, refresh);
+    if (ports.clock.now().getTime() - Date.parse(cached.refreshedAt) > FRESH_FOR_MS) cache.gate.inBackground(org, DOC_ID, refresh);
     return cached.fields;
   }
-  await cache.awaited(org, DOC_ID, refresh);
+  await cache.gate.awaited(org, DOC_ID, refresh);
   const read = await ports.store.read<FieldDefinitionsDoc>('orgs', pk, DOC_ID);
   if (read) return read.fields;
-  const retryAfter = String(cache.throttledFor(org) || 60);
+  const retryAfter = String(cache.gate.throttledFor(org) || 60);
   throw new AppError(429, 'devops.throttled', `Azure DevOps did not list the organization's fields; retry after ${retryAfter} s`, [
     { path: 'retryAfter', code: 'rate.retry_after', message: retryAfter },
   ]);
