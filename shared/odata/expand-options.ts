@@ -4,18 +4,21 @@ import type { Expression } from './odata-expression.js';
 import { resolvePath, type EntityType } from './odata-model.js';
 import { findNavigation, navigationList, type NavigationProperty } from './expand-model.js';
 
-/** The options an expansion takes: those of a set, less paging and 7pace's extensions. */
+export type SortOrder = { path: string[]; direction: 'asc' | 'desc' }[];
+
+/** The options an expansion takes: those of a set (odata-options.ts adds the rest), less paging and 7pace's extensions. */
 export interface NestedOptions {
+  /** $filter, worklogsFilter and $apply's filter steps, all of which must hold. */
   filter?: Expression;
   select?: string[][];
+  /** The direction by Timestamp (then Id), or a sort of one page's rows. */
   direction: 'asc' | 'desc';
-  inPageOrder?: { path: string[]; direction: 'asc' | 'desc' }[];
+  inPageOrder?: SortOrder;
   top?: number;
   skip: number;
+  /** $expand's navigation properties, with their nested options. */
   expand: ExpandItem[];
 }
-
-export type SortOrder = { path: string[]; direction: 'asc' | 'desc' }[];
 
 /** Options of an expansion or a navigation path, with the sort its $orderby asks for (none without one). */
 export type RelatedOptions = NestedOptions & { order?: SortOrder };

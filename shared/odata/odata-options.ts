@@ -4,7 +4,7 @@ import { bindExpression } from './odata-evaluate.js';
 import type { Expression } from './odata-expression.js';
 import { parseExpression } from './parse-expression.js';
 import { findNavigation } from './expand-model.js';
-import { parseExpand, type ExpandItem } from './expand-options.js';
+import { parseExpand, type NestedOptions } from './expand-options.js';
 import { resolvePath, type EntityType } from './odata-model.js';
 
 export type AggregateMethod = 'sum' | 'min' | 'max' | 'average' | 'countdistinct';
@@ -22,20 +22,10 @@ export interface Aggregation {
 }
 
 /** A request's query options, checked against the entity type. */
-export interface ODataOptions {
-  /** $filter, worklogsFilter and $apply's filter steps, all of which must hold. */
-  filter?: Expression;
-  select?: string[][];
-  /** The direction by Timestamp (then Id), or a sort of one page's rows. */
-  direction: 'asc' | 'desc';
-  inPageOrder?: { path: string[]; direction: 'asc' | 'desc' }[];
-  top?: number;
-  skip: number;
+export interface ODataOptions extends NestedOptions {
   count: boolean;
   aggregation?: Aggregation;
   onlyMe: boolean;
-  /** $expand's navigation properties, with their nested options. */
-  expand: ExpandItem[];
 }
 
 const fail = (option: string, message: string) => badRequest('odata.invalid_option', `${option}: ${message}`);

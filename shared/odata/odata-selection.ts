@@ -87,7 +87,7 @@ export async function feedSelection(ports: Pick<Ports, 'store'>, caller: Caller,
     tracked: flag(terms, 'IsTracked'),
     edited: flag(terms, 'IsChanged'),
   };
-  if (userIds?.length !== 0) await settleReadUsers(ports.store, caller.orgId, userIds);
+  await settleReadUsers(ports.store, caller.orgId, userIds);
   const query: Pick<Query, 'partition' | 'where'> = selectionQuery(caller.orgId, selection);
   return { query: { ...query, where: [...(query.where ?? []), ...timeBounds(terms)] }, userIds: userIds && [...userIds], empty: userIds?.length === 0 };
 }

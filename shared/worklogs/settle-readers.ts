@@ -20,10 +20,11 @@ export function intentPartsQuery(orgId: string): Query {
  * Before a read of several users' worklogs: finishes every commit a crash left half applied
  * (batch-intent.ts) in those users' partitions, so that a cross-partition list, export or
  * feed shows each commit whole or not at all. The intent parts are found by one indexed
- * query on (org, type), which answers nothing when no commit is pending (always on SQLite,
- * whose batches hold any API commit). One user: that user's partition, as before.
+ * query on (org, type), which answers nothing when no commit is pending. One user: that
+ * user's partition, as before; no user: nothing to read, nothing to settle.
  */
 export async function settleReadUsers(store: DocumentStore, orgId: string, userIds: readonly string[] | undefined) {
+  if (userIds?.length === 0) return;
   if (userIds?.length === 1) {
     await settlePartition(store, orgId, userIds[0]!);
     return;
