@@ -54,7 +54,7 @@ export async function exportFilesTable(dir: string, total: number): Promise<stri
     rows.push(`| ${label} | ${Math.round(rps).toLocaleString('en')} | ${r.seconds.toFixed(1)} | ${(r.bytes / 2 ** 20).toFixed(0)} | ${r.maxRssMb.toFixed(0)} | ${Math.round(base).toLocaleString('en')} | ${(rps / base).toFixed(2)}× |`);
   };
   line('baseline: same pages, fields joined, unformatted', baseline);
-  line('CSV (BOM, csv-stringify quoting, hours, local times)', await exportInChild(child, 'csv', dir, file));
+  line('CSV (BOM, RFC 4180 quoting, hours, local times)', await exportInChild(child, 'csv', dir, file));
   line('XLSX (exceljs streaming writer, typed cells)', await exportInChild(child, 'xlsx', dir, file));
   return [
     `exports of ${total.toLocaleString('en')} worklogs (${EXPORT_USERS.toLocaleString('en')} users, an Administrator's org-wide export through the route table; generated in ${generated.toFixed(0)} s), each in a process of its own running the code bundled as deployed:`,

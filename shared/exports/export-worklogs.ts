@@ -12,7 +12,7 @@ import { settleReadUsers } from '../worklogs/settle-readers.js';
 import { exportFile, type ExportFile } from './export-file.js';
 import { EXPORT_PAGE, readWorklogBatches, XLSX_EXPORT_PAGE } from './read-worklog-batches.js';
 import { startedIteration } from './started-iteration.js';
-import { workItemNames } from '../work-items/work-item-names.js';
+import { workItemNames, type WorkItemName } from '../work-items/work-item-names.js';
 import type { OrgRef } from '../work-items/work-item-cache.js';
 import { worklogColumns, type NamedWorklog } from './worklog-columns.js';
 
@@ -37,13 +37,19 @@ async function* inApproval(batches: AsyncIterable<Worklog[]>, keep: (batch: Work
 }
 
 /**
- * Each batch with its work items' titles and types: one lookup in the org's work item cache
- * per batch, so that the file is still written as the worklogs are read.
+ * Each batch with its work items' titles and types, so that the file is still written as
+ * the worklogs are read. A work item is looked up in the org's cache once per export (most
+ * batches name the same few items), and an id the cache does not know is not asked again.
  */
 async function* withWorkItemNames(ports: Pick<Ports, 'store' | 'directory' | 'clock'>, org: OrgRef, batches: AsyncIterable<Worklog[]>): AsyncGenerator<NamedWorklog[]> {
+  const known = new Map<number, WorkItemName | undefined>();
   for await (const batch of batches) {
-    const names = await workItemNames(ports, org, batch.flatMap((w) => (w.workItemId === null ? [] : [w.workItemId])));
-    yield batch.map((worklog) => ({ worklog, workItemName: worklog.workItemId === null ? undefined : names.get(worklog.workItemId) }));
+    const unseen = new Set(batch.flatMap((w) => (w.workItemId === null || known.has(w.workItemId) ? [] : [w.workItemId])));
+    if (unseen.size) {
+      const names = await workItemNames(ports, org, unseen);
+      for (const id of unseen) known.set(id, names.get(id));
+    }
+    yield batch.map((worklog) => ({ worklog, workItemName: worklog.workItemId === null ? undefined : known.get(worklog.workItemId) }));
   }
 }
 

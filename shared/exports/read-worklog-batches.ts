@@ -1,6 +1,6 @@
 import type { Worklog } from '../domain/worklog.js';
 import type { DocumentStore, Query } from '../ports/document-store.js';
-import { decodeContinuation } from '../worklogs/continuation-token.js';
+import type { PageKey } from '../worklogs/continuation-token.js';
 import { readWorklogDocumentPage } from '../worklogs/worklog-pages.js';
 
 /**
@@ -14,7 +14,6 @@ import { readWorklogDocumentPage } from '../worklogs/worklog-pages.js';
 export const EXPORT_PAGE = 200;
 /** exceljs spends tens of microseconds on a row, so an XLSX page lives that much longer. */
 export const XLSX_EXPORT_PAGE = 25;
-const SCOPE = 'export';
 
 /**
  * Every selected worklog in (timestamp, id) order, a keyset page at a time, so that memory
@@ -23,12 +22,12 @@ const SCOPE = 'export';
  * are the stored documents, not copies: an export only reads their fields.
  */
 export async function* readWorklogBatches(store: DocumentStore, selection: Pick<Query, 'partition' | 'where'>, signal: AbortSignal, pageSize = EXPORT_PAGE): AsyncGenerator<Worklog[]> {
-  let token: string | undefined;
+  let after: PageKey | undefined;
   do {
     signal.throwIfAborted();
-    const page = await readWorklogDocumentPage(store, selection, { skip: 0, count: pageSize, after: token ? decodeContinuation(token, SCOPE) : undefined }, SCOPE);
+    const page = await readWorklogDocumentPage(store, selection, { skip: 0, count: pageSize, after });
     signal.throwIfAborted();
     if (page.documents.length) yield page.documents;
-    token = page.continuationToken;
-  } while (token);
+    after = page.nextKey;
+  } while (after);
 }

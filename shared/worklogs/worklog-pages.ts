@@ -1,6 +1,6 @@
 import { SKIP_WINDOW, type WorklogListQuery } from '../contracts/worklogs.js';
 import { badRequest } from '../domain/errors.js';
-import type { Condition, DocumentStore, Query } from '../ports/document-store.js';
+import type { Condition, DocumentStore, Query, Stored } from '../ports/document-store.js';
 import { decodeContinuation, encodeContinuation, type PageKey } from './continuation-token.js';
 import { fromDoc, WORKLOG_ORDER, type WorklogDoc } from './worklog-documents.js';
 
@@ -67,17 +67,18 @@ function withoutImpliedBounds(where: Condition[], after: PageKey | undefined, un
 export async function readWorklogPage(
   store: DocumentStore, base: Pick<Query, 'partition' | 'where'>, page: PageRequest, scope: unknown, direction: PageDirection = 'asc',
 ) {
-  const { documents, ...rest } = await readWorklogDocumentPage(store, base, page, scope, direction);
-  return { worklogs: documents.map(fromDoc), ...rest };
+  const { documents, nextKey } = await readWorklogDocumentPage(store, base, page, direction);
+  return { worklogs: documents.map(fromDoc), nextKey, continuationToken: nextKey && encodeContinuation(nextKey, scope) };
 }
 
 /**
  * readWorklogPage's documents as stored: a stored worklog is a Worklog with its keys beside,
- * and a reader that only reads fields (an export) is spared a copy of each.
+ * and a reader that only reads fields (an export) is spared a copy of each. The next page
+ * starts after `nextKey`; a reader that keeps the key itself needs no token.
  */
 export async function readWorklogDocumentPage(
-  store: DocumentStore, base: Pick<Query, 'partition' | 'where'>, page: PageRequest, scope: unknown, direction: PageDirection = 'asc',
-) {
+  store: DocumentStore, base: Pick<Query, 'partition' | 'where'>, page: PageRequest, direction: PageDirection = 'asc',
+): Promise<{ documents: Stored<WorklogDoc>[]; nextKey: PageKey | undefined }> {
   const where = base.where ?? [];
   const orderBy = WORKLOG_ORDER.map((o) => ({ field: o.field, direction }));
   const ordered = { partition: base.partition, orderBy, after: page.after };
@@ -94,5 +95,5 @@ export async function readWorklogDocumentPage(
   });
   const shown = docs.slice(0, page.count);
   const next = docs.length > page.count ? keyOf(shown.at(-1)!) : horizon;
-  return { documents: shown, continuationToken: next && encodeContinuation(next, scope), nextKey: next };
+  return { documents: shown, nextKey: next };
 }
