@@ -11,11 +11,12 @@ import { StepClock } from './step-clock.js';
 
 /**
  * One export in a process of its own, so that its peak RSS is its own:
- * `tsx bench/export-child.ts <csv|xlsx|baseline|idle> <data dir> <store file>` (or the bundle
+ * `tsx bench/export-child.ts <csv|xlsx|baseline|read|idle> <data dir> <store file>` (or the bundle
  * bench/export-files.ts builds of it, run by plain node) prints
  * { rows, seconds, bytes, maxRssMb } as JSON. csv and xlsx go through the route table as a
  * request would (auth, role rules, the streamed file); the baseline reads the same pages
  * and writes each worklog's fields joined by commas: no quoting, no BOM, no conversions.
+ * `read` reads the pages and writes nothing: what no writer can beat on this machine.
  */
 async function main() {
   const [mode, dir, file] = process.argv.slice(2) as [string, string, string];
@@ -28,9 +29,13 @@ async function main() {
   const started = performance.now();
   if (mode === 'idle') {
     // The process alone (node, the composed app): what the other rows' RSS stands on.
-  } else if (mode === 'baseline') {
+  } else if (mode === 'baseline' || mode === 'read') {
     const selection = await exportedWorklogs(app.ports, { ...admin, access: { role: 'administrator', teams: [], billingAdmin: true } }, {});
     for await (const batch of readWorklogBatches(store, selection, new AbortController().signal)) {
+      if (mode === 'read') {
+        rows += batch.length;
+        continue;
+      }
       const text = batch.map((w) => [w.localDay, w.timestamp, w.endTimestamp, w.user.name, w.user.uniqueName, w.workItemId, w.activityTypeId, w.comment, w.length, w.billableLength, w.flags.isBillable, w.id].join(',')).join('\n');
       bytes += Buffer.byteLength(text);
       rows += batch.length;

@@ -28,7 +28,7 @@ interface ChildResult {
   maxRssMb: number;
 }
 
-async function exportInChild(child: string, mode: 'idle' | 'baseline' | 'csv' | 'xlsx', dir: string, file: string): Promise<ChildResult> {
+async function exportInChild(child: string, mode: 'idle' | 'read' | 'baseline' | 'csv' | 'xlsx', dir: string, file: string): Promise<ChildResult> {
   const { stdout } = await run(process.execPath, [child, mode, dir, file], { maxBuffer: 1 << 20 });
   return JSON.parse(stdout.trim().split('\n').at(-1)!) as ChildResult;
 }
@@ -36,7 +36,8 @@ async function exportInChild(child: string, mode: 'idle' | 'baseline' | 'csv' | 
 /**
  * Exports of `total` worklogs (an Administrator's, org-wide, through the route table), each
  * in a child process of its own so that its peak RSS is its own, beside a baseline that
- * reads the same pages and writes the same fields joined by commas, unformatted.
+ * reads the same pages and writes the same fields joined by commas, unformatted, and beside
+ * the pages read with nothing written: the ceiling the store's reads set on this machine.
  * BENCH_EXPORT_ROWS sets `total` (1,000,000 by default).
  */
 export async function exportFilesTable(dir: string, total: number): Promise<string> {
@@ -53,6 +54,7 @@ export async function exportFilesTable(dir: string, total: number): Promise<stri
     const base = total / baseline.seconds;
     rows.push(`| ${label} | ${Math.round(rps).toLocaleString('en')} | ${r.seconds.toFixed(1)} | ${(r.bytes / 2 ** 20).toFixed(0)} | ${r.maxRssMb.toFixed(0)} | ${Math.round(base).toLocaleString('en')} | ${(rps / base).toFixed(2)}× |`);
   };
+  line('store read alone: the same pages, nothing written', await exportInChild(child, 'read', dir, file));
   line('baseline: same pages, fields joined, unformatted', baseline);
   line('CSV (BOM, RFC 4180 quoting, hours, local times)', await exportInChild(child, 'csv', dir, file));
   line('XLSX (exceljs streaming writer, typed cells)', await exportInChild(child, 'xlsx', dir, file));
