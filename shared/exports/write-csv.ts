@@ -24,26 +24,38 @@ export function csvField(value: CellValue): string {
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-function csvCell<Row>(column: ExportColumn<Row>, row: Row): CellValue {
-  const value = column.value(row);
-  if (value === null) return null;
+/**
+ * A column's writer, chosen once per export rather than once per cell. Times, hours and
+ * flags are written in forms of our own that never need quotes or a formula guard.
+ */
+function csvText<Row>(column: ExportColumn<Row>): (row: Row) => string {
+  const { value } = column;
   switch (column.kind) {
     case 'hours':
-      return hoursOf(value as number);
+      return (row) => {
+        const seconds = value(row);
+        return seconds === null ? '' : String(hoursOf(seconds as number));
+      };
     case 'localTime':
-      return (value as string).replace('T', ' ');
+      return (row) => {
+        const time = value(row);
+        return time === null ? '' : (time as string).replace('T', ' ');
+      };
     case 'flag':
-      return value ? 'TRUE' : 'FALSE';
+      return (row) => {
+        const flag = value(row);
+        return flag === null ? '' : flag ? 'TRUE' : 'FALSE';
+      };
     default:
-      return value;
+      return (row) => csvField(value(row));
   }
 }
 
-function csvLines<Row>(columns: readonly ExportColumn<Row>[], rows: readonly Row[]) {
+function csvLines<Row>(writers: readonly ((row: Row) => string)[], rows: readonly Row[]) {
   let text = '';
   for (const row of rows) {
-    let line = '';
-    for (let i = 0; i < columns.length; i++) line += (i ? ',' : '') + csvField(csvCell(columns[i]!, row));
+    let line = writers[0]!(row);
+    for (let i = 1; i < writers.length; i++) line += ',' + writers[i]!(row);
     text += line + LINE_END;
   }
   return text;
@@ -55,8 +67,9 @@ function csvLines<Row>(columns: readonly ExportColumn<Row>[], rows: readonly Row
  */
 export async function* writeCsv<Row>(columns: readonly ExportColumn<Row>[], batches: AsyncIterable<readonly Row[]>): AsyncGenerator<Uint8Array> {
   let head = BOM + columns.map((c) => csvField(c.header)).join(',') + LINE_END;
+  const writers = columns.map(csvText);
   for await (const batch of batches) {
-    yield Buffer.from(head + csvLines(columns, batch), 'utf8');
+    yield Buffer.from(head + csvLines(writers, batch), 'utf8');
     head = '';
   }
   if (head) yield Buffer.from(head, 'utf8');
