@@ -4,31 +4,23 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, expect, it } from 'vitest';
 import { SqliteDocumentStore } from '../../shared/adapters/sqlite/sqlite-document-store.js';
-import type { Query } from '../../shared/ports/document-store.js';
-import { client, startTestApi, type TestApi } from '../support/api-server.js';
+import type { TestApi } from '../support/api-server.js';
 import { csvRecords, download } from '../support/export-download.js';
 import { MutableClock } from '../support/mutable-clock.js';
-import { recordingWorklogQueries, worklogQueryPlans } from '../support/query-plans.js';
-import { DAY, T0, at, consecutiveWorklogs } from '../support/worklog-builder.js';
+import { plannedWorklogsApi, worklogQueryPlans } from '../support/query-plans.js';
+import { DAY, T0, at } from '../support/worklog-builder.js';
 
-let api: TestApi | undefined;
+let opened: TestApi | undefined;
 let dir: string | undefined;
 afterEach(async () => {
-  await api?.close();
+  await opened?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 it("reads an org-wide export in order from the index that holds the org's worklogs: no lookup in the table, no scan, no sort", async () => {
   dir = mkdtempSync(join(tmpdir(), 'timehub-export-plans-'));
-  const file = join(dir, 'store.sqlite');
-  const clock = new MutableClock(T0);
-  const queries: Query[] = [];
-  api = await startTestApi({ clock, store: recordingWorklogQueries(new SqliteDocumentStore(file, clock), queries) });
-  // Three users' worklogs at the same instants: every page ends among ties across partitions.
-  for (const user of ['alice', 'bob', 'carol'] as const) {
-    const as = client(api, await api.signIn('fabrikam', user));
-    expect((await as('POST', '/rest/workLogs/batch', consecutiveWorklogs(150, at(T0, -5 * DAY), 600))).status).toBe(201);
-  }
+  const { api, file, clock, queries } = await plannedWorklogsApi(dir, 150);
+  opened = api;
   const admin = await api.signIn('fabrikam', 'alice');
   const db = new Database(file, { readonly: true });
   try {

@@ -4,31 +4,24 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, expect, it } from 'vitest';
 import { SqliteDocumentStore } from '../../shared/adapters/sqlite/sqlite-document-store.js';
-import type { Query } from '../../shared/ports/document-store.js';
-import { client, startTestApi, type TestApi } from '../support/api-server.js';
+import type { TestApi } from '../support/api-server.js';
 import { toSql } from '../../shared/adapters/sqlite/sqlite-query.js';
 import { intentPartsQuery } from '../../shared/worklogs/settle-readers.js';
 import { MutableClock } from '../support/mutable-clock.js';
-import { recordingWorklogQueries, worklogQueryPlans } from '../support/query-plans.js';
-import { DAY, T0, at, consecutiveWorklogs } from '../support/worklog-builder.js';
+import { plannedWorklogsApi, worklogQueryPlans } from '../support/query-plans.js';
+import { DAY, T0, at } from '../support/worklog-builder.js';
 
-let api: TestApi | undefined;
+let opened: TestApi | undefined;
 let dir: string | undefined;
 afterEach(async () => {
-  await api?.close();
+  await opened?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 it('serves every continued worklog list page by seeking an index to its key: no table scan, no sort', async () => {
   dir = mkdtempSync(join(tmpdir(), 'timehub-plans-'));
-  const file = join(dir, 'store.sqlite');
-  const clock = new MutableClock(T0);
-  const queries: Query[] = [];
-  api = await startTestApi({ clock, store: recordingWorklogQueries(new SqliteDocumentStore(file, clock), queries) });
-  for (const user of ['alice', 'bob', 'carol'] as const) {
-    const as = client(api, await api.signIn('fabrikam', user));
-    expect((await as('POST', '/rest/workLogs/batch', consecutiveWorklogs(200, at(T0, -5 * DAY), 600))).status).toBe(201);
-  }
+  const { api, file, clock, queries } = await plannedWorklogsApi(dir, 200);
+  opened = api;
   const bob = await api.signIn('fabrikam', 'bob');
   const alice = await api.signIn('fabrikam', 'alice');
   const range = `$fromTimestamp=${at(T0, -4 * DAY)}&$toTimestamp=${at(T0, -DAY)}&$workItemIds=1,2`;

@@ -1,6 +1,11 @@
+import { join } from 'node:path';
 import type Database from 'better-sqlite3';
+import { SqliteDocumentStore } from '../../shared/adapters/sqlite/sqlite-document-store.js';
 import { splitAtTies, toSql } from '../../shared/adapters/sqlite/sqlite-query.js';
 import type { ContainerName, DocumentStore, Query } from '../../shared/ports/document-store.js';
+import { client, startTestApi, type TestApi } from './api-server.js';
+import { MutableClock } from './mutable-clock.js';
+import { DAY, T0, at, consecutiveWorklogs } from './worklog-builder.js';
 
 const looksForIntents = (query: Query) => query.where?.some((c) => c.field === 'type' && c.value === 'batchIntent') ?? false;
 
@@ -30,4 +35,17 @@ export function worklogQueryPlans(db: Database.Database, queries: readonly Query
     const { sql, params } = toSql('worklogs', query, nowMs);
     return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((row) => row.detail).join('\n');
   });
+}
+
+/** An API on a store file of its own, recording worklog queries, where alice, bob and carol each logged `perUser` consecutive worklogs five days back (at the same instants: pages end among ties across partitions). */
+export async function plannedWorklogsApi(dir: string, perUser: number): Promise<{ api: TestApi; file: string; clock: MutableClock; queries: Query[] }> {
+  const file = join(dir, 'store.sqlite');
+  const clock = new MutableClock(T0);
+  const queries: Query[] = [];
+  const api = await startTestApi({ clock, store: recordingWorklogQueries(new SqliteDocumentStore(file, clock), queries) });
+  for (const user of ['alice', 'bob', 'carol'] as const) {
+    const res = await client(api, await api.signIn('fabrikam', user))('POST', '/rest/workLogs/batch', consecutiveWorklogs(perUser, at(T0, -5 * DAY), 600));
+    if (res.status !== 201) throw new Error(`${user}'s worklogs were refused: ${res.status}`);
+  }
+  return { api, file, clock, queries };
 }
