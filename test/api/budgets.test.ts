@@ -4,7 +4,7 @@ import type { LocalDevOpsDirectory } from '../../shared/adapters/devops/local-de
 import { findSeedOrganization } from '../../shared/adapters/devops/local-seed.js';
 import { checkBudgetThresholds } from '../../shared/budgets/budget-thresholds.js';
 import { workItemCache } from '../../shared/work-items/work-item-cache.js';
-import { startTestApi, type TestApi } from '../support/api-server.js';
+import { client, startTestApi, type TestApi } from '../support/api-server.js';
 import { MutableClock } from '../support/mutable-clock.js';
 import { buildRoleWorld, type Actor, type RoleWorld } from '../support/role-world.js';
 import { HOUR, MINUTE, T0, aWorklog, at } from '../support/worklog-builder.js';
@@ -115,6 +115,22 @@ describe('budget inheritance over a four-level tree', () => {
     expect(await tracked(epicBudget)).toBe(before);
   });
 
+  it('answers every top budget with its whole tree in one request, each tree as its status answers', async () => {
+    const trees = await ok(world.alice, 'GET', '/rest/budgets/trees');
+    // The story's budget lies under the epic's: it shows inside the epic's tree, not as a tree of its own.
+    expect(trees.map((tree: { workItemId: number }) => tree.workItemId).sort()).toEqual([1, 21]);
+    for (const tree of trees) expect(tree).toEqual(await status(world.alice, tree.workItemId));
+    expect(trees.find((tree: { workItemId: number }) => tree.workItemId === 1).budgets.map((b: { id: string }) => b.id).sort()).toEqual([epicBudget, storyBudget].sort());
+  });
+
+  it("never shows another org's budgets among the trees", async () => {
+    const contoso = client(api, await api.signIn('contoso', 'alice'));
+    const theirs = (await ok(contoso, 'POST', '/rest/budgets', { workItemId: 1, name: 'Contoso redesign', planned: 3600 })).id;
+    const ids = (trees: { budgets: { id: string }[] }[]) => trees.flatMap((tree) => tree.budgets.map((b) => b.id));
+    expect(ids(await ok(world.alice, 'GET', '/rest/budgets/trees'))).not.toContain(theirs);
+    expect(ids(await ok(contoso, 'GET', '/rest/budgets/trees'))).toEqual([theirs]);
+  });
+
   it('refuses a second budget on a work item, and one on a work item that does not exist', async () => {
     expect((await manager()('POST', '/rest/budgets', { workItemId: 1, name: 'Again', planned: 60 })).status).toBe(409);
     const missing = await manager()('POST', '/rest/budgets', { workItemId: 999, name: 'Nothing', planned: 60 });
@@ -140,6 +156,7 @@ describe('who may do what with budgets', () => {
   it.each(readers)('%s reading any budget: %i', async (actor, expected) => {
     expect((await world.actors[actor]('GET', `/rest/budgets/${budgetId}`)).status).toBe(expected);
     expect((await world.actors[actor]('GET', '/rest/budgets/status?workItemId=4')).status).toBe(expected);
+    expect((await world.actors[actor]('GET', '/rest/budgets/trees')).status).toBe(expected);
   });
 
   it('shows a Member only the budgets of work items they tracked', async () => {
@@ -148,6 +165,8 @@ describe('who may do what with budgets', () => {
     expect((await world.bob('GET', `/rest/budgets/${budgetId}`)).status).toBe(403);
     expect((await world.bob('GET', '/rest/budgets/status?workItemId=4')).status).toBe(403);
     expect((await world.bob('GET', '/rest/budgets/status?workItemId=5')).status).toBe(200);
+    // Bob tracked under the epic and its story, never under the field app: one tree, the epic's.
+    expect((await ok(world.bob, 'GET', '/rest/budgets/trees')).map((tree: { workItemId: number }) => tree.workItemId)).toEqual([1]);
     const all = await ok(world.actors.productManager, 'GET', '/rest/budgets');
     expect(all.length).toBeGreaterThan(mine.length);
   });

@@ -211,6 +211,7 @@ const attacks: Attack[] = [
   ["another org's budget, changed", 404, (k) => k.attempt('PATCH', `/rest/budgets/${contosoBudget}`, { token: alice(k), body: { planned: 1 } })],
   ["another org's budget, deleted", 404, (k) => k.attempt('DELETE', `/rest/budgets/${contosoBudget}`, { token: alice(k) })],
   ['budgets read without a token', 401, (k) => k.attempt('GET', '/rest/budgets/status?workItemId=1')],
+  ['budget trees read without a token', 401, (k) => k.attempt('GET', '/rest/budgets/trees')],
   ['a Member creating a budget', 403, (k) => k.attempt('POST', '/rest/budgets', { token: bob(k), body: { workItemId: 2, name: 'Mine', planned: 3600 } })],
   ['a Member changing the budget thresholds', 403, (k) => k.attempt('PUT', '/settings/budgets', { token: bob(k), body: { thresholds: [1] } })],
   ['a Member reading the budgets of work items they never tracked', 403, async (k) => {

@@ -17,6 +17,8 @@ export function budgetsApi({ request }: ApiClient) {
     list: () => request<BudgetView[]>('GET', '/rest/budgets'),
     get: (id: string) => request<BudgetView>('GET', `/rest/budgets/${encodeURIComponent(id)}`),
     status: (workItemId: number) => request<BudgetStatusView>('GET', `/rest/budgets/status?workItemId=${workItemId}`),
+    /** The status of each top budget the caller may see, with its whole subtree. */
+    trees: () => request<BudgetStatusView[]>('GET', '/rest/budgets/trees'),
     create: (input: NewBudgetRequest) => request<BudgetView>('POST', '/rest/budgets', input),
     update: (id: string, patch: BudgetPatchRequest) => request<BudgetView>('PATCH', `/rest/budgets/${encodeURIComponent(id)}`, patch),
     remove: (id: string) => request<null>('DELETE', `/rest/budgets/${encodeURIComponent(id)}`),

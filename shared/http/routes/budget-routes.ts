@@ -2,7 +2,7 @@ import { idParam } from '../../contracts/common.js';
 import { budgetPatchBody, budgetSettingsBody, budgetStatusQuery, newBudgetBody } from '../../contracts/budgets.js';
 import { recentWorkItemsQuery, workItemSearchQuery } from '../../contracts/work-items.js';
 import { createBudget, deleteBudget, updateBudget } from '../../budgets/manage-budgets.js';
-import { budgetStatus, getBudgetView, listBudgetViews } from '../../budgets/read-budgets.js';
+import { budgetStatus, budgetTrees, getBudgetView, listBudgetViews } from '../../budgets/read-budgets.js';
 import { readBudgetSettings, writeBudgetSettings } from '../../budgets/budget-settings.js';
 import { recentWorkItems, searchWorkItems } from '../../work-items/search-work-items.js';
 import { defineRoute } from '../route.js';
@@ -27,6 +27,11 @@ export const budgetRoutes = [
     summary: "A work item's subtree: each item's budget source (direct, inherited, none) and tracked time, the budgets in it with their status",
     query: budgetStatusQuery,
     handle: ({ app, caller, query }) => budgetStatus(app.ports, caller, query.workItemId),
+  }),
+  defineRoute({
+    name: 'budgetTrees', method: 'GET', path: '/rest/budgets/trees', access: 'member', tag,
+    summary: 'The status of every top budget the caller may see (one no such budget lies above), each as budgetStatus answers for its work item: what the Budgets tab shows, in one request',
+    handle: ({ app, caller }) => budgetTrees(app.ports, caller),
   }),
   defineRoute({
     name: 'getBudget', method: 'GET', path: '/rest/budgets/{id}', access: 'member', tag,

@@ -1,4 +1,4 @@
-import type { BudgetStatusView, BudgetView } from '../../shared/budgets-api.js';
+import type { BudgetView } from '../../shared/budgets-api.js';
 import type { TimehubApi } from '../../shared/timehub-api.js';
 import { budgetForest, type BudgetNode } from './budget-forest.js';
 
@@ -8,26 +8,9 @@ export interface BudgetsData {
   roots: BudgetNode[];
 }
 
-/** Status reads in flight at once: each walks a subtree on the server. */
-const PARALLEL = 4;
-
-/**
- * The caller's budgets as trees: the list, the notice thresholds, and each budget's subtree
- * (a budget inside another's subtree is read with it and not again).
- */
+/** The caller's budgets as trees: the list, the notice thresholds, and the top budgets' subtrees (one request for all). */
 export async function loadBudgets(api: TimehubApi): Promise<BudgetsData> {
-  const [budgets, thresholds] = await Promise.all([api.budgets.list(), api.budgets.thresholds()]);
-  const statuses = new Map<number, BudgetStatusView>();
-  const seen = new Set<number>();
-  const queue = [...budgets];
-  const worker = async () => {
-    for (let budget = queue.shift(); budget; budget = queue.shift()) {
-      if (seen.has(budget.workItemId)) continue;
-      const status = await api.budgets.status(budget.workItemId);
-      statuses.set(budget.workItemId, status);
-      for (const item of status.items) seen.add(item.id);
-    }
-  };
-  await Promise.all(Array.from({ length: PARALLEL }, worker));
+  const [budgets, thresholds, trees] = await Promise.all([api.budgets.list(), api.budgets.thresholds(), api.budgets.trees()]);
+  const statuses = new Map(trees.map((tree) => [tree.workItemId, tree]));
   return { budgets, thresholds, roots: budgetForest(budgets, statuses) };
 }
