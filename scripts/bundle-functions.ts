@@ -1,5 +1,6 @@
 import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { readdirSync, rmSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { exitOnHelp } from './usage.js';
@@ -24,8 +25,27 @@ export const EXTERNALS = ['better-sqlite3', '@azure/functions-core'];
 /** CommonJS inside an ESM bundle needs a real `require` (for Node built-ins and the externals). */
 const REQUIRE_SHIM = "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);";
 
+/**
+ * archiver-utils 2 (exceljs 4's zip writer) still calls `new Buffer()`, so the first XLSX
+ * export of a process logged Node's DEP0005 warning: Node stays quiet about node_modules,
+ * not about bundled code. archiver-utils 3 breaks exceljs' zip output, so the three calls
+ * are rewritten to what they mean.
+ */
+function modernBufferCalls(): Plugin {
+  return {
+    name: 'modern-buffer-calls',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]archiver-utils[\\/]index\.js$/ }, async ({ path }) => ({
+        contents: (await readFile(path, 'utf8')).replace(/new Buffer\((size|0)\)/g, 'Buffer.alloc($1)').replace(/new Buffer\(source\)/g, 'Buffer.from(source)'),
+        loader: 'js',
+      }));
+    },
+  };
+}
+
 /** How deployed code is built: what the functions bundle and anything measured as deployed (bench/export-files.ts) share. */
 export const DEPLOYED_BUILD: BuildOptions = {
+  plugins: [modernBufferCalls()],
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -52,8 +72,8 @@ export async function bundleFunctions(outdir = BUNDLE_DIR): Promise<BundleReport
   rmSync(outdir, { recursive: true, force: true });
   const result = await build({
     entryPoints: [{ in: 'timehub:functions', out: BUNDLE_ENTRY.replace(/\.js$/, '') }],
-    plugins: [functionsEntry()],
     ...DEPLOYED_BUILD,
+    plugins: [functionsEntry(), ...(DEPLOYED_BUILD.plugins ?? [])],
     outdir,
     chunkNames: 'chunks/[name]-[hash]',
     sourcemap: 'linked',
