@@ -2,7 +2,11 @@ import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { LocalDevOpsDirectory } from '../shared/adapters/devops/local-devops-directory.js';
 import { SqliteDocumentStore } from '../shared/adapters/sqlite/sqlite-document-store.js';
-import { budgetStatus } from '../shared/budgets/read-budgets.js';
+import { listBudgets } from '../shared/budgets/budget-docs.js';
+import { budgetView } from '../shared/budgets/budget-view.js';
+import { byWorkItem, evaluateSubtree, type BudgetPorts } from '../shared/budgets/evaluate-budgets.js';
+import { budgetStatus, listBudgetViews } from '../shared/budgets/read-budgets.js';
+import { readOrgWorkItemTotals } from '../shared/budgets/work-item-totals.js';
 import type { Caller } from '../shared/identity/caller.js';
 import type { Clock } from '../shared/ports/clock.js';
 import { readChildren } from '../shared/work-items/work-item-docs.js';
@@ -44,6 +48,37 @@ async function naiveWalk(store: CountingStore, orgId: string, userIds: readonly 
   return tracked;
 }
 
+/** GET /rest/budgets as it was before budgets shared their walks: each budget's subtree walked on its own. */
+async function listWalkingEach(ports: BudgetPorts, caller: Caller) {
+  const [budgets, own] = await Promise.all([listBudgets(ports.store, caller.orgId), readOrgWorkItemTotals(ports, caller.orgId)]);
+  const byItem = byWorkItem(budgets);
+  const views = [];
+  for (const budget of budgets) {
+    const subtree = await evaluateSubtree(ports, { orgId: caller.orgId, orgName: caller.orgName }, budget.workItemId, byItem, own);
+    views.push(budgetView(budget, subtree?.tracked.get(budget.workItemId)));
+  }
+  return views;
+}
+
+/** Medians of `runs` reads of the budget list, each way in turn, and the store cost of one. */
+async function listTimes(store: CountingStore, ports: BudgetPorts, caller: Caller, runs: number) {
+  const ways = { shared: () => listBudgetViews(ports, caller), each: () => listWalkingEach(ports, caller) };
+  if (JSON.stringify(await ways.shared()) !== JSON.stringify(await ways.each())) throw new Error('the budget list differs between the two ways');
+  const times = { shared: [] as number[], each: [] as number[] };
+  const costs = { shared: 0, each: 0 };
+  for (let r = 0; r < runs; r++) {
+    for (const way of ['shared', 'each'] as const) {
+      store.take();
+      const t = performance.now();
+      await ways[way]();
+      times[way].push(performance.now() - t);
+      costs[way] = store.take().queries;
+    }
+  }
+  const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  return { shared: median(times.shared), each: median(times.each), costs, budgets: (await ways.shared()).length };
+}
+
 /**
  * BENCH_ONLY=budgets: GET /rest/budgets/status of an epic with BENCH_BUDGET_ITEMS (5,000)
  * descendants and BENCH_BUDGET_WORKLOGS (200,000) worklogs of 200 users, budgets on the
@@ -78,6 +113,7 @@ export async function budgetStatusTable(dir: string): Promise<string> {
   const counts = store.take();
   walls.sort((a, b) => a - b);
   cpus.sort((a, b) => a - b);
+  const list = await listTimes(store, ports, admin, 10);
   const scanStart = performance.now();
   const userIds = Array.from({ length: users }, (_, u) => `budget-user-${u}`);
   const naive = await naiveWalk(store, orgId, userIds);
@@ -92,7 +128,10 @@ export async function budgetStatusTable(dir: string): Promise<string> {
     '| read | p50 ms | p95 ms | p50 CPU ms | store cost per read | items |',
     '| --- | --- | --- | --- | --- | --- |',
     `| GET /rest/budgets/status (cache + all-time rollups) | ${median.toFixed(1)} | ${slow.toFixed(1)} | ${cpu.toFixed(1)} | ${counts.reads / RUNS} reads, ${counts.queries / RUNS} queries | ${answer!.items.length} |`,
+    `| GET /rest/budgets (${list.budgets} budgets: the epic and its features), nested budgets walked with their parent | ${list.shared.toFixed(1)} | | | ${list.costs.shared} queries | |`,
+    `| the same list, each budget's subtree walked on its own (before) | ${list.each.toFixed(1)} | | | ${list.costs.each} queries | |`,
     `| naive walk summing the worklogs (once) | ${scanMs.toFixed(0)} | ${scanMs.toFixed(0)} | | ${scanCounts.queries} queries | ${answer!.items.length} |`,
+    `budget list: median ${list.shared.toFixed(1)} ms against ${list.each.toFixed(1)} ms walking each budget (${(list.each / list.shared).toFixed(1)}×)`,
     `budget status: median ${median.toFixed(1)} ms, p95 ${slow.toFixed(1)} ms, CPU ${cpu.toFixed(1)} ms (goal ≤ 50 ms), ${(scanMs / median).toFixed(0)}× faster than the naive walk; both say ${(naive / 3600).toLocaleString('en')} h; load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`,
   ].join('\n');
 }

@@ -15,17 +15,35 @@ const orgOf = (caller: Caller) => ({ orgId: caller.orgId, orgName: caller.orgNam
 const coveredBy = (coverage: Map<number, { budgetItemId: number | null }>, workItemId: number) =>
   [...coverage].filter(([, c]) => c.budgetItemId === workItemId).map(([id]) => id);
 
-/** Every budget the caller may see, with its status (one totals query, one subtree walk per budget). */
+/**
+ * Each budget's work item → a walked subtree that holds it. A budget inside a subtree
+ * already walked is not walked again: the time it counts and the items it covers are the
+ * same there as in a walk of its own.
+ */
+async function holdingSubtrees(ports: BudgetPorts, caller: Caller, budgets: readonly Stored<BudgetDoc>[], own: ReadonlyMap<number, Totals>) {
+  const byItem = byWorkItem(budgets);
+  const holding = new Map<number, EvaluatedSubtree>();
+  for (const budget of budgets) {
+    if (holding.has(budget.workItemId)) continue;
+    const subtree = await evaluateSubtree(ports, orgOf(caller), budget.workItemId, byItem, own);
+    for (const item of subtree?.items ?? []) if (byItem.has(item.id)) holding.set(item.id, subtree!);
+  }
+  return holding;
+}
+
+/** Every budget the caller may see, with its status (one totals query, one subtree walk per top budget). */
 export async function listBudgetViews(ports: BudgetPorts, caller: Caller): Promise<BudgetView[]> {
   const [budgets, own, tracked] = await Promise.all([
     listBudgets(ports.store, caller.orgId), readOrgWorkItemTotals(ports, caller.orgId), trackedByMember(ports.store, caller),
   ]);
-  const byItem = byWorkItem(budgets);
+  const holding = await holdingSubtrees(ports, caller, budgets, own);
   const views: BudgetView[] = [];
   for (const budget of budgets) {
-    const subtree = await evaluateSubtree(ports, orgOf(caller), budget.workItemId, byItem, own);
-    const covered = subtree ? coveredBy(subtree.coverage, budget.workItemId) : [budget.workItemId];
-    if (tracked && !covered.some((id) => tracked.has(id))) continue;
+    const subtree = holding.get(budget.workItemId);
+    if (tracked) {
+      const covered = subtree ? coveredBy(subtree.coverage, budget.workItemId) : [budget.workItemId];
+      if (!covered.some((id) => tracked.has(id))) continue;
+    }
     views.push(budgetView(budget, subtree?.tracked.get(budget.workItemId)));
   }
   return views;

@@ -123,6 +123,12 @@ describe('budget inheritance over a four-level tree', () => {
     expect(trees.find((tree: { workItemId: number }) => tree.workItemId === 1).budgets.map((b: { id: string }) => b.id).sort()).toEqual([epicBudget, storyBudget].sort());
   });
 
+  it('lists each budget with the status a read of that budget alone answers, nested budgets walked with their parent', async () => {
+    const listed = await ok(world.alice, 'GET', '/rest/budgets');
+    expect(listed.map((b: { workItemId: number }) => b.workItemId).sort((a: number, b: number) => a - b)).toEqual([1, 5, 21]);
+    for (const view of listed) expect(view).toEqual(await ok(world.alice, 'GET', `/rest/budgets/${view.id}`));
+  });
+
   it("never shows another org's budgets among the trees", async () => {
     const contoso = client(api, await api.signIn('contoso', 'alice'));
     const theirs = (await ok(contoso, 'POST', '/rest/budgets', { workItemId: 1, name: 'Contoso redesign', planned: 3600 })).id;
@@ -162,6 +168,7 @@ describe('who may do what with budgets', () => {
   it('shows a Member only the budgets of work items they tracked', async () => {
     const mine = await ok(world.bob, 'GET', '/rest/budgets');
     expect(mine.map((b: { workItemId: number }) => b.workItemId).sort()).toEqual([1, 5]);
+    for (const view of mine) expect(view).toEqual(await ok(world.bob, 'GET', `/rest/budgets/${view.id}`));
     expect((await world.bob('GET', `/rest/budgets/${budgetId}`)).status).toBe(403);
     expect((await world.bob('GET', '/rest/budgets/status?workItemId=4')).status).toBe(403);
     expect((await world.bob('GET', '/rest/budgets/status?workItemId=5')).status).toBe(200);
