@@ -15,6 +15,14 @@ const orgOf = (caller: Caller) => ({ orgId: caller.orgId, orgName: caller.orgNam
 const coveredBy = (coverage: Map<number, { budgetItemId: number | null }>, workItemId: number) =>
   [...coverage].filter(([, c]) => c.budgetItemId === workItemId).map(([id]) => id);
 
+/** What every budget read starts from: the org's budgets, each work item's own time, and the items a Member tracked (undefined for those who read every budget). */
+async function budgetReading(ports: BudgetPorts, caller: Caller) {
+  const [budgets, own, tracked] = await Promise.all([
+    listBudgets(ports.store, caller.orgId), readOrgWorkItemTotals(ports, caller.orgId), trackedByMember(ports.store, caller),
+  ]);
+  return { budgets, own, tracked };
+}
+
 /**
  * Each budget's work item → a walked subtree that holds it. A budget inside a subtree
  * already walked is not walked again: the time it counts and the items it covers are the
@@ -33,9 +41,7 @@ async function holdingSubtrees(ports: BudgetPorts, caller: Caller, budgets: read
 
 /** Every budget the caller may see, with its status (one totals query, one subtree walk per top budget). */
 export async function listBudgetViews(ports: BudgetPorts, caller: Caller): Promise<BudgetView[]> {
-  const [budgets, own, tracked] = await Promise.all([
-    listBudgets(ports.store, caller.orgId), readOrgWorkItemTotals(ports, caller.orgId), trackedByMember(ports.store, caller),
-  ]);
+  const { budgets, own, tracked } = await budgetReading(ports, caller);
   const holding = await holdingSubtrees(ports, caller, budgets, own);
   const views: BudgetView[] = [];
   for (const budget of budgets) {
@@ -52,9 +58,7 @@ export async function listBudgetViews(ports: BudgetPorts, caller: Caller): Promi
 export async function getBudgetView(ports: BudgetPorts, caller: Caller, budgetId: string): Promise<BudgetView> {
   const budget = await readBudget(ports.store, caller.orgId, budgetId);
   if (!budget) throw notFound(`budget ${budgetId}`);
-  const [budgets, own, tracked] = await Promise.all([
-    listBudgets(ports.store, caller.orgId), readOrgWorkItemTotals(ports, caller.orgId), trackedByMember(ports.store, caller),
-  ]);
+  const { budgets, own, tracked } = await budgetReading(ports, caller);
   const subtree = await evaluateSubtree(ports, orgOf(caller), budget.workItemId, byWorkItem(budgets), own);
   assertTrackedOne(caller, tracked, subtree ? coveredBy(subtree.coverage, budget.workItemId) : [budget.workItemId]);
   return budgetView(budget, subtree?.tracked.get(budget.workItemId));
@@ -80,9 +84,7 @@ function subtreeStatus(rootId: number, subtree: EvaluatedSubtree, byItem: Readon
  * with their budgets' ids (without a status: ask for a budget by its id).
  */
 export async function budgetStatus(ports: BudgetPorts, caller: Caller, rootId: number) {
-  const [budgets, own, tracked] = await Promise.all([
-    listBudgets(ports.store, caller.orgId), readOrgWorkItemTotals(ports, caller.orgId), trackedByMember(ports.store, caller),
-  ]);
+  const { budgets, own, tracked } = await budgetReading(ports, caller);
   const byItem = byWorkItem(budgets);
   const subtree = await evaluateSubtree(ports, orgOf(caller), rootId, byItem, own);
   if (!subtree) throw notFound(`work item ${rootId}`);
@@ -97,9 +99,7 @@ export async function budgetStatus(ports: BudgetPorts, caller: Caller, rootId: n
  * walked is not walked again.
  */
 export async function budgetTrees(ports: BudgetPorts, caller: Caller) {
-  const [budgets, own, tracked] = await Promise.all([
-    listBudgets(ports.store, caller.orgId), readOrgWorkItemTotals(ports, caller.orgId), trackedByMember(ports.store, caller),
-  ]);
+  const { budgets, own, tracked } = await budgetReading(ports, caller);
   const byItem = byWorkItem(budgets);
   const walked = new Set<number>();
   const trees: { budget: Stored<BudgetDoc>; subtree: EvaluatedSubtree }[] = [];

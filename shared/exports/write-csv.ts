@@ -30,22 +30,17 @@ export function csvField(value: CellValue): string {
  */
 function csvText<Row>(column: ExportColumn<Row>): (row: Row) => string {
   const { value } = column;
+  const unlessEmpty = (write: (value: Exclude<CellValue, null>) => string) => (row: Row) => {
+    const cell = value(row);
+    return cell === null ? '' : write(cell);
+  };
   switch (column.kind) {
     case 'hours':
-      return (row) => {
-        const seconds = value(row);
-        return seconds === null ? '' : String(hoursOf(seconds as number));
-      };
+      return unlessEmpty((seconds) => String(hoursOf(seconds as number)));
     case 'localTime':
-      return (row) => {
-        const time = value(row);
-        return time === null ? '' : (time as string).replace('T', ' ');
-      };
+      return unlessEmpty((time) => (time as string).replace('T', ' '));
     case 'flag':
-      return (row) => {
-        const flag = value(row);
-        return flag === null ? '' : flag ? 'TRUE' : 'FALSE';
-      };
+      return unlessEmpty((flag) => (flag ? 'TRUE' : 'FALSE'));
     default:
       return (row) => csvField(value(row));
   }
